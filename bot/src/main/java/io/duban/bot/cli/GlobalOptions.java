@@ -1,0 +1,111 @@
+package io.duban.bot.cli;
+
+import io.duban.bot.App;
+import io.duban.config.ConfigDirectory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+
+/**
+ * Options every command takes. Defaults resolve against {@code DUBAN_HOME} (the launcher sets it to the checkout),
+ * so {@code ./duban} works from any folder.
+ */
+public final class GlobalOptions {
+    @Option(names = "--now", paramLabel = "TIME", converter = TimeConverter.class,
+            description = "Fix the clock at this moment, e.g. 2023-10-09T09:00+08:00 (rehearsals and tests).")
+    OffsetDateTime now;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "Database, e.g. jdbc:sqlite:data/duban.db or jdbc:postgresql://host/duban. Env: DUBAN_DB.")
+    String db;
+
+    @Option(names = "--config", paramLabel = "DIR",
+            description = "Configuration folder (default: config/ of the installation). Env: DUBAN_CONFIG.")
+    Path configDir;
+
+    Map<String, String> env = System.getenv();
+
+    public Path home() {
+        String home = env.get("DUBAN_HOME");
+        return home == null || home.isBlank() ? Path.of("").toAbsolutePath() : Path.of(home);
+    }
+
+    public Path configDir() {
+        if (configDir != null) {
+            return configDir;
+        }
+        String fromEnv = env.get("DUBAN_CONFIG");
+        return fromEnv == null || fromEnv.isBlank() ? home().resolve("config") : Path.of(fromEnv);
+    }
+
+    public String jdbcUrl() {
+        if (db != null && !db.isBlank()) {
+            return db;
+        }
+        String fromEnv = env.get("DUBAN_DB");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv;
+        }
+        return "jdbc:sqlite:" + home().resolve("data").resolve("duban.db");
+    }
+
+    public ConfigDirectory loadConfig() {
+        return ConfigDirectory.load(configDir(), env::get);
+    }
+
+    /** The clock: fixed by {@code --now}, otherwise the system clock. */
+    public Clock clock(ZoneId zone) {
+        return now == null ? Clock.system(zone) : Clock.fixed(now.toInstant(), zone);
+    }
+
+    /**
+     * The clock for the local chat: {@code --now} if given; otherwise, when today lies outside the plan's period,
+     * the demo date from the settings, running forward from there, so that the demo shows a living plan.
+     */
+    public Clock chatClock(ConfigDirectory config) {
+        ZoneId zone = config.settings().zone();
+        if (now != null) {
+            return clock(zone);
+        }
+        LocalDate today = LocalDate.now(zone);
+        var plan = config.currentPlan();
+        if (!today.isBefore(plan.start()) && !today.isAfter(plan.deadline())) {
+            return Clock.system(zone);
+        }
+        Clock system = Clock.system(zone);
+        return Clock.offset(system, java.time.Duration.between(system.instant(), config.settings().demoNow().toInstant()));
+    }
+
+    public boolean clockIsFixed() {
+        return now != null;
+    }
+
+    /** Opens storage and wires the bot on an already loaded configuration. */
+    public App openApp(ConfigDirectory config, Clock clock) {
+        return new App(home(), config, io.duban.storage.Storage.open(jdbcUrl()), clock, env);
+    }
+
+    /** Loads the configuration and wires the bot with {@link #clock}. */
+    public App openApp() {
+        ConfigDirectory config = loadConfig();
+        return openApp(config, clock(config.settings().zone()));
+    }
+
+    static final class TimeConverter implements ITypeConverter<OffsetDateTime> {
+        @Override
+        public OffsetDateTime convert(String value) {
+            try {
+                return OffsetDateTime.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "expected a time with offset like 2023-10-09T09:00+08:00, got '" + value + "'");
+            }
+        }
+    }
+}

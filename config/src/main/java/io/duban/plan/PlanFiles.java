@@ -1,0 +1,211 @@
+package io.duban.plan;
+
+import io.duban.config.ConfigException;
+import io.duban.config.YamlNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Reads and writes plan files ({@code config/plans/YYYY.yaml}). Reading validates everything a person can get
+ * wrong and names the file, line and field of the first mistake.
+ */
+public final class PlanFiles {
+    private PlanFiles() {
+    }
+
+    public static Path fileFor(Path plansDir, int year) {
+        return plansDir.resolve(year + ".yaml");
+    }
+
+    /** All plans in a folder, by year. */
+    public static TreeMap<Integer, WorkPlan> loadAll(Path plansDir, Organization org) {
+        TreeMap<Integer, WorkPlan> plans = new TreeMap<>();
+        if (!Files.isDirectory(plansDir)) {
+            throw new ConfigException(plansDir, 0, "", "plan folder not found");
+        }
+        try (Stream<Path> files = Files.list(plansDir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("\\d{4}\\.ya?ml")).sorted().toList()) {
+                WorkPlan plan = load(file, org);
+                String expected = String.valueOf(plan.year());
+                if (!file.getFileName().toString().startsWith(expected + ".")) {
+                    throw new ConfigException(file, 1, "year", "the file name must be " + expected + ".yaml");
+                }
+                plans.put(plan.year(), plan);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (plans.isEmpty()) {
+            throw new ConfigException(plansDir, 0, "", "no plan file (YYYY.yaml) in the folder");
+        }
+        return plans;
+    }
+
+    public static WorkPlan load(Path file, Organization org) {
+        return read(YamlNode.read(file, name -> null), org);
+    }
+
+    static WorkPlan read(YamlNode root, Organization org) {
+        root.allowOnly("year", "title", "document", "start", "deadline", "areas");
+        int year = root.require("year").integer();
+        if (year < 2000 || year > 2100) {
+            throw root.require("year").error("expected a year such as 2023");
+        }
+        String title = root.require("title").nonBlankText();
+        String document = root.get("document").map(YamlNode::text).orElse("");
+        LocalDate start = root.require("start").date();
+        YamlNode deadlineNode = root.require("deadline");
+        LocalDate deadline = deadlineNode.date();
+        if (deadline.isBefore(start)) {
+            throw deadlineNode.error("the deadline " + deadline + " is before the start " + start);
+        }
+        List<PlanArea> areas = new ArrayList<>();
+        Set<Integer> taskNumbers = new HashSet<>();
+        Set<Integer> areaNumbers = new HashSet<>();
+        for (YamlNode areaNode : root.require("areas").items()) {
+            areaNode.allowOnly("number", "name", "tasks");
+            YamlNode areaNumberNode = areaNode.require("number");
+            int areaNumber = areaNumberNode.integer();
+            if (!areaNumbers.add(areaNumber)) {
+                throw areaNumberNode.error("area number " + areaNumber + " appears twice");
+            }
+            String areaName = areaNode.require("name").nonBlankText();
+            List<PlanTask> tasks = new ArrayList<>();
+            for (YamlNode taskNode : areaNode.require("tasks").items()) {
+                PlanTask task = readTask(taskNode, areaNumber, areaName, start, deadline, org);
+                if (!taskNumbers.add(task.number())) {
+                    throw taskNode.require("number").error("task number " + task.number() + " appears twice");
+                }
+                tasks.add(task);
+            }
+            areas.add(new PlanArea(areaNumber, areaName, tasks));
+        }
+        if (taskNumbers.isEmpty()) {
+            throw root.require("areas").error("the plan has no tasks");
+        }
+        return new WorkPlan(year, title, document, start, deadline, areas);
+    }
+
+    private static PlanTask readTask(
+            YamlNode node, int areaNumber, String areaName, LocalDate start, LocalDate planDeadline, Organization org) {
+        node.allowOnly("number", "text", "lead", "responsible", "deadline", "kpi");
+        YamlNode numberNode = node.require("number");
+        int number = numberNode.integer();
+        if (number < 1) {
+            throw numberNode.error("task numbers start at 1");
+        }
+        String text = node.require("text").nonBlankText();
+        List<String> lead = units(node.require("lead"), org);
+        if (lead.isEmpty()) {
+            throw node.require("lead").error("a task needs at least one lead unit (牵头单位)");
+        }
+        List<String> responsible = node.get("responsible").map(n -> units(n, org)).orElse(List.of());
+        LocalDate deadline = planDeadline;
+        Optional<YamlNode> deadlineNode = node.get("deadline");
+        if (deadlineNode.isPresent()) {
+            deadline = deadlineNode.get().date();
+            if (deadline.isBefore(start)) {
+                throw deadlineNode.get().error("the task deadline " + deadline + " is before the plan start " + start);
+            }
+        }
+        Optional<Kpi> kpi = node.get("kpi").map(PlanFiles::readKpi);
+        return new PlanTask(number, areaNumber, areaName, text, lead, responsible, deadline, kpi);
+    }
+
+    private static Kpi readKpi(YamlNode node) {
+        node.allowOnly("name", "numerator", "denominator", "targetPercent");
+        YamlNode targetNode = node.require("targetPercent");
+        double target = targetNode.decimal();
+        if (target <= 0 || target > 100) {
+            throw targetNode.error("targetPercent must be between 0 and 100");
+        }
+        return new Kpi(node.require("name").nonBlankText(), node.require("numerator").nonBlankText(),
+                node.require("denominator").nonBlankText(), target);
+    }
+
+    private static List<String> units(YamlNode node, Organization org) {
+        List<String> names = node.strings();
+        for (String name : names) {
+            if (!org.knows(name)) {
+                throw node.error("unknown unit or unit group '" + name + "'; add it to config/organization.yaml");
+            }
+        }
+        return names;
+    }
+
+    /** Writes a plan in the same form {@link #load} reads, so that a written plan loads back equal. */
+    public static void write(WorkPlan plan, Path file) {
+        StringBuilder y = new StringBuilder();
+        y.append("# ").append(plan.title()).append('\n');
+        y.append("year: ").append(plan.year()).append('\n');
+        y.append("title: ").append(quote(plan.title())).append('\n');
+        y.append("document: ").append(quote(plan.document())).append('\n');
+        y.append("start: ").append(plan.start()).append('\n');
+        y.append("deadline: ").append(plan.deadline()).append('\n');
+        y.append("areas:\n");
+        for (PlanArea area : plan.areas()) {
+            y.append("  - number: ").append(area.number()).append('\n');
+            y.append("    name: ").append(quote(area.name())).append('\n');
+            y.append("    tasks:\n");
+            for (PlanTask task : area.tasks()) {
+                y.append("      - number: ").append(task.number()).append('\n');
+                y.append("        text: ").append(quote(task.text())).append('\n');
+                y.append("        lead: ").append(list(task.leadUnits())).append('\n');
+                y.append("        responsible: ").append(list(task.responsibleUnits())).append('\n');
+                if (!task.deadline().equals(plan.deadline())) {
+                    y.append("        deadline: ").append(task.deadline()).append('\n');
+                }
+                task.kpi().ifPresent(k -> {
+                    y.append("        kpi:\n");
+                    y.append("          name: ").append(quote(k.name())).append('\n');
+                    y.append("          numerator: ").append(quote(k.numeratorLabel())).append('\n');
+                    y.append("          denominator: ").append(quote(k.denominatorLabel())).append('\n');
+                    y.append("          targetPercent: ").append(formatNumber(k.targetPercent())).append('\n');
+                });
+            }
+        }
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, y.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String formatNumber(double d) {
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
+    private static String list(List<String> items) {
+        return "[" + String.join(", ", items.stream().map(PlanFiles::quote).toList()) + "]";
+    }
+
+    /** YAML double-quoted scalar; always quoted so that no Chinese punctuation or colon changes the meaning. */
+    private static String quote(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\t' -> out.append("\\t");
+                default -> out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+}

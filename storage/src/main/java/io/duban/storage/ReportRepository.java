@@ -1,0 +1,33 @@
+package io.duban.storage;
+
+import io.duban.storage.model.NewReport;
+import io.duban.storage.model.ProgressReport;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Progress reports, append-only. The <em>effective</em> reports are those no later row replaces and that are not
+ * withdrawals themselves: correcting adds a row that replaces the corrected one; withdrawing adds a withdrawal row
+ * that replaces the withdrawn one, so that the report before it becomes effective again.
+ */
+public interface ReportRepository {
+
+    ProgressReport append(NewReport report);
+
+    Optional<ProgressReport> find(long id);
+
+    /** The latest effective report of each (task, unit) of a plan year. */
+    List<ProgressReport> latestEffective(int planYear);
+
+    /** The latest effective report of one unit on one task. */
+    Optional<ProgressReport> latestEffective(int planYear, int taskNumber, String unit);
+
+    /** The effective reports of a plan year made in one reporting week, e.g. {@code 2023-W41}. */
+    List<ProgressReport> effectiveInWeek(int planYear, String reportWeek);
+
+    /** Every row of a task, corrections and withdrawals included, oldest first. */
+    List<ProgressReport> history(int planYear, int taskNumber);
+
+    /** Every effective report of a plan year, oldest first: the data behind trends and exports. */
+    List<ProgressReport> allEffective(int planYear);
+}
