@@ -4,6 +4,7 @@ import io.duban.storage.jdbi.JdbiChatRepository;
 import io.duban.storage.jdbi.JdbiInboundMessageRepository;
 import io.duban.storage.jdbi.JdbiOutboxRepository;
 import io.duban.storage.jdbi.JdbiPersonRepository;
+import io.duban.storage.jdbi.JdbiReplyRouteRepository;
 import io.duban.storage.jdbi.JdbiReportRepository;
 import org.jdbi.v3.core.Jdbi;
 
@@ -18,6 +19,7 @@ public final class Storage implements AutoCloseable {
     private final PersonRepository people;
     private final ChatRepository chats;
     private final OutboxRepository outbox;
+    private final ReplyRouteRepository replyRoutes;
 
     private Storage(Database database) {
         this.database = database;
@@ -27,6 +29,7 @@ public final class Storage implements AutoCloseable {
         this.people = new JdbiPersonRepository(jdbi);
         this.chats = new JdbiChatRepository(jdbi);
         this.outbox = new JdbiOutboxRepository(jdbi);
+        this.replyRoutes = new JdbiReplyRouteRepository(jdbi);
     }
 
     /** Opens (creating if needed) and migrates the database at a JDBC URL such as {@code jdbc:sqlite:data/duban.db}. */
@@ -56,6 +59,10 @@ public final class Storage implements AutoCloseable {
 
     public OutboxRepository outbox() {
         return outbox;
+    }
+
+    public ReplyRouteRepository replyRoutes() {
+        return replyRoutes;
     }
 
     @Override
