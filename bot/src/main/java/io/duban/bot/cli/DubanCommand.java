@@ -15,6 +15,9 @@ import picocli.CommandLine.Mixin;
         subcommands = {
             ChatCommand.class,
             PlanCommand.class,
+            ServeCommand.class,
+            OutboxCommand.class,
+            StatusCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class DubanCommand implements Callable<Integer> {
@@ -34,8 +37,17 @@ public final class DubanCommand implements Callable<Integer> {
         return cl;
     }
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (ServeCommand.settings(global, global.loadConfig()).hasBotCredentials()) {
+            ServeCommand serve = new ServeCommand();
+            serve.global = global;
+            serve.spec = spec;
+            return serve.call();
+        }
         ChatCommand chat = new ChatCommand();
         chat.global = global;
         return chat.call();

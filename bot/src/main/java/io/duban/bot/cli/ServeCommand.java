@@ -1,0 +1,65 @@
+package io.duban.bot.cli;
+
+import io.duban.bot.App;
+import io.duban.bot.serve.ServeStatus;
+import io.duban.bot.serve.WeComServer;
+import io.duban.bot.wecom.WeComSettings;
+import io.duban.bot.wecom.ws.ConnectionState;
+import io.duban.config.ConfigDirectory;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code duban serve}: runs the bot on WeCom (long connection + webhooks + outbox). */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "在企业微信上运行督办助手（长连接 + 群 webhook）。 Run the bot on WeCom.",
+        footer = {"", "环境变量 / environment: WECOM_BOT_ID, WECOM_BOT_SECRET, WECOM_WS_URL, WECOM_API_BASE,",
+                "  WECOM_WEBHOOK_<CHATID>, WECOM_TRUST_STORE, WECOM_TRUST_STORE_PASSWORD (or the wecom: section of "
+                        + "config/duban.yml).",
+                "退出码 / exit codes: 3 = 被另一实例顶下线 (kicked by another instance), 4 = 凭据错误 (bad credentials)."})
+public final class ServeCommand implements Callable<Integer> {
+    static final int EXIT_KICKED = 3;
+    static final int EXIT_BAD_CREDENTIALS = 4;
+
+    @Mixin
+    GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
+
+    static WeComSettings settings(GlobalOptions global, ConfigDirectory config) {
+        return WeComSettings.from(config.rawSettings(), global.env);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        ConfigDirectory config = global.loadConfig();
+        WeComSettings settings = settings(global, config);
+        if (!settings.hasBotCredentials()) {
+            spec.commandLine().getErr().println("""
+                    未配置企业微信智能机器人：请设置环境变量 WECOM_BOT_ID 和 WECOM_BOT_SECRET（或在 config/duban.yml 的 wecom: \
+                    中写 botId/botSecret），然后再运行 ./duban serve。设置方法见 README“接入企业微信”。
+                    WeCom is not configured: set WECOM_BOT_ID and WECOM_BOT_SECRET, e.g.
+                      export WECOM_BOT_ID=aibXXXXXXXX WECOM_BOT_SECRET=...   # from the WeCom admin console
+                      ./duban serve""");
+            return 2;
+        }
+        App app = global.openApp(config, global.clock(config.settings().zone()));
+        WeComServer server = new WeComServer(app.storage(), app.clock(), settings, app.engine()::handle,
+                ServeStatus.fileFor(global.home(), global.env));
+        Thread hook = new Thread(() -> {
+            server.close();
+            app.close();
+        }, "shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        server.start();
+        ConnectionState end = server.awaitFinalState();
+        return switch (end) {
+            case KICKED -> EXIT_KICKED;
+            case AUTH_FAILED -> EXIT_BAD_CREDENTIALS;
+            default -> 0;
+        };
+    }
+}
