@@ -75,6 +75,8 @@ public final class LongConnection implements AutoCloseable {
     private int reconnects;
     private Scheduler.Cancellable ticking;
     private String lastProblem = "";
+    /** Set when this side drops the link on purpose (dead heartbeat, no subscribe ack): the reason to report. */
+    private boolean droppedOnPurpose;
 
     public LongConnection(LongConnectionConfig config, Listener listener, Scheduler scheduler, Clock clock) {
         this.config = config;
@@ -151,6 +153,7 @@ public final class LongConnection implements AutoCloseable {
 
     private void connect() {
         generation++;
+        droppedOnPurpose = false;
         setState(ConnectionState.CONNECTING);
         heartbeat = new Heartbeat(2);
         socket = new Socket(config.url(), generation);
@@ -178,6 +181,7 @@ public final class LongConnection implements AutoCloseable {
         if (error != null) {
             problem("subscribe got no answer: " + error.getMessage());
             LOG.warn("WeCom long connection: {}; reconnecting", lastProblem);
+            droppedOnPurpose = true;
             drop(socket, 1000, "subscribe timeout", false);
             return;
         }
@@ -205,6 +209,7 @@ public final class LongConnection implements AutoCloseable {
         if (heartbeat.tick() == Heartbeat.Action.DEAD) {
             problem(heartbeat.missed() + " pings unanswered");
             LOG.warn("WeCom long connection: {}; dropping the link and reconnecting", lastProblem);
+            droppedOnPurpose = true;
             drop(socket, 1006, "heartbeat lost", false);
             return;
         }
@@ -282,7 +287,7 @@ public final class LongConnection implements AutoCloseable {
         if (state.isFinal()) {
             return;
         }
-        if (lastProblem.isEmpty() || state == ConnectionState.ONLINE) {
+        if (!droppedOnPurpose && (lastProblem.isEmpty() || state == ConnectionState.ONLINE)) {
             problem("connection closed (" + code + (reason == null || reason.isEmpty() ? "" : " " + reason)
                     + (remote ? ", by WeCom" : "") + ")");
         }
