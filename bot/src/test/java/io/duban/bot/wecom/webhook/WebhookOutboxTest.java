@@ -226,7 +226,7 @@ class WebhookOutboxTest {
         int parts = MessageSplitter.split(content, MessageSplitter.WEBHOOK_MARKDOWN_BYTES).size();
         assertThat(parts).isGreaterThanOrEqualTo(3);
         server.enqueue(errcode(0));
-        server.enqueue(new MockResponse.Builder().code(503).build());
+        server.enqueue(new MockResponse.Builder().code(503).body("busy").build());
         for (int i = 0; i < parts; i++) {
             server.enqueue(errcode(0));
         }
