@@ -32,10 +32,12 @@ public final class FakeWeCom extends WebSocketServer {
     public final AtomicInteger connections = new AtomicInteger();
     public final AtomicInteger subscriptions = new AtomicInteger();
     public volatile boolean answerPings = true;
+    /** Print every frame received (for {@link FakeWeComMain}). */
+    public volatile boolean echo;
     /** cmd → errcodes to answer with, one per request, then 0. */
     public final Map<String, List<Integer>> errcodes = new ConcurrentHashMap<>();
     private volatile WebSocket current;
-    private final CountDownLatch started = new CountDownLatch(1);
+    final CountDownLatch started = new CountDownLatch(1);
 
     public FakeWeCom() {
         this(0);
@@ -83,6 +85,9 @@ public final class FakeWeCom extends WebSocketServer {
             return;
         }
         received.add(frame);
+        if (echo) {
+            System.out.println("<< " + message);
+        }
         String cmd = frame.path("cmd").asText();
         String reqId = frame.path("headers").path("req_id").asText();
         switch (cmd) {
@@ -116,6 +121,9 @@ public final class FakeWeCom extends WebSocketServer {
 
     @Override
     public void onError(WebSocket conn, Exception ex) {
+        if (echo) {
+            System.out.println("! " + ex);
+        }
     }
 
     /** Frames received with this cmd. */
