@@ -1,9 +1,7 @@
-package io.duban.storage.jdbi;
+package io.duban.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.duban.storage.OutboxRepository;
-import io.duban.storage.Storage;
 import io.duban.storage.model.Address;
 import io.duban.storage.model.ClaimedEntry;
 import io.duban.storage.model.OutboundMessage;
@@ -23,6 +21,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Runs against a real SQLite file; {@code PostgresOutboxLeaseTest} runs the same against PostgreSQL. */
 class OutboxLeaseTest {
     private static final Instant T0 = Instant.parse("2023-10-09T01:00:00Z");
     private static final Duration LEASE = Duration.ofSeconds(60);
@@ -30,8 +29,12 @@ class OutboxLeaseTest {
     @TempDir
     Path dir;
 
+    protected String url() {
+        return "jdbc:sqlite:" + dir.resolve("duban.db");
+    }
+
     private OutboxRepository open() {
-        return Storage.open("jdbc:sqlite:" + dir.resolve("duban.db")).outbox();
+        return Storage.open(url()).outbox();
     }
 
     private static OutboundMessage msg(int i) {
