@@ -113,7 +113,7 @@ class OutboxLeaseTest {
     @Test
     void givenTwoProcessesOnOneFile_whenClaimingConcurrently_thenNoRowIsClaimedTwice() throws Exception {
         OutboxRepository setup = open();
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 100; i++) {
             setup.enqueue(msg(i), T0);
         }
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -142,7 +142,7 @@ class OutboxLeaseTest {
         }
         pool.shutdown();
         Set<Long> distinct = new HashSet<>(all);
-        assertThat(all).hasSize(200);
-        assertThat(distinct).hasSize(200);
+        assertThat(all).hasSize(100);
+        assertThat(distinct).hasSize(100);
     }
 }
