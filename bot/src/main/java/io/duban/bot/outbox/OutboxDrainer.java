@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
 public final class OutboxDrainer {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDrainer.class);
 
+    /** How long to wait before trying a channel again that said it is unavailable. */
+    static final Duration UNAVAILABLE_WAIT = Duration.ofSeconds(5);
+
     private final OutboxRepository outbox;
     private final ChannelRouter router;
     private final RateLimiter limiter;
@@ -105,6 +108,11 @@ public final class OutboxDrainer {
                 result = channel.get().send(entry, new OutboundChannel.Part(i + 1, parts.size(), parts.get(i)));
             } catch (RuntimeException e) {
                 result = SendResult.retry(e.toString());
+            }
+            if (result instanceof SendResult.Unavailable u) {
+                LOG.debug("outbox #{} to {}: {}; waiting", entry.id(), destination.key(), u.reason());
+                outbox.defer(c, clock.instant().plus(UNAVAILABLE_WAIT));
+                return Outcome.DEFERRED;
             }
             if (result instanceof SendResult.Retry r) {
                 int attempts = entry.attempts() + 1;

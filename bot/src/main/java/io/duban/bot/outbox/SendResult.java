@@ -14,6 +14,16 @@ public sealed interface SendResult {
         }
     }
 
+    /**
+     * The channel cannot send right now (e.g. the long connection is reconnecting): try again soon without
+     * counting an attempt, so the message goes out as soon as the channel is back.
+     */
+    record Unavailable(String reason) implements SendResult {
+        public Unavailable {
+            requireNonNull(reason, "reason is null");
+        }
+    }
+
     /** A permanent failure (bad key, bad content): park the message for an admin. */
     record Failed(String reason) implements SendResult {
         public Failed {
@@ -27,6 +37,10 @@ public sealed interface SendResult {
 
     static SendResult retry(String reason) {
         return new Retry(reason);
+    }
+
+    static SendResult unavailable(String reason) {
+        return new Unavailable(reason);
     }
 
     static SendResult failed(String reason) {

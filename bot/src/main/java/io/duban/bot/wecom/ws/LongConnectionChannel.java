@@ -108,7 +108,11 @@ public final class LongConnectionChannel implements OutboundChannel {
             WsFrame ack = connection.request(cmd, reqId, body).get(waitForAck.toMillis(), TimeUnit.MILLISECONDS);
             return WeComErrors.classify(ack.errcodeOrZero(), ack.errmsg());
         } catch (ExecutionException e) {
-            return SendResult.retry(e.getCause() == null ? e.toString() : e.getCause().getMessage());
+            String reason = e.getCause() == null ? e.toString() : e.getCause().getMessage();
+            if (connection.state() != ConnectionState.ONLINE) {
+                return SendResult.unavailable(reason);
+            }
+            return SendResult.retry(reason);
         } catch (TimeoutException e) {
             return SendResult.retry("no ack for " + cmd + " within " + waitForAck.toSeconds() + " s");
         } catch (InterruptedException e) {

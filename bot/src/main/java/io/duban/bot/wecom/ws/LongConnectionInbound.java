@@ -94,6 +94,13 @@ public final class LongConnectionInbound implements LongConnection.Listener {
     }
 
     @Override
+    public void onStateChange(ConnectionState state) {
+        if (state == ConnectionState.ONLINE) {
+            nudge.run(); // replies that waited for the connection can go now
+        }
+    }
+
+    @Override
     public void onEvent(WsFrame callback) {
         String type = callback.body().path("event").path("eventtype").asText("");
         if ("enter_chat".equals(type)) {

@@ -203,14 +203,27 @@ class LongConnectionBotTest {
     }
 
     @Test
-    void givenTheConnectionIsDown_thenRepliesWaitInTheOutbox() throws Exception {
+    void givenTheConnectionIsDown_thenRepliesWaitWithoutUsingAttemptsAndGoOutWhenItIsBack() throws Exception {
         wecom.sendText("msg-down", "single", null, "liuyang", "查询", null);
         awaitOutboxRows(1);
+        int port = wecom.getPort();
         wecom.stop(1000);
         await().until(() -> connection.state() == ConnectionState.WAITING_TO_RECONNECT);
 
         drainer.drainOnce();
         OutboxEntry row = storage.outbox().list(List.of(OutboxEntry.Status.PENDING), 10).get(0);
-        assertThat(row.lastError()).hasValueSatisfying(e -> assertThat(e).contains("WAITING_TO_RECONNECT"));
+        assertThat(row.attempts()).isZero();
+        assertThat(row.nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(5));
+
+        wecom = new FakeWeCom(port);
+        wecom.start();
+        await().until(() -> {
+            scheduler.advance(Duration.ofSeconds(1));
+            return connection.state() == ConnectionState.ONLINE;
+        });
+        scheduler.advance(Duration.ofSeconds(5));
+        drainer.drainOnce();
+        assertThat(wecom.frames("aibot_respond_msg")).hasSize(1);
+        assertThat(storage.outbox().countByStatus()).containsEntry(OutboxEntry.Status.SENT, 1L);
     }
 }
