@@ -37,7 +37,10 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ConfigDirectory config = global.loadConfig();
         WeComSettings settings = settings(global, config);
-        if (!settings.hasBotCredentials()) {
+        if (!settings.hasBotCredentials() && settings.hasWebhooks()) {
+            spec.commandLine().getErr().println("未配置智能机器人（WECOM_BOT_ID/WECOM_BOT_SECRET）：只通过群 webhook 推送消息，"
+                    + "不接收群聊消息。 No bot credentials: pushing through webhooks only, not listening.");
+        } else if (!settings.hasBotCredentials()) {
             spec.commandLine().getErr().println("""
                     未配置企业微信智能机器人：请设置环境变量 WECOM_BOT_ID 和 WECOM_BOT_SECRET（或在 config/duban.yml 的 wecom: \
                     中写 botId/botSecret），然后再运行 ./duban serve。设置方法见 README“接入企业微信”。

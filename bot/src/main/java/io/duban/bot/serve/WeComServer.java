@@ -131,7 +131,10 @@ public final class WeComServer implements AutoCloseable {
         timers.scheduleWithFixedDelay(this::forgetOldRoutes, 1, 60, TimeUnit.MINUTES);
     }
 
-    /** Blocks until the connection stands down for good (kicked, bad credentials, stopped). */
+    /**
+     * Blocks until the connection stands down for good (kicked, bad credentials, stopped); without a long connection
+     * (webhooks only) until the process is stopped.
+     */
     public ConnectionState awaitFinalState() throws InterruptedException {
         if (connection.isEmpty()) {
             new java.util.concurrent.CountDownLatch(1).await();

@@ -96,6 +96,12 @@ public record WeComSettings(
         return botId.isPresent() && botSecret.isPresent();
     }
 
+    /** True when at least one group has a webhook key (in duban.yml or the environment). */
+    public boolean hasWebhooks() {
+        return !webhooks.isEmpty() || env.entrySet().stream()
+                .anyMatch(e -> e.getKey().startsWith(WEBHOOK_ENV_PREFIX) && !e.getValue().isBlank());
+    }
+
     /** The webhook key of a group chat: {@code wecom.webhooks.CHATID}, else env {@code WECOM_WEBHOOK_CHATID}. */
     public Optional<String> webhookKey(String chatId) {
         String fromFile = webhooks.get(chatId);

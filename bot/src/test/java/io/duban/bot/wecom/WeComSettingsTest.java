@@ -35,6 +35,8 @@ class WeComSettingsTest {
         assertThat(s.apiBase()).isEqualTo("https://wecom.gov.example");
         assertThat(s.webhookKey("wr-demo-ngk")).contains("key-from-env-0001");
         assertThat(s.webhookKey("other")).isEmpty();
+        assertThat(s.hasWebhooks()).isTrue();
+        assertThat(WeComSettings.from(null, Map.of()).hasWebhooks()).isFalse();
         assertThat(s.describe()).contains("aib123").doesNotContain("secret-0123456789").contains("secr****");
         assertThat(s.toString()).doesNotContain("secret-0123456789");
     }

@@ -56,7 +56,14 @@ public final class LongConnectionInbound implements LongConnection.Listener {
 
     @Override
     public void onMessage(WsFrame callback) {
-        worker.execute(() -> handle(callback));
+        worker.execute(() -> {
+            try {
+                handle(callback);
+            } catch (RuntimeException e) {
+                // e.g. the database is unreachable: WeCom repeats undelivered callbacks, and the engine de-duplicates
+                LOG.error("WeCom callback {} could not be stored or answered: {}", callback.reqId(), e.toString(), e);
+            }
+        });
     }
 
     void handle(WsFrame callback) {
