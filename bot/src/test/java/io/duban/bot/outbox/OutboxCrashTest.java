@@ -92,6 +92,8 @@ class OutboxCrashTest {
                 assertThat(times.get(s)).as("%s was marked sent before the kill", s).isEqualTo(1L);
             }
             long duplicates = times.values().stream().mapToLong(n -> n - 1).sum();
+            System.out.printf("SIGKILL after %d requests (%d rows sent, %s); after restart %d requests, %d duplicate(s)%n",
+                    receivedAtKill, sentBeforeKill.size(), atKill, received.size(), duplicates);
             assertThat(duplicates).as("only the message in flight at the kill may arrive twice").isLessThanOrEqualTo(1);
             assertThat(received.size()).isGreaterThan(receivedAtKill);
             try (Storage storage = Storage.open(url)) {
