@@ -271,8 +271,8 @@ public final class LongConnection implements AutoCloseable {
     }
 
     private synchronized void closed(int gen, int code, String reason, boolean remote) {
-        if (gen != generation) {
-            return;
+        if (gen != generation || state == ConnectionState.WAITING_TO_RECONNECT) {
+            return; // an old socket, or this one's close was already handled
         }
         if (ticking != null) {
             ticking.cancel();
