@@ -32,7 +32,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,12 +68,7 @@ public final class WeComServer implements AutoCloseable {
 
         Optional<TrustStores.Trust> trust = settings.trustStore()
                 .map(p -> TrustStores.load(p, settings.trustStorePassword().orElse(null)));
-        OkHttpClient.Builder http = new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(15))
-                .callTimeout(Duration.ofSeconds(30));
-        trust.ifPresent(t -> http.sslSocketFactory(t.context().getSocketFactory(), t.trustManager()));
-        WebhookChannel webhooks = new WebhookChannel(new WebhookClient(http.build(), settings.apiBase()),
+        WebhookChannel webhooks = new WebhookChannel(WebhookClient.create(settings.apiBase(), trust),
                 settings::webhookKey);
 
         OutboxDrainer drainer = new OutboxDrainer(storage.outbox(), router, new RateLimiter(clock),

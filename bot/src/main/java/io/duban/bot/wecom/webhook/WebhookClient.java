@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.duban.bot.Secrets;
 import io.duban.bot.outbox.SendResult;
+import io.duban.bot.wecom.TrustStores;
 import io.duban.bot.wecom.WeComErrors;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -34,6 +37,16 @@ public final class WebhookClient {
             throw new IllegalArgumentException("WECOM_API_BASE is not a URL: " + apiBase);
         }
         this.sendUrl = base;
+    }
+
+    /** A client with WeCom-friendly timeouts, trusting {@code trust} when given (private deployments). */
+    public static WebhookClient create(String apiBase, Optional<TrustStores.Trust> trust) {
+        OkHttpClient.Builder http = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(15))
+                .callTimeout(Duration.ofSeconds(30));
+        trust.ifPresent(t -> http.sslSocketFactory(t.context().getSocketFactory(), t.trustManager()));
+        return new WebhookClient(http.build(), apiBase);
     }
 
     public SendResult send(String key, ObjectNode payload) {
