@@ -58,8 +58,7 @@ final class CallbackEndpoint implements HttpHandler {
                 }
             } catch (CallbackRejection r) {
                 LOG.warn("callback {} {} {} from {} rejected: {}", format.transport(), exchange.getRequestMethod(),
-                        exchange.getRequestURI().getPath(), exchange.getRemoteAddress().getAddress().getHostAddress(),
-                        r.getMessage());
+                        exchange.getRequestURI().getPath(), client(exchange), r.getMessage());
                 respond(exchange, r.status(), r.getMessage().getBytes(StandardCharsets.UTF_8));
             }
         }
@@ -140,6 +139,17 @@ final class CallbackEndpoint implements HttpHandler {
             }
             return body;
         }
+    }
+
+    /** The peer, and the client a reverse proxy names in X-Forwarded-For (informational, cut to 64 chars). */
+    static String client(HttpExchange exchange) {
+        String peer = exchange.getRemoteAddress().getAddress().getHostAddress();
+        String forwarded = exchange.getRequestHeaders().getFirst("X-Forwarded-For");
+        if (forwarded == null || forwarded.isBlank()) {
+            return peer;
+        }
+        String cleaned = forwarded.replaceAll("[^0-9A-Fa-f.:, ]", "");
+        return peer + " (for " + (cleaned.length() > 64 ? cleaned.substring(0, 64) : cleaned) + ")";
     }
 
     private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {

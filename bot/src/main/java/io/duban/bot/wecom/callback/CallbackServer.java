@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -63,8 +64,7 @@ public final class CallbackServer implements AutoCloseable {
             http.createContext("/", exchange -> {
                 try (exchange) {
                     LOG.warn("callback: {} {} from {} rejected: unknown path", exchange.getRequestMethod(),
-                            exchange.getRequestURI().getPath(),
-                            exchange.getRemoteAddress().getAddress().getHostAddress());
+                            exchange.getRequestURI().getPath(), CallbackEndpoint.client(exchange));
                     exchange.sendResponseHeaders(404, -1);
                 }
             });
@@ -158,6 +158,23 @@ public final class CallbackServer implements AutoCloseable {
             }
             receivers.put(path, format);
             cryptos.put(path, requireNonNull(crypto, "crypto is null"));
+            return this;
+        }
+
+        /**
+         * Everything {@link CallbackSettings} says: listen address and port, replay window, body limit, and the
+         * receivers that are on (the app's with {@code corpId} as its receive id). Check
+         * {@link CallbackSettings#problems} first.
+         */
+        public Builder settings(CallbackSettings settings, Optional<String> corpId) {
+            bind(new InetSocketAddress(settings.listen(), settings.port()));
+            timestampWindow(settings.timestampWindow());
+            maxBodyBytes(settings.maxBodyBytes());
+            settings.robotCrypto().ifPresent(c -> robot(settings.robotPath(), c));
+            if (settings.appEnabled()) {
+                String corp = corpId.orElseThrow(() -> new IllegalStateException("the app callback needs the CorpID"));
+                settings.appCrypto(corp).ifPresent(c -> app(settings.appPath(), c));
+            }
             return this;
         }
 
