@@ -122,7 +122,7 @@ public final class WeComCrypto {
     public String decrypt(String encrypt) {
         byte[] cipherText;
         try {
-            cipherText = Base64.getMimeDecoder().decode(encrypt);
+            cipherText = Base64.getDecoder().decode(encrypt.strip());
         } catch (IllegalArgumentException e) {
             throw new WeComCryptoException(Reason.MALFORMED_CIPHERTEXT, "the ciphertext is not base64");
         }
