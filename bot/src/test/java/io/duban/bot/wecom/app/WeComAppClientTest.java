@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import io.duban.bot.wecom.LogCapture;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -195,6 +196,20 @@ class WeComAppClientTest {
     @Test
     void credentialsNeverShowTheSecret() {
         assertThat(APP.toString()).doesNotContain("the-app-secret-0123456789").contains("the-…(25)");
+    }
+
+    @Test
+    void theLogNeverShowsTheSecretOrAToken() {
+        try (LogCapture log = new LogCapture()) {
+            wecom.enqueue(token("TOKEN-SECRET-1"));
+            wecom.enqueue(json("{\"errcode\":42001,\"errmsg\":\"access_token expired\"}"));
+            wecom.enqueue(token("TOKEN-SECRET-2"));
+            wecom.enqueue(json("{\"errcode\":81013,\"errmsg\":\"user & party & tag all invalid\"}"));
+            wecom.enqueue(json("{\"errcode\":60020,\"errmsg\":\"not allow to access from your ip\"}"));
+            client.sendText("liuyang", "hi");
+            client.sendText("liuyang", "hi");
+            assertThat(log.text()).contains("81013", "60020").doesNotContain("TOKEN-SECRET", "the-app-secret");
+        }
     }
 
     /** A clock the test moves forward. */

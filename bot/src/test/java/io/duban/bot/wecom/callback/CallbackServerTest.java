@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.duban.bot.engine.ChatType;
 import io.duban.bot.engine.InboundMessage;
 import io.duban.bot.engine.Reply;
+import io.duban.bot.wecom.LogCapture;
 import io.duban.bot.wecom.crypto.WeComCrypto;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
@@ -315,5 +316,26 @@ class CallbackServerTest {
     @Test
     void missingQueryParameters_is400() throws Exception {
         assertRejected(wecom.post(APP + "?timestamp=" + NOW, FakeWeCom.appEnvelope(XML_ENCRYPT)), 400);
+    }
+
+    @Test
+    void theLogNeverShowsTokensKeysCiphertextsOrContent() throws Exception {
+        try (LogCapture log = new LogCapture()) {
+            wecom.post(APP + FakeWeCom.query(XML_SIGNATURE, XML_TIMESTAMP, XML_NONCE), FakeWeCom.appEnvelope(XML_ENCRYPT));
+            wecom.post(APP + FakeWeCom.query(XML_SIGNATURE.replace('4', '5'), XML_TIMESTAMP, XML_NONCE),
+                    FakeWeCom.appEnvelope(XML_ENCRYPT));
+            WeComCrypto otherCorp = new WeComCrypto(TOKEN, AES_KEY, "ww-another-corp");
+            FakeWeCom.Signed s = FakeWeCom.appXml(otherCorp, XML_PLAINTEXT, NOW, "1");
+            wecom.post(APP + s.query(), s.body());
+            wecom.get(APP + FakeWeCom.query(URL_SIGNATURE, URL_TIMESTAMP, URL_NONCE) + "&echostr=" + URL_ECHOSTR_AS_SENT);
+            wecom.post(ROBOT + FakeWeCom.query("x", NOW, "1"), "{\"encrypt\": ");
+            drain();
+            String text = log.text();
+            assertThat(text).contains("rejected: the msg_signature does not match", "rejected: the message is for another");
+            for (String secret : List.of(TOKEN, AES_KEY, XML_ENCRYPT.substring(0, 20), URL_ECHOSTR.substring(0, 20),
+                    URL_PLAINTEXT, XML_SIGNATURE, "hello", "mycreate")) {
+                assertThat(text).doesNotContain(secret);
+            }
+        }
     }
 }
