@@ -67,7 +67,7 @@ final class CallbackProcessor {
         }
         if (responseUrl.isPresent()) {
             sink.replyViaResponseUrl(message, responseUrl.get(), merge(replies));
-        } else if (AppXmlFormat.TRANSPORT.equals(transport)) {
+        } else if (AppCallbackFormat.TRANSPORT.equals(transport)) {
             for (Reply reply : replies) {
                 sink.replyToUser(message, message.senderId(), reply);
             }

@@ -144,9 +144,9 @@ public final class CallbackServer implements AutoCloseable {
             return receiver(path, crypto, new RobotJsonFormat());
         }
 
-        /** A self-built app's callback (XML envelope, receive id = CorpID). */
+        /** A self-built app's callback (XML or JSON envelope, receive id = CorpID). */
         public Builder app(String path, WeComCrypto crypto) {
-            return receiver(path, crypto, new AppXmlFormat());
+            return receiver(path, crypto, new AppCallbackFormat());
         }
 
         private Builder receiver(String path, WeComCrypto crypto, CallbackFormat format) {

@@ -116,6 +116,32 @@ class CallbackServerTest {
     }
 
     @Test
+    void appJson_officialVector_reachesTheEngine() throws Exception {
+        HttpResponse<String> r = wecom.post(APP + FakeWeCom.query(JSON_SIGNATURE, JSON_TIMESTAMP, JSON_NONCE),
+                "{\"tousername\":\"wx5823bf96d3bd56c7\",\"encrypt\":\"" + JSON_ENCRYPT + "\",\"agentid\":\"218\"}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEmpty();
+        await().until(() -> sent.size() == 2);
+        assertThat(handled).singleElement().satisfies(m -> {
+            assertThat(m.messageId()).isEqualTo("4561255354251345929");
+            assertThat(m.senderId()).isEqualTo("mycreate");
+            assertThat(m.text()).isEqualTo("hello");
+            assertThat(m.chatType()).isEqualTo(ChatType.DIRECT);
+        });
+    }
+
+    @Test
+    void appJson_madeWithTheEncryptSide_isTheSameMessageAsTheXml() throws Exception {
+        String encrypt = appCrypto.encrypt(JSON_PLAINTEXT.replace("hello", "第3项 完成80%"));
+        String body = "{\"tousername\":\"wx5823bf96d3bd56c7\",\"encrypt\":\"" + encrypt + "\",\"agentid\":\"218\"}";
+        assertThat(wecom.post(APP + FakeWeCom.query(appCrypto.signature(NOW, "3", encrypt), NOW, "3"), body)
+                .statusCode()).isEqualTo(200);
+        await().until(() -> handled.size() == 1);
+        assertThat(handled.get(0).text()).isEqualTo("第3项 完成80%");
+        assertThat(handled.get(0).transport()).isEqualTo("wecom-app");
+    }
+
+    @Test
     void appXml_madeWithTheEncryptSide_decodesLikeTheOfficialVector() throws Exception {
         FakeWeCom.Signed s = FakeWeCom.appXml(appCrypto, XML_PLAINTEXT.replace("hello", "第3项 完成80% 资金已到位"),
                 NOW, "99");
