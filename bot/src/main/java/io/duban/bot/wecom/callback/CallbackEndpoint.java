@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +61,11 @@ final class CallbackEndpoint implements HttpHandler {
                 LOG.warn("callback {} {} {} from {} rejected: {}", format.transport(), exchange.getRequestMethod(),
                         exchange.getRequestURI().getPath(), client(exchange), r.getMessage());
                 respond(exchange, r.status(), r.getMessage().getBytes(StandardCharsets.UTF_8));
+            } catch (RuntimeException e) {
+                // Not stored, so not acknowledged: WeCom retries the delivery.
+                LOG.error("callback {}: could not store a message; answering 500 so that WeCom retries",
+                        format.transport(), e);
+                respond(exchange, 500, "temporarily unavailable".getBytes(StandardCharsets.UTF_8));
             }
         }
     }
@@ -84,8 +90,10 @@ final class CallbackEndpoint implements HttpHandler {
         String encrypt = format.encryptedPayload(body);
         String plain = decrypt(signature, timestamp, nonce, encrypt);
         CallbackEvent event = format.decode(plain, clock.instant());
+        // Stored before the 200: WeCom does not retry an acknowledged message, so it must already be durable.
+        Optional<Runnable> work = processor.prepare(format.transport(), event);
         respond(exchange, 200, new byte[0]);
-        processor.accept(format.transport(), event);
+        work.ifPresent(w -> processor.submit(format.transport(), w));
     }
 
     private String decrypt(String signature, String timestamp, String nonce, String encrypt) {

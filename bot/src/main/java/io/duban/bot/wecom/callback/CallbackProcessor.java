@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,24 +33,54 @@ final class CallbackProcessor {
         this.recent = recent;
     }
 
-    /** Queues the event unless it is a repeat; {@code false} for a repeat (already taken). */
-    boolean accept(String transport, CallbackEvent event) {
+    /**
+     * Runs before the 200: drops a repeated delivery and stores a text message durably, so that an acknowledged
+     * message is never lost. Throws when storing fails (the endpoint then answers 500 and WeCom retries).
+     *
+     * @return the work to queue after the 200, or empty for a repeat
+     */
+    Optional<Runnable> prepare(String transport, CallbackEvent event) {
         if (!recent.firstTime(transport + ":" + event.dedupeKey())) {
             LOG.info("callback {}: repeated delivery ignored", transport);
-            return false;
+            return Optional.empty();
         }
-        try {
-            executor.execute(() -> process(transport, event));
-        } catch (RejectedExecutionException e) {
-            LOG.error("callback {}: processing queue refused a message (shutting down?)", transport);
+        Optional<Supplier<List<Reply>>> work = Optional.empty();
+        if (event instanceof CallbackEvent.UserText t) {
+            try {
+                work = handler.store(t.message());
+            } catch (RuntimeException e) {
+                recent.forget(transport + ":" + event.dedupeKey());
+                throw e;
+            }
+            if (work.isEmpty()) {
+                LOG.info("callback {}: message already stored and answered", transport);
+                return Optional.empty();
+            }
         }
-        return true;
+        Optional<Supplier<List<Reply>>> stored = work;
+        return Optional.of(() -> process(transport, event, stored));
     }
 
-    private void process(String transport, CallbackEvent event) {
+    /** Queues prepared work after the 200. */
+    void submit(String transport, Runnable work) {
+        try {
+            executor.execute(work);
+        } catch (RejectedExecutionException e) {
+            LOG.error("callback {}: processing queue refused a stored message (shutting down?); it stays stored", transport);
+        }
+    }
+
+    /** Prepares and queues in one step. {@code false} for a repeat. */
+    boolean accept(String transport, CallbackEvent event) {
+        Optional<Runnable> work = prepare(transport, event);
+        work.ifPresent(w -> submit(transport, w));
+        return work.isPresent();
+    }
+
+    private void process(String transport, CallbackEvent event, Optional<Supplier<List<Reply>>> stored) {
         try {
             if (event instanceof CallbackEvent.UserText t) {
-                answer(transport, t.message(), t.responseUrl(), handler.handle(t.message()));
+                answer(transport, t.message(), t.responseUrl(), stored.orElseThrow().get());
             } else if (event instanceof CallbackEvent.Unsupported u) {
                 LOG.info("callback {}: unsupported message type {}", transport, u.kind());
                 answer(transport, u.message(), u.responseUrl(), List.of(Reply.of(UNSUPPORTED_TEXT)));

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *         .bind(new InetSocketAddress("0.0.0.0", 8080))
  *         .robot("/wecom/robot", new WeComCrypto(robotToken, robotKey, ""))
  *         .app("/wecom/app", new WeComCrypto(appToken, appKey, corpId))
- *         .handler(app.engine()::handle)
+ *         .handler(InboundHandler.of(app.engine()))
  *         .replies(sink)
  *         .clock(app.clock())
  *         .build();

@@ -40,6 +40,11 @@ final class RecentDeliveries {
         return true;
     }
 
+    /** Lets {@code key} be taken again, after its first delivery could not be stored. */
+    synchronized void forget(String key) {
+        seen.remove(key);
+    }
+
     synchronized int size() {
         return seen.size();
     }

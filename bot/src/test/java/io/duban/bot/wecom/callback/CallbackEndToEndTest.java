@@ -44,7 +44,7 @@ class CallbackEndToEndTest {
                 .robot("/wecom/robot", robot)
                 .app("/wecom/app", app)
                 .clock(bot.clock)
-                .handler(bot.app.engine()::handle)
+                .handler(InboundHandler.of(bot.app.engine()))
                 .replies(new ReplySink() {
                     @Override
                     public void replyViaResponseUrl(InboundMessage message, String responseUrl, Reply reply) {
@@ -99,5 +99,81 @@ class CallbackEndToEndTest {
         server.close();
         String expected = reference.say("liuyang", null, "我的任务");
         assertThat(sent).containsExactly(expected);
+    }
+
+    /** Holds queued work until the test runs it: the moment between the 200 and the processing. */
+    static final class HeldExecutor extends java.util.concurrent.AbstractExecutorService {
+        final List<Runnable> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private volatile boolean shutdown;
+
+        @Override
+        public void execute(Runnable command) {
+            held.add(command);
+        }
+
+        @Override
+        public void shutdown() {
+            shutdown = true;
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            shutdown = true;
+            return List.copyOf(held);
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return shutdown;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return shutdown;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) {
+            return true;
+        }
+    }
+
+    @Test
+    void aMessageIsStoredBeforeWeComGetsIts200_evenIfTheProcessIsKilledRightAfter() throws Exception {
+        HeldExecutor held = new HeldExecutor();
+        CallbackServer second = CallbackServer.builder()
+                .bind(new InetSocketAddress("127.0.0.1", 0))
+                .robot("/wecom/robot", robot)
+                .clock(bot.clock)
+                .handler(InboundHandler.of(bot.app.engine()))
+                .processing(held)
+                .replies(new ReplySink() {
+                    @Override
+                    public void replyViaResponseUrl(InboundMessage message, String responseUrl, Reply reply) {
+                        sent.add(reply.text());
+                    }
+
+                    @Override
+                    public void replyToUser(InboundMessage message, String userId, Reply reply) {
+                        sent.add(reply.text());
+                    }
+                })
+                .build()
+                .start();
+        try {
+            FakeWeCom other = new FakeWeCom("http://127.0.0.1:" + second.address().getPort());
+            String plain = "{\"msgid\":\"held-1\",\"aibotid\":\"A\",\"chatid\":\"wr-demo-ngk\",\"chattype\":\"group\","
+                    + "\"from\":{\"userid\":\"liuyang\"},\"response_url\":\"https://example.invalid/r\","
+                    + "\"msgtype\":\"text\",\"text\":{\"content\":\"@督办助手 12 60% 已对接\"}}";
+            FakeWeCom.Signed s = FakeWeCom.robotJson(robot, plain, timestamp(), "9");
+            assertThat(other.post("/wecom/robot" + s.query(), s.body()).statusCode()).isEqualTo(200);
+            // Acknowledged and not yet processed: the raw message is already in the database.
+            assertThat(bot.app.storage().inbound().count()).isEqualTo(1);
+            assertThat(sent).isEmpty();
+            held.held.forEach(Runnable::run);
+            assertThat(sent).hasSize(1).first().asString().contains("已记录 农管科 对任务 12");
+        } finally {
+            second.close();
+        }
     }
 }
