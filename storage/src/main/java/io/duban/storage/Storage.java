@@ -1,10 +1,12 @@
 package io.duban.storage;
 
 import io.duban.storage.jdbi.JdbiChatRepository;
+import io.duban.storage.jdbi.JdbiClosureRepository;
 import io.duban.storage.jdbi.JdbiInboundMessageRepository;
 import io.duban.storage.jdbi.JdbiOutboxRepository;
 import io.duban.storage.jdbi.JdbiPersonRepository;
 import io.duban.storage.jdbi.JdbiReportRepository;
+import io.duban.storage.jdbi.JdbiReviewRepository;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -18,6 +20,8 @@ public final class Storage implements AutoCloseable {
     private final PersonRepository people;
     private final ChatRepository chats;
     private final OutboxRepository outbox;
+    private final ReviewRepository reviews;
+    private final ClosureRepository closures;
 
     private Storage(Database database) {
         this.database = database;
@@ -27,6 +31,8 @@ public final class Storage implements AutoCloseable {
         this.people = new JdbiPersonRepository(jdbi);
         this.chats = new JdbiChatRepository(jdbi);
         this.outbox = new JdbiOutboxRepository(jdbi);
+        this.reviews = new JdbiReviewRepository(jdbi);
+        this.closures = new JdbiClosureRepository(jdbi);
     }
 
     /** Opens (creating if needed) and migrates the database at a JDBC URL such as {@code jdbc:sqlite:data/duban.db}. */
@@ -56,6 +62,14 @@ public final class Storage implements AutoCloseable {
 
     public OutboxRepository outbox() {
         return outbox;
+    }
+
+    public ReviewRepository reviews() {
+        return reviews;
+    }
+
+    public ClosureRepository closures() {
+        return closures;
     }
 
     @Override
