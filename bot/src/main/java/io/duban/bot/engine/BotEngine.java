@@ -6,6 +6,7 @@ import io.duban.bot.command.Command;
 import io.duban.bot.command.CommandContext;
 import io.duban.bot.command.CommandRouter;
 import io.duban.bot.command.CorrectCommand;
+import io.duban.bot.command.ExportLedgerCommand;
 import io.duban.bot.command.HelpCommand;
 import io.duban.bot.command.KpiCommand;
 import io.duban.bot.command.MissingCommand;
@@ -25,6 +26,8 @@ import io.duban.bot.command.RequestClosureCommand;
 import io.duban.bot.command.ReturnClosureCommand;
 import io.duban.bot.command.ReturnReportCommand;
 import io.duban.bot.command.ReviewCommand;
+import io.duban.bot.export.ExportSettings;
+import io.duban.bot.export.LedgerExport;
 import io.duban.bot.notify.UnitNotices;
 import io.duban.bot.report.ReportService;
 import io.duban.bot.review.ReturnedReports;
@@ -93,7 +96,8 @@ public final class BotEngine {
                 new RegisterCommand(), new BindCommand(),
                 new ReviewCommand(review), new ReturnReportCommand(review),
                 new RequestClosureCommand(closure), new CloseTaskCommand(closure), new ReturnClosureCommand(closure),
-                new ClosureStatusCommand(closure)));
+                new ClosureStatusCommand(closure),
+                new ExportLedgerCommand(new LedgerExport(config, storage), ExportSettings.from(config).dir())));
         List<Command> all = new ArrayList<>(commands);
         all.add(new HelpCommand(() -> all));
         this.router = new CommandRouter(all, report);

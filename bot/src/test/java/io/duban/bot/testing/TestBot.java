@@ -7,6 +7,9 @@ import io.duban.bot.engine.Reply;
 import io.duban.config.ConfigDirectory;
 import io.duban.storage.Storage;
 import io.duban.storage.model.OutboxEntry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /** The whole bot on a real SQLite file, with the repository's config and a clock the test moves. */
 public final class TestBot implements AutoCloseable {
@@ -28,9 +32,30 @@ public final class TestBot implements AutoCloseable {
 
     public TestBot(Path dir, String start) {
         this.clock = new MutableClock(OffsetDateTime.parse(start).toInstant(), ZONE);
-        ConfigDirectory config = ConfigDirectory.load(Path.of("../config"), System::getenv);
+        ConfigDirectory config = ConfigDirectory.load(copyConfig(dir), System::getenv);
         Storage storage = Storage.open("jdbc:sqlite:" + dir.resolve("duban.db"));
         this.app = new App(dir, config, storage, clock, Map.of());
+    }
+
+    /** A copy of the repository's config under {@code dir}, so that files the bot writes land in {@code dir}. */
+    private static Path copyConfig(Path dir) {
+        Path source = Path.of("../config");
+        Path target = dir.resolve("config");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(TestBot::isConfigFile).toList()) {
+                Path to = target.resolve(source.relativize(f).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(f, to);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
+    private static boolean isConfigFile(Path f) {
+        String rel = Path.of("../config").relativize(f).toString().replace('\\', '/');
+        return (rel.endsWith(".yaml") || rel.endsWith(".yml")) && !rel.startsWith("src/") && !rel.startsWith("target/");
     }
 
     public App app() {
