@@ -16,6 +16,7 @@ import picocli.CommandLine.Mixin;
             ChatCommand.class,
             PlanCommand.class,
             ExportCommand.class,
+            ChartCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class DubanCommand implements Callable<Integer> {

@@ -146,7 +146,7 @@ public final class StatusBoard {
     }
 
     /** Share of the period from the plan start to the task deadline that has passed, in whole percent. */
-    static int expectedPercent(LocalDate start, LocalDate deadline, LocalDate today) {
+    public static int expectedPercent(LocalDate start, LocalDate deadline, LocalDate today) {
         long total = ChronoUnit.DAYS.between(start, deadline);
         if (total <= 0 || !today.isAfter(start)) {
             return today.isAfter(deadline) ? 100 : 0;
