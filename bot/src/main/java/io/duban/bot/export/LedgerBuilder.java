@@ -82,12 +82,12 @@ public final class LedgerBuilder {
 
     private Sheet mainSheet(List<TaskStatus> statuses, Map<Integer, ClosureEvent> closure, Rows rows) {
         List<Column> columns = List.of(
-                Column.of("序号", 6), Column.wrapped("工作要点", 12), Column.wrapped("具体任务", 56),
+                Column.of("序号", 6), Column.wrapped("工作要点", 12), Column.wrapped("具体任务", 44),
                 Column.wrapped("牵头单位", 12), Column.wrapped("责任单位", 18), Column.of("状态", 7),
-                Column.of("进度(%)", 9), Column.of("应有进度(%)", 12), Column.wrapped("状态说明", 24),
+                Column.of("进度(%)", 9), Column.of("应有进度(%)", 12), Column.wrapped("状态说明", 20),
                 Column.wrapped("最新进展", 36), Column.wrapped("存在问题", 28), Column.wrapped("下一步计划", 28),
                 Column.of("报送日期", 12), Column.wrapped("报送人", 16), Column.wrapped("核查状态", 16),
-                Column.wrapped("销号", 14), Column.of("截止日期", 12));
+                Column.wrapped("销号", 18), Column.of("截止日期", 12));
         List<List<Cell>> out = new ArrayList<>();
         for (TaskStatus s : statuses) {
             PlanTask t = s.task();
@@ -115,7 +115,7 @@ public final class LedgerBuilder {
                 Column.of("更正/撤回记录号", 15), Column.of("是否有效", 9), Column.of("状态", 8), Column.of("进度(%)", 9),
                 Column.wrapped("进展", 36), Column.wrapped("问题", 28), Column.wrapped("下一步", 28),
                 Column.of("援滇人数", 9), Column.of("疗休养总人数", 12), Column.of("报送周", 10),
-                Column.of("报送时间", 17), Column.wrapped("报送人", 12), Column.wrapped("核查", 16));
+                Column.of("报送时间", 17), Column.wrapped("报送人", 16), Column.wrapped("核查", 16));
         List<List<Cell>> out = new ArrayList<>();
         for (ProgressReport r : snapshot.rows()) {
             out.add(List.of(
@@ -138,7 +138,7 @@ public final class LedgerBuilder {
         List<Column> columns = List.of(
                 Column.of("序号", 6), Column.wrapped("具体任务", 50), Column.of("角色", 6), Column.of("任务状态", 9),
                 Column.of("本单位进度(%)", 13), Column.wrapped("最新进展", 36), Column.wrapped("存在问题", 28),
-                Column.wrapped("下一步计划", 28), Column.of("报送日期", 12), Column.wrapped("报送人", 12),
+                Column.wrapped("下一步计划", 28), Column.of("报送日期", 12), Column.wrapped("报送人", 16),
                 Column.wrapped("核查状态", 16));
         List<List<Cell>> out = new ArrayList<>();
         for (TaskStatus s : statuses) {

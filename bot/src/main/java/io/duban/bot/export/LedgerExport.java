@@ -68,7 +68,7 @@ public final class LedgerExport {
         try {
             Path abs = target.toAbsolutePath();
             Files.createDirectories(abs.getParent());
-            Path tmp = Files.createTempFile(abs.getParent(), ".duban-export", ".tmp");
+            Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + System.nanoTime() + ".tmp");
             try {
                 try (OutputStream s = Files.newOutputStream(tmp)) {
                     body.writeTo(s);

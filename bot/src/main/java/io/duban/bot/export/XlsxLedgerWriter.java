@@ -65,6 +65,7 @@ public final class XlsxLedgerWriter {
         int r = 1;
         for (List<Cell> row : sheet.rows()) {
             XSSFRow xr = xs.createRow(r++);
+            xr.setHeightInPoints(rowHeight(columns, row));
             for (int c = 0; c < row.size(); c++) {
                 Cell value = row.get(c);
                 XSSFCell cell = xr.createCell(c);
@@ -88,6 +89,31 @@ public final class XlsxLedgerWriter {
         xs.getPrintSetup().setFitWidth((short) 1);
         xs.getPrintSetup().setFitHeight((short) 0);
         xs.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
+    }
+
+    /** Line height of the 10-point body font, CJK glyphs included. */
+    private static final float LINE_POINTS = 14f;
+    private static final int MAX_LINES = 15;
+
+    /**
+     * Spreadsheet programs do not grow rows for wrapped text written by a library, so the height is set from an
+     * estimate: a CJK character takes about two width units, other characters one.
+     */
+    static float rowHeight(List<Column> columns, List<Cell> row) {
+        int lines = 1;
+        for (int c = 0; c < row.size() && c < columns.size(); c++) {
+            if (!columns.get(c).wrap()) {
+                continue;
+            }
+            int perLine = Math.max(1, columns.get(c).width() - 1);
+            int cellLines = 0;
+            for (String part : row.get(c).asText().split("\n", -1)) {
+                int units = part.codePoints().map(cp -> Character.isIdeographic(cp) || cp > 0x2E80 ? 2 : 1).sum();
+                cellLines += Math.max(1, (units + perLine - 1) / perLine);
+            }
+            lines = Math.max(lines, cellLines);
+        }
+        return Math.min(lines, MAX_LINES) * LINE_POINTS + 4;
     }
 
     /** Cell styles, created once per workbook (Excel limits their number). */
