@@ -16,28 +16,26 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The season is seeded once for the class: both tests only read. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WeeklyPictureTest {
     private static final int TWO_MB = 2 * 1024 * 1024;
 
     @TempDir
-    Path dir;
-    TestBot bot;
-    WorkPlan plan;
+    static Path dir;
+    static TestBot bot;
+    static WorkPlan plan;
 
     @BeforeAll
-    void start() {
+    static void start() {
         bot = new TestBot(dir, "2023-08-01T09:00+08:00");
         plan = bot.app().config().currentPlan();
         DemoSeason.seed(bot);
     }
 
     @AfterAll
-    void stop() {
+    static void stop() {
         bot.close();
     }
 
