@@ -81,7 +81,7 @@ public final class XlsxLedgerWriter {
         if (!sheet.rows().isEmpty()) {
             xs.setAutoFilter(new CellRangeAddress(0, sheet.rows().size(), 0, columns.size() - 1));
         }
-        xs.getHeader().setCenter(title);
+        xs.getHeader().setCenter(title + " · " + sheet.name());
         xs.getFooter().setCenter("第 &P 页，共 &N 页");
         xs.getPrintSetup().setLandscape(true);
         xs.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
