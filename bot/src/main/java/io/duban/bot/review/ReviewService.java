@@ -74,6 +74,21 @@ public final class ReviewService {
                 .toList();
     }
 
+    /**
+     * One line for the weekly summary, e.g. {@code 待核查报送 3 条：任务 12 农技中心、任务 15 农管科…}; empty when
+     * nothing waits.
+     */
+    public Optional<String> uncheckedSummary(WorkPlan plan, int maxItems) {
+        List<ProgressReport> open = unchecked(plan);
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        String items = open.stream().limit(maxItems).map(r -> "任务 " + r.taskNumber() + " " + r.unit())
+                .collect(Collectors.joining("、"));
+        return Optional.of("待核查报送 " + open.size() + " 条：" + items + (open.size() > maxItems ? "等" : "")
+                + "。核查请发：核查");
+    }
+
     /** The latest decision on a report row, if the office has made one. */
     public Optional<ReportReview> decision(ProgressReport report) {
         return reviews.latest(report.id());
