@@ -29,6 +29,9 @@ public final class ReportParser {
     private static final Pattern FIELD = Pattern.compile(
             "^(存在问题|问题|困难|下一步计划|下一步|下步|援滇人数|援滇帮扶疗休养人数|疗休养总人数|总人数|进展|本周进展)\\s*[:：]\\s*(.*)$",
             Pattern.DOTALL);
+    /** A field label written after a space instead of a separator: {@code 40% 援滇人数：12} starts a new field. */
+    private static final Pattern INLINE_FIELD = Pattern.compile(
+            "(?<=\\s)(?=(?:存在问题|问题|困难|下一步计划|下一步|下步|援滇人数|援滇帮扶疗休养人数|疗休养总人数|总人数)\\s*[:：])");
     private static final Pattern SEPARATOR = Pattern.compile("[；;\\n\\r]+");
     private static final Pattern COUNT = Pattern.compile("^(\\d{1,7})\\s*人?$");
 
@@ -49,6 +52,7 @@ public final class ReportParser {
         OptionalInt percent = OptionalInt.empty();
         Optional<ReportStatus> status = Optional.empty();
 
+        rest = INLINE_FIELD.matcher(rest).replaceAll("；");
         for (String rawSegment : SEPARATOR.split(rest)) {
             String segment = rawSegment.strip();
             if (segment.isEmpty()) {
@@ -77,6 +81,14 @@ public final class ReportParser {
                 }
                 continue;
             }
+            // The status word first: 已完成 must not lose its 完成 to the percent pattern.
+            if (status.isEmpty()) {
+                Matcher s = STATUS.matcher(segment);
+                if (s.find()) {
+                    status = ReportStatus.fromLabel(s.group());
+                    segment = (segment.substring(0, s.start()) + " " + segment.substring(s.end())).strip();
+                }
+            }
             if (percent.isEmpty()) {
                 Matcher p = PERCENT.matcher(segment);
                 if (p.find()) {
@@ -97,13 +109,6 @@ public final class ReportParser {
                     segment = (segment.substring(0, p.start()) + " " + segment.substring(p.end())).strip();
                 } else if (PERCENT_SIGN_WITHOUT_NUMBER.matcher(segment).find()) {
                     return invalidPercent(segment.length() > 12 ? segment.substring(0, 12) + "…" : segment);
-                }
-            }
-            if (status.isEmpty()) {
-                Matcher s = STATUS.matcher(segment);
-                if (s.find()) {
-                    status = ReportStatus.fromLabel(s.group());
-                    segment = (segment.substring(0, s.start()) + " " + segment.substring(s.end())).strip();
                 }
             }
             segment = segment.replaceFirst("^[，,、:：\\s]+", "").strip();
