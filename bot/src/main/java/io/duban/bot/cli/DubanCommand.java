@@ -16,6 +16,8 @@ import picocli.CommandLine.Mixin;
             ChatCommand.class,
             PlanCommand.class,
             ConfigCommand.class,
+            ExportCommand.class,
+            ChartCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class DubanCommand implements Callable<Integer> {
