@@ -1,11 +1,14 @@
 package io.duban.storage;
 
 import io.duban.storage.jdbi.JdbiChatRepository;
+import io.duban.storage.jdbi.JdbiClosureRepository;
 import io.duban.storage.jdbi.JdbiInboundMessageRepository;
 import io.duban.storage.jdbi.JdbiOutboxRepository;
 import io.duban.storage.jdbi.JdbiPersonRepository;
 import io.duban.storage.jdbi.JdbiReplyRouteRepository;
 import io.duban.storage.jdbi.JdbiReportRepository;
+import io.duban.storage.jdbi.JdbiResponseUrlRepository;
+import io.duban.storage.jdbi.JdbiReviewRepository;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -20,6 +23,9 @@ public final class Storage implements AutoCloseable {
     private final ChatRepository chats;
     private final OutboxRepository outbox;
     private final ReplyRouteRepository replyRoutes;
+    private final ResponseUrlRepository responseUrls;
+    private final ReviewRepository reviews;
+    private final ClosureRepository closures;
 
     private Storage(Database database) {
         this.database = database;
@@ -30,6 +36,9 @@ public final class Storage implements AutoCloseable {
         this.chats = new JdbiChatRepository(jdbi);
         this.outbox = new JdbiOutboxRepository(jdbi);
         this.replyRoutes = new JdbiReplyRouteRepository(jdbi);
+        this.responseUrls = new JdbiResponseUrlRepository(jdbi);
+        this.reviews = new JdbiReviewRepository(jdbi);
+        this.closures = new JdbiClosureRepository(jdbi);
     }
 
     /** Opens (creating if needed) and migrates the database at a JDBC URL such as {@code jdbc:sqlite:data/duban.db}. */
@@ -63,6 +72,18 @@ public final class Storage implements AutoCloseable {
 
     public ReplyRouteRepository replyRoutes() {
         return replyRoutes;
+    }
+
+    public ResponseUrlRepository responseUrls() {
+        return responseUrls;
+    }
+
+    public ReviewRepository reviews() {
+        return reviews;
+    }
+
+    public ClosureRepository closures() {
+        return closures;
     }
 
     @Override

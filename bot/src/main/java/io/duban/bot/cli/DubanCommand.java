@@ -18,6 +18,9 @@ import picocli.CommandLine.Mixin;
             ServeCommand.class,
             OutboxCommand.class,
             StatusCommand.class,
+            ConfigCommand.class,
+            ExportCommand.class,
+            ChartCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class DubanCommand implements Callable<Integer> {

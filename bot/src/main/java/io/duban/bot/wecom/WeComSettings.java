@@ -1,6 +1,5 @@
 package io.duban.bot.wecom;
 
-import io.duban.bot.Secrets;
 import io.duban.config.YamlNode;
 import java.net.URI;
 import java.nio.file.Path;
@@ -12,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The WeCom settings: the {@code wecom:} section of {@code config/duban.yml} (values may be {@code ${ENV}}
- * references), falling back to environment variables. Secrets are only ever shown through {@link #describe()}.
+ * The WeCom settings: environment variables first (as {@code SettingSource} does for the other sections), then the
+ * {@code wecom:} section of {@code config/duban.yml} (values may be {@code ${ENV}} references). Secrets are only ever shown through {@link #describe()}.
  *
  * <pre>
  * wecom:
@@ -87,9 +86,9 @@ public record WeComSettings(
 
     private static Optional<String> value(Optional<YamlNode> section, String key, Map<String, String> env,
                                           String envName) {
-        Optional<String> fromFile = section.flatMap(s -> s.get(key)).map(YamlNode::text).map(String::strip)
-                .filter(v -> !v.isEmpty());
-        return fromFile.or(() -> Optional.ofNullable(env.get(envName)).map(String::strip).filter(v -> !v.isEmpty()));
+        Optional<String> fromEnv = Optional.ofNullable(env.get(envName)).map(String::strip).filter(v -> !v.isEmpty());
+        return fromEnv.or(() -> section.flatMap(s -> s.get(key)).map(YamlNode::text).map(String::strip)
+                .filter(v -> !v.isEmpty()));
     }
 
     public boolean hasBotCredentials() {
@@ -102,13 +101,10 @@ public record WeComSettings(
                 .anyMatch(e -> e.getKey().startsWith(WEBHOOK_ENV_PREFIX) && !e.getValue().isBlank());
     }
 
-    /** The webhook key of a group chat: {@code wecom.webhooks.CHATID}, else env {@code WECOM_WEBHOOK_CHATID}. */
+    /** The webhook key of a group chat: env {@code WECOM_WEBHOOK_CHATID}, else {@code wecom.webhooks.CHATID}. */
     public Optional<String> webhookKey(String chatId) {
-        String fromFile = webhooks.get(chatId);
-        if (fromFile != null) {
-            return Optional.of(fromFile);
-        }
-        return Optional.ofNullable(env.get(webhookEnvName(chatId))).map(String::strip).filter(v -> !v.isEmpty());
+        return Optional.ofNullable(env.get(webhookEnvName(chatId))).map(String::strip).filter(v -> !v.isEmpty())
+                .or(() -> Optional.ofNullable(webhooks.get(chatId)));
     }
 
     /** {@code wr-demo-ngk} → {@code WECOM_WEBHOOK_WR_DEMO_NGK}. */

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Benchmarks, not tests: they print numbers and assert only that the work was done. Excluded from the normal
  * build; run with
- * <pre>mvn -B test -pl bot -am -Dgroups=bench -Dsurefire.excludedGroups=none</pre>
+ * <pre>mvn -B test -pl bot -am -Dtest='*Bench' -Dsurefire.excludedGroups=none -Dsurefire.failIfNoSpecifiedTests=false</pre>
  */
 @Tag("bench")
 class EngineBench {

@@ -3,7 +3,6 @@ package io.duban.bot.wecom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.duban.bot.Secrets;
 import io.duban.config.ConfigException;
 import io.duban.config.YamlNode;
 import java.io.StringReader;
@@ -37,12 +36,12 @@ class WeComSettingsTest {
         assertThat(s.webhookKey("other")).isEmpty();
         assertThat(s.hasWebhooks()).isTrue();
         assertThat(WeComSettings.from(null, Map.of()).hasWebhooks()).isFalse();
-        assertThat(s.describe()).contains("aib123").doesNotContain("secret-0123456789").contains("secr****");
+        assertThat(s.describe()).contains("aib123").doesNotContain("secret-0123456789").contains("secr…(17)");
         assertThat(s.toString()).doesNotContain("secret-0123456789");
     }
 
     @Test
-    void givenConfigWithEnvReferences_thenTheFileWinsAndSecretsResolve() {
+    void givenConfigWithEnvReferences_thenSecretsResolve_andTheEnvironmentOverridesTheFile() {
         Map<String, String> env = Map.of("BOT_SECRET", "from-env-secret-xyz", "NGK_KEY", "ngk-key-123456789");
         YamlNode root = yaml("""
                 wecom:
@@ -56,6 +55,12 @@ class WeComSettingsTest {
         assertThat(s.botSecret()).contains("from-env-secret-xyz");
         assertThat(s.webhookKey("wr-demo-ngk")).contains("ngk-key-123456789");
         assertThat(s.secrets()).contains("from-env-secret-xyz", "ngk-key-123456789");
+        Map<String, String> override = Map.of("BOT_SECRET", "from-env-secret-xyz", "NGK_KEY", "ngk-key-123456789",
+                "WECOM_BOT_ID", "aibEnv", "WECOM_WEBHOOK_WR_DEMO_NGK", "override-key-0001");
+        WeComSettings o = WeComSettings.from(yaml("wecom:\n  botId: aibFile\n  botSecret: x\n  webhooks:\n"
+                + "    wr-demo-ngk: file-key\n", override), override);
+        assertThat(o.botId()).contains("aibEnv");
+        assertThat(o.webhookKey("wr-demo-ngk")).contains("override-key-0001");
     }
 
     @Test
@@ -79,12 +84,12 @@ class WeComSettingsTest {
 
     @Test
     void secretsAreMaskedAndScrubbed() {
-        assertThat(Secrets.mask("0123456789abcdef")).isEqualTo("0123****");
-        assertThat(Secrets.mask("short")).isEqualTo("****");
-        assertThat(Secrets.mask(null)).contains("not set");
+        assertThat(Secrets.mask("0123456789abcdef")).isEqualTo("0123…(16)");
+        assertThat(Secrets.mask("short")).isEqualTo("…(5)").doesNotContain("short");
+        assertThat(Secrets.mask(null)).isEqualTo("(empty)");
         assertThat(Secrets.scrub("POST https://q/cgi-bin/webhook/send?key=693a91f6-7xxx&debug=1 failed",
                 List.of())).isEqualTo("POST https://q/cgi-bin/webhook/send?key=****&debug=1 failed");
         assertThat(Secrets.scrub("bad secret my-long-secret-1", List.of("my-long-secret-1")))
-                .isEqualTo("bad secret my-l****");
+                .isEqualTo("bad secret my-l…(16)");
     }
 }

@@ -3,7 +3,7 @@ package io.duban.bot.wecom.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.duban.bot.Secrets;
+import io.duban.bot.wecom.Secrets;
 import io.duban.bot.outbox.SendResult;
 import io.duban.bot.wecom.TrustStores;
 import io.duban.bot.wecom.WeComErrors;

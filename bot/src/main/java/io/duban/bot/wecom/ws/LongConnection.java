@@ -3,7 +3,7 @@ package io.duban.bot.wecom.ws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.duban.bot.Secrets;
+import io.duban.bot.wecom.Secrets;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Instant;

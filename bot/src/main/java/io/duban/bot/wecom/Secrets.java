@@ -1,24 +1,27 @@
-package io.duban.bot;
+package io.duban.bot.wecom;
 
 import java.util.Collection;
 import java.util.regex.Pattern;
 
-/** Keeps secrets out of logs, replies and command output. */
+/** Masks secrets for logs and command output: the first four characters and the length, e.g. {@code abcd…(43)}. */
 public final class Secrets {
-    private static final Pattern KEY_PARAM = Pattern.compile("(?i)((?:key|secret|access_token|corpsecret)=)[^&\\s\"]+");
+    private static final Pattern KEY_PARAM =
+            Pattern.compile("(?i)((?:key|secret|access_token|corpsecret)=)[^&\\s\"]+");
 
     private Secrets() {
     }
 
-    /** {@code "3f2a****"} for a long secret, {@code "****"} for a short one, {@code "(未设置 / not set)"} for none. */
     public static String mask(String secret) {
         if (secret == null || secret.isEmpty()) {
-            return "(未设置 / not set)";
+            return "(empty)";
         }
-        return secret.length() >= 12 ? secret.substring(0, 4) + "****" : "****";
+        if (secret.length() < 12) {
+            return "…(" + secret.length() + ")";
+        }
+        return secret.substring(0, 4) + "…(" + secret.length() + ")";
     }
 
-    /** The text with every given secret and every {@code key=…}/{@code secret=…} URL parameter masked. */
+    /** The text with every given secret masked and every {@code key=…}/{@code secret=…} URL parameter hidden. */
     public static String scrub(String text, Collection<String> secrets) {
         if (text == null) {
             return null;
