@@ -4,8 +4,10 @@ import io.duban.bot.App;
 import io.duban.bot.serve.ServeStatus;
 import io.duban.bot.serve.WeComServer;
 import io.duban.bot.wecom.WeComSettings;
+import io.duban.bot.wecom.app.AppSettings;
 import io.duban.bot.wecom.ws.ConnectionState;
 import io.duban.config.ConfigDirectory;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,9 +39,15 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ConfigDirectory config = global.loadConfig();
         WeComSettings settings = settings(global, config);
-        if (!settings.hasBotCredentials() && settings.hasWebhooks()) {
-            spec.commandLine().getErr().println("未配置智能机器人（WECOM_BOT_ID/WECOM_BOT_SECRET）：只通过群 webhook 推送消息，"
-                    + "不接收群聊消息。 No bot credentials: pushing through webhooks only, not listening.");
+        AppSettings app = AppSettings.read(config.rawSettings(), global.env::get);
+        if (app.enabled() && !app.problems().isEmpty()) {
+            spec.commandLine().getErr().println("自建应用配置不完整 / the self-built app is misconfigured: "
+                    + String.join("; ", app.problems()));
+            return 2;
+        }
+        if (!settings.hasBotCredentials() && (settings.hasWebhooks() || app.enabled())) {
+            spec.commandLine().getErr().println("未配置智能机器人（WECOM_BOT_ID/WECOM_BOT_SECRET）：只推送消息（群 webhook、自建应用），"
+                    + "不接收群聊消息。 No bot credentials: pushing only (webhooks, app), not listening.");
         } else if (!settings.hasBotCredentials()) {
             spec.commandLine().getErr().println("""
                     未配置企业微信智能机器人：请设置环境变量 WECOM_BOT_ID 和 WECOM_BOT_SECRET（或在 config/duban.yml 的 wecom: \
@@ -49,12 +57,13 @@ public final class ServeCommand implements Callable<Integer> {
                       ./duban serve""");
             return 2;
         }
-        App app = global.openApp(config, global.clock(config.settings().zone()));
-        WeComServer server = new WeComServer(app.storage(), app.clock(), settings, app.engine()::handle,
+        App bot = global.openApp(config, global.clock(config.settings().zone()));
+        WeComServer server = new WeComServer(bot.storage(), bot.clock(), settings,
+                app.enabled() ? Optional.of(app) : Optional.empty(), bot.engine()::handle,
                 ServeStatus.fileFor(global.home(), global.env));
         Thread hook = new Thread(() -> {
             server.close();
-            app.close();
+            bot.close();
         }, "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         server.start();

@@ -1,6 +1,7 @@
 package io.duban.bot.serve;
 
 import io.duban.bot.outbox.ChannelRouter;
+import io.duban.bot.outbox.ChoiceChannel;
 import io.duban.bot.outbox.OutboundChannel;
 import io.duban.bot.outbox.OutboxDrainer;
 import io.duban.bot.outbox.OutboxPump;
@@ -8,7 +9,13 @@ import io.duban.bot.outbox.RateLimiter;
 import io.duban.bot.outbox.RetryPolicy;
 import io.duban.bot.wecom.GroupChannel;
 import io.duban.bot.wecom.TrustStores;
+import io.duban.bot.wecom.WeComHttp;
 import io.duban.bot.wecom.WeComSettings;
+import io.duban.bot.wecom.app.AppChannel;
+import io.duban.bot.wecom.app.AppSettings;
+import io.duban.bot.wecom.app.WeComAppClient;
+import io.duban.bot.wecom.callback.ResponseUrlChannel;
+import io.duban.bot.wecom.callback.ResponseUrlClient;
 import io.duban.bot.wecom.webhook.WebhookChannel;
 import io.duban.bot.wecom.webhook.WebhookClient;
 import io.duban.bot.wecom.ws.Conversation;
@@ -25,6 +32,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -32,6 +41,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +69,14 @@ public final class WeComServer implements AutoCloseable {
 
     public WeComServer(Storage storage, Clock clock, WeComSettings settings, Conversation conversation,
                        Path statusFile) {
+        this(storage, clock, settings, Optional.empty(), conversation, statusFile);
+    }
+
+    /**
+     * @param app the self-built app's settings, when private messages should go through it (enabled, no problems)
+     */
+    public WeComServer(Storage storage, Clock clock, WeComSettings settings, Optional<AppSettings> app,
+                       Conversation conversation, Path statusFile) {
         this.storage = storage;
         this.clock = clock;
         this.settings = settings;
@@ -68,13 +87,19 @@ public final class WeComServer implements AutoCloseable {
 
         Optional<TrustStores.Trust> trust = settings.trustStore()
                 .map(p -> TrustStores.load(p, settings.trustStorePassword().orElse(null)));
-        WebhookChannel webhooks = new WebhookChannel(WebhookClient.create(settings.apiBase(), trust),
+        OkHttpClient http = WeComHttp.client(trust);
+        WebhookChannel webhooks = new WebhookChannel(new WebhookClient(http, settings.apiBase()),
                 settings::webhookKey);
+        ResponseUrlChannel callbackReplies = new ResponseUrlChannel(new ResponseUrlClient(http,
+                ResponseUrlClient.wecomHosts(HttpUrl.get(settings.apiBase()))), storage.responseUrls());
+        Optional<OutboundChannel> appChannel = app.map(a -> new AppChannel(
+                new WeComAppClient(http, a.apiBaseUrl(), a.credentials(), clock)));
 
         OutboxDrainer drainer = new OutboxDrainer(storage.outbox(), router, new RateLimiter(clock),
                 RetryPolicy.DEFAULT, clock, "serve-" + ProcessHandle.current().pid(), LEASE, 10);
         this.pump = new OutboxPump(drainer, outboxThread);
 
+        List<ChoiceChannel.Option> replyRoutes = new ArrayList<>();
         if (settings.hasBotCredentials()) {
             LongConnection[] holder = new LongConnection[1];
             LongConnectionInbound inbound = new LongConnectionInbound(conversation, storage.outbox(),
@@ -83,16 +108,20 @@ public final class WeComServer implements AutoCloseable {
                     settings.botId().orElseThrow(), settings.botSecret().orElseThrow(),
                     trust.map(t -> t.context().getSocketFactory())), inbound, Scheduler.of(timers), clock);
             holder[0] = ws;
-            OutboundChannel wsChannel = new LongConnectionChannel(ws, storage.replyRoutes(), clock,
+            LongConnectionChannel wsChannel = new LongConnectionChannel(ws, storage.replyRoutes(), clock,
                     Duration.ofSeconds(7));
-            router.route(Address.Kind.REPLY, wsChannel)
-                    .route(Address.Kind.PERSON, wsChannel)
+            replyRoutes.add(new ChoiceChannel.Option(wsChannel::knows, wsChannel));
+            router.route(Address.Kind.PERSON, appChannel.orElse(wsChannel))
                     .route(Address.Kind.GROUP, new GroupChannel(webhooks, Optional.of(wsChannel)));
             this.connection = Optional.of(ws);
         } else {
             router.route(Address.Kind.GROUP, webhooks);
+            appChannel.ifPresent(c -> router.route(Address.Kind.PERSON, c));
             this.connection = Optional.empty();
         }
+        replyRoutes.add(new ChoiceChannel.Option(callbackReplies::knows, callbackReplies));
+        router.route(Address.Kind.REPLY, new ChoiceChannel(replyRoutes,
+                "no way to answer this message: it was heard neither on the long connection nor on the HTTP callback"));
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -7,8 +7,8 @@ import io.duban.bot.wecom.Secrets;
 import io.duban.bot.outbox.SendResult;
 import io.duban.bot.wecom.TrustStores;
 import io.duban.bot.wecom.WeComErrors;
+import io.duban.bot.wecom.WeComHttp;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import okhttp3.HttpUrl;
@@ -41,12 +41,7 @@ public final class WebhookClient {
 
     /** A client with WeCom-friendly timeouts, trusting {@code trust} when given (private deployments). */
     public static WebhookClient create(String apiBase, Optional<TrustStores.Trust> trust) {
-        OkHttpClient.Builder http = new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(15))
-                .callTimeout(Duration.ofSeconds(30));
-        trust.ifPresent(t -> http.sslSocketFactory(t.context().getSocketFactory(), t.trustManager()));
-        return new WebhookClient(http.build(), apiBase);
+        return new WebhookClient(WeComHttp.client(trust), apiBase);
     }
 
     public SendResult send(String key, ObjectNode payload) {
