@@ -49,7 +49,12 @@ public final class FakeWeCom extends WebSocketServer {
     }
 
     public static FakeWeCom startOnLoopback() throws InterruptedException {
-        FakeWeCom fake = new FakeWeCom();
+        return startOnLoopback(0);
+    }
+
+    /** Starts on a given port (e.g. the port of a fake that was stopped) and waits until it listens. */
+    public static FakeWeCom startOnLoopback(int port) throws InterruptedException {
+        FakeWeCom fake = new FakeWeCom(port);
         fake.start();
         if (!fake.started.await(10, TimeUnit.SECONDS)) {
             throw new IllegalStateException("fake WeCom did not start");

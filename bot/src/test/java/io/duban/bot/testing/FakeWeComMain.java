@@ -20,12 +20,8 @@ public final class FakeWeComMain {
 
     public static void main(String[] args) throws Exception {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 7070;
-        FakeWeCom fake = new FakeWeCom(port);
+        FakeWeCom fake = FakeWeCom.startOnLoopback(port);
         fake.echo = true;
-        fake.start();
-        if (!fake.started.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
-            throw new IllegalStateException("the fake did not start");
-        }
         System.out.println("fake WeCom on ws://127.0.0.1:" + port + " (bot id " + FakeWeCom.BOT_ID + ", secret "
                 + FakeWeCom.SECRET + ")");
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

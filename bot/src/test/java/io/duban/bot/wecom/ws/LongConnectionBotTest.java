@@ -215,8 +215,7 @@ class LongConnectionBotTest {
         assertThat(row.attempts()).isZero();
         assertThat(row.nextAttemptAt()).isEqualTo(clock.instant().plusSeconds(5));
 
-        wecom = new FakeWeCom(port);
-        wecom.start();
+        wecom = FakeWeCom.startOnLoopback(port);
         await().until(() -> {
             scheduler.advance(Duration.ofSeconds(1));
             return connection.state() == ConnectionState.ONLINE;

@@ -140,9 +140,8 @@ class LongConnectionTest {
         await().until(() -> connection.reconnects() == 3);
         awaitState(ConnectionState.WAITING_TO_RECONNECT);
 
-        FakeWeCom restarted = new FakeWeCom(port);
+        FakeWeCom restarted = FakeWeCom.startOnLoopback(port);
         wecom = restarted;
-        restarted.start();
         scheduler.advance(Duration.ofSeconds(3));
         assertThat(connection.state()).isEqualTo(ConnectionState.WAITING_TO_RECONNECT);
         scheduler.advance(Duration.ofSeconds(1));
