@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,8 +34,17 @@ class OutboxLeaseTest {
         return "jdbc:sqlite:" + dir.resolve("duban.db");
     }
 
+    private final List<Storage> opened = new ArrayList<>();
+
     private OutboxRepository open() {
-        return Storage.open(url()).outbox();
+        Storage storage = Storage.open(url());
+        opened.add(storage);
+        return storage.outbox();
+    }
+
+    @AfterEach
+    void closeAll() {
+        opened.forEach(Storage::close);
     }
 
     private static OutboundMessage msg(int i) {
