@@ -5,8 +5,15 @@ import io.duban.bot.serve.ServeStatus;
 import io.duban.bot.serve.WeComServer;
 import io.duban.bot.wecom.WeComSettings;
 import io.duban.bot.wecom.app.AppSettings;
+import io.duban.bot.wecom.callback.CallbackServer;
+import io.duban.bot.wecom.callback.CallbackSettings;
+import io.duban.bot.wecom.callback.InboundHandler;
+import io.duban.bot.wecom.callback.OutboxReplySink;
+import io.duban.bot.wecom.callback.ReplySink;
 import io.duban.bot.wecom.ws.ConnectionState;
 import io.duban.config.ConfigDirectory;
+import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,7 +52,17 @@ public final class ServeCommand implements Callable<Integer> {
                     + String.join("; ", app.problems()));
             return 2;
         }
-        if (!settings.hasBotCredentials() && (settings.hasWebhooks() || app.enabled())) {
+        CallbackSettings callback = CallbackSettings.read(config.rawSettings(), global.env::get);
+        List<String> callbackProblems = callback.anyEnabled() ? callback.problems(app.corpId()) : List.of();
+        if (!callbackProblems.isEmpty()) {
+            spec.commandLine().getErr().println("HTTP 回调配置不完整 / the HTTP callback is misconfigured: "
+                    + String.join("; ", callbackProblems) + "（运行 ./duban config check 查看详情）");
+            return 2;
+        }
+        if (!settings.hasBotCredentials() && callback.anyEnabled()) {
+            spec.commandLine().getErr().println("未配置智能机器人长连接：通过 HTTP 回调接收消息。 "
+                    + "No long connection: receiving through the HTTP callback.");
+        } else if (!settings.hasBotCredentials() && (settings.hasWebhooks() || app.enabled())) {
             spec.commandLine().getErr().println("未配置智能机器人（WECOM_BOT_ID/WECOM_BOT_SECRET）：只推送消息（群 webhook、自建应用），"
                     + "不接收群聊消息。 No bot credentials: pushing only (webhooks, app), not listening.");
         } else if (!settings.hasBotCredentials()) {
@@ -61,17 +78,54 @@ public final class ServeCommand implements Callable<Integer> {
         WeComServer server = new WeComServer(bot.storage(), bot.clock(), settings,
                 app.enabled() ? Optional.of(app) : Optional.empty(), bot.engine()::handle,
                 ServeStatus.fileFor(global.home(), global.env));
+        Optional<CallbackServer> callbackServer = callback.anyEnabled()
+                ? Optional.of(callbackServer(callback, app, bot, server)) : Optional.empty();
         Thread hook = new Thread(() -> {
+            callbackServer.ifPresent(CallbackServer::close);
             server.close();
             bot.close();
         }, "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         server.start();
+        callbackServer.ifPresent(CallbackServer::start);
         ConnectionState end = server.awaitFinalState();
         return switch (end) {
             case KICKED -> EXIT_KICKED;
             case AUTH_FAILED -> EXIT_BAD_CREDENTIALS;
             default -> 0;
         };
+    }
+
+    /** The HTTP callback receivers; their answers go into the outbox, which the WeCom server drains. */
+    private static CallbackServer callbackServer(CallbackSettings callback, AppSettings app, App bot,
+                                                 WeComServer server) {
+        CallbackServer.Builder b = CallbackServer.builder()
+                .bind(new InetSocketAddress(callback.listen(), callback.port()))
+                .handler(InboundHandler.of(bot.engine()))
+                .replies(new NudgingReplySink(new OutboxReplySink(bot.storage().outbox(), bot.storage().responseUrls(),
+                        bot.clock()), server.pump()::nudge))
+                .clock(bot.clock());
+        callback.robotCrypto().ifPresent(c -> b.robot(callback.robotPath(), c));
+        if (callback.appEnabled()) {
+            b.app(callback.appPath(), callback.appCrypto(app.corpId().orElseThrow()).orElseThrow());
+        }
+        return b.build();
+    }
+
+    /** Wakes the outbox after each answer so that it goes out at once, not at the next tick. */
+    private record NudgingReplySink(ReplySink inner, Runnable nudge) implements ReplySink {
+        @Override
+        public void replyViaResponseUrl(io.duban.bot.engine.InboundMessage message, String responseUrl,
+                                        io.duban.bot.engine.Reply reply) {
+            inner.replyViaResponseUrl(message, responseUrl, reply);
+            nudge.run();
+        }
+
+        @Override
+        public void replyToUser(io.duban.bot.engine.InboundMessage message, String userId,
+                                io.duban.bot.engine.Reply reply) {
+            inner.replyToUser(message, userId, reply);
+            nudge.run();
+        }
     }
 }

@@ -72,6 +72,7 @@ public final class StatusCommand implements Callable<Integer> {
             case "KICKED" -> "已被另一实例顶下线 KICKED";
             case "AUTH_FAILED" -> "凭据被拒绝 AUTH_FAILED（检查 WECOM_BOT_ID / WECOM_BOT_SECRET）";
             case "STOPPED" -> "已停止 STOPPED";
+            case "NOT_CONFIGURED" -> "未配置（只推送或只用 HTTP 回调） NOT_CONFIGURED";
             default -> state;
         };
     }

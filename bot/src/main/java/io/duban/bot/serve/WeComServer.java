@@ -185,7 +185,7 @@ public final class WeComServer implements AutoCloseable {
             }
             Instant now = clock.instant();
             new ServeStatus(ProcessHandle.current().pid(), now.toString(),
-                    connection.map(c -> c.state().name()).orElse("WEBHOOKS_ONLY"),
+                    connection.map(c -> c.state().name()).orElse("NOT_CONFIGURED"),
                     connection.map(c -> c.stateSince().toString()).orElse(now.toString()),
                     connection.map(LongConnection::reconnects).orElse(0),
                     connection.map(LongConnection::lastProblem).orElse(""),
