@@ -74,6 +74,8 @@ public final class LongConnectionInbound implements LongConnection.Listener {
             LOG.warn("WeCom callback {} ignored: {}", callback.reqId(), e.getMessage());
             return;
         }
+        LOG.info("message {} from {} in {}", message.messageId(), message.senderId(),
+                message.chatId().map(c -> "group " + c).orElse("a 1:1 chat"));
         routes.remember(new ReplyRoute(message.messageId(), CallbackMapper.TRANSPORT, callback.reqId(),
                 message.chatId().orElse(message.senderId()), message.chatType().key(), message.receivedAt()));
         List<Reply> replies;
