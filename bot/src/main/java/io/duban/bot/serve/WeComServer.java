@@ -61,6 +61,8 @@ public final class WeComServer implements AutoCloseable {
     private final Path statusFile;
     private final ScheduledExecutorService timers;
     private final ScheduledExecutorService outboxThread;
+    /** Status and housekeeping, apart from the connection's timers so that a slow database cannot delay a ping. */
+    private final ScheduledExecutorService housekeeping;
     private final ExecutorService worker;
     private final ChannelRouter router = new ChannelRouter();
     private final OutboxPump pump;
@@ -83,6 +85,7 @@ public final class WeComServer implements AutoCloseable {
         this.statusFile = statusFile;
         this.timers = Executors.newScheduledThreadPool(1, daemon("wecom-timers"));
         this.outboxThread = Executors.newSingleThreadScheduledExecutor(daemon("outbox"));
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("status"));
         this.worker = Executors.newSingleThreadExecutor(daemon("conversation"));
 
         Optional<TrustStores.Trust> trust = settings.trustStore()
@@ -150,8 +153,8 @@ public final class WeComServer implements AutoCloseable {
                 settings.webhooks().size());
         pump.start(Duration.ofSeconds(1));
         connection.ifPresent(LongConnection::start);
-        timers.scheduleWithFixedDelay(this::report, 0, 5, TimeUnit.SECONDS);
-        timers.scheduleWithFixedDelay(this::forgetOldRoutes, 1, 60, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(this::report, 0, 5, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(this::forgetOldRoutes, 1, 60, TimeUnit.MINUTES);
     }
 
     /**
@@ -212,6 +215,7 @@ public final class WeComServer implements AutoCloseable {
         outboxThread.shutdown();
         worker.shutdown();
         timers.shutdownNow();
+        housekeeping.shutdownNow();
         try {
             outboxThread.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
