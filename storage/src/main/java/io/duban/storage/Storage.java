@@ -2,6 +2,7 @@ package io.duban.storage;
 
 import io.duban.storage.jdbi.JdbiChatRepository;
 import io.duban.storage.jdbi.JdbiInboundMessageRepository;
+import io.duban.storage.jdbi.JdbiJobRunRepository;
 import io.duban.storage.jdbi.JdbiOutboxRepository;
 import io.duban.storage.jdbi.JdbiPersonRepository;
 import io.duban.storage.jdbi.JdbiReportRepository;
@@ -18,6 +19,7 @@ public final class Storage implements AutoCloseable {
     private final PersonRepository people;
     private final ChatRepository chats;
     private final OutboxRepository outbox;
+    private final JobRunRepository jobRuns;
 
     private Storage(Database database) {
         this.database = database;
@@ -27,6 +29,7 @@ public final class Storage implements AutoCloseable {
         this.people = new JdbiPersonRepository(jdbi);
         this.chats = new JdbiChatRepository(jdbi);
         this.outbox = new JdbiOutboxRepository(jdbi);
+        this.jobRuns = new JdbiJobRunRepository(jdbi);
     }
 
     /** Opens (creating if needed) and migrates the database at a JDBC URL such as {@code jdbc:sqlite:data/duban.db}. */
@@ -56,6 +59,10 @@ public final class Storage implements AutoCloseable {
 
     public OutboxRepository outbox() {
         return outbox;
+    }
+
+    public JobRunRepository jobRuns() {
+        return jobRuns;
     }
 
     @Override
