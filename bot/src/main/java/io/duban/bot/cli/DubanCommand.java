@@ -15,6 +15,7 @@ import picocli.CommandLine.Mixin;
         subcommands = {
             ChatCommand.class,
             PlanCommand.class,
+            JobCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class DubanCommand implements Callable<Integer> {

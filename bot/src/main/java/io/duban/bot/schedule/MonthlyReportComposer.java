@@ -1,0 +1,82 @@
+package io.duban.bot.schedule;
+
+import io.duban.plan.PlanTask;
+import io.duban.storage.model.Address;
+import io.duban.storage.model.OutboundMessage;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The monthly 通报 into the leaders' group: completion rate, red/yellow/green counts, overdue tasks and each unit's
+ * reporting rate over the month's reporting weeks so far.
+ */
+final class MonthlyReportComposer implements Composer {
+    private final RhythmContext ctx;
+    private final DayShifter shifter;
+
+    MonthlyReportComposer(RhythmContext ctx, DayShifter shifter) {
+        this.ctx = ctx;
+        this.shifter = shifter;
+    }
+
+    @Override
+    public List<OutboundMessage> compose(PlannedRun run) {
+        String text = text(YearMonth.parse(run.period()), run.at().toLocalDate(), run.at().toInstant());
+        return Recipients.load(ctx.storage()).leaderChats().stream()
+                .map(chat -> OutboundMessage.text(Address.group(chat), text, List.of(), run.dedupeKey(chat)))
+                .toList();
+    }
+
+    String text(YearMonth month, LocalDate day, Instant asOf) {
+        ReportView reports = new ReportView(ctx.storage().reports().allEffective(ctx.plan().year()));
+        List<PlanTask> tasks = ctx.openTasks(day);
+        List<TaskLight> lights = new TaskLights(ctx, reports).all(tasks, asOf);
+        long done = lights.stream().filter(TaskLight::done).count();
+        long red = lights.stream().filter(l -> l.colour() == TaskLight.Colour.RED).count();
+        long yellow = lights.stream().filter(l -> l.colour() == TaskLight.Colour.YELLOW).count();
+        StringBuilder sb = new StringBuilder();
+        sb.append("【月度通报】").append(month.getYear()).append("年").append(month.getMonthValue()).append("月（截至")
+                .append(Texts.monthDay(day)).append("）\n").append(ctx.plan().title()).append('\n');
+        sb.append("完成率：已完成 ").append(done).append(" 项／共 ").append(tasks.size()).append(" 项（")
+                .append(pct(done, tasks.size())).append("）\n");
+        sb.append("红灯 ").append(red).append(" 项，黄灯 ").append(yellow).append(" 项，绿灯 ")
+                .append(tasks.size() - red - yellow).append(" 项\n");
+        List<TaskLight> overdue = lights.stream().filter(l -> !l.done() && l.daysToDeadline() < 0).toList();
+        sb.append("逾期任务：").append(overdue.isEmpty() ? "无" : "").append('\n');
+        for (TaskLight l : overdue) {
+            sb.append("· ").append(l.task().number()).append(". ").append(l.task().shortText(24)).append("（")
+                    .append(String.join("、", l.task().leadUnits())).append("牵头，").append(l.deadlineText())
+                    .append("，").append(l.percentWithChange()).append("）\n");
+        }
+        List<IsoWeek> weeks = reportingWeeks(month, day);
+        sb.append("各单位报送率（本月 ").append(weeks.size()).append(" 个报送周）：\n");
+        for (String unit : ctx.reportingUnits(day)) {
+            long reported = weeks.stream().filter(w -> reports.unitsReportedIn(w).contains(unit)).count();
+            sb.append("  ").append(unit).append(" ").append(reported).append('/').append(weeks.size()).append("（")
+                    .append(pct(reported, weeks.size())).append("）\n");
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    /** Weeks whose Thursday (the prompt day) is in the month, up to the run day, with working days, in the plan. */
+    List<IsoWeek> reportingWeeks(YearMonth month, LocalDate day) {
+        List<IsoWeek> out = new ArrayList<>();
+        for (IsoWeek w = IsoWeek.of(month.atDay(1)); !w.monday().isAfter(day); w = w.next()) {
+            LocalDate thursday = w.day(DayOfWeek.THURSDAY);
+            if (YearMonth.from(thursday).equals(month) && !thursday.isAfter(day) && ctx.inPlan(thursday)
+                    && !shifter.calendar().workingDaysOfWeek(thursday).isEmpty()) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    private static String pct(long a, long b) {
+        return b == 0 ? "—" : String.format(Locale.ROOT, "%.0f%%", a * 100.0 / b);
+    }
+}
