@@ -1,27 +1,152 @@
 package io.duban.bot.engine;
 
+import io.duban.bot.command.Access;
+import io.duban.bot.command.BindCommand;
+import io.duban.bot.command.Command;
+import io.duban.bot.command.CommandContext;
+import io.duban.bot.command.CommandRouter;
+import io.duban.bot.command.CorrectCommand;
+import io.duban.bot.command.HelpCommand;
+import io.duban.bot.command.KpiCommand;
+import io.duban.bot.command.MissingCommand;
+import io.duban.bot.command.MyTasksCommand;
+import io.duban.bot.command.OverviewCommand;
+import io.duban.bot.command.ProblemsCommand;
+import io.duban.bot.command.RegisterCommand;
+import io.duban.bot.command.ReportCommand;
+import io.duban.bot.command.Services;
+import io.duban.bot.command.TaskCommand;
+import io.duban.bot.command.UnitCommand;
+import io.duban.bot.command.WithdrawCommand;
+import io.duban.bot.report.ReportService;
+import io.duban.bot.status.StatusBoard;
+import io.duban.bot.text.Mentions;
+import io.duban.bot.text.UserText;
 import io.duban.config.ConfigDirectory;
+import io.duban.roster.ChatBinding;
+import io.duban.roster.Person;
+import io.duban.roster.Role;
 import io.duban.storage.Storage;
+import io.duban.storage.model.InboundRecord;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.BiPredicate;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The conversation engine: one inbound message in, the replies out. Transports call {@link #handle} and nothing
- * else; the engine stores the message before it interprets it, and answers a repeated message id only once.
+ * else. The engine stores the message before it interprets it, answers a repeated message id only once, and
+ * answers every other message, including ones it cannot understand.
  */
 public final class BotEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(BotEngine.class);
+
     private final ConfigDirectory config;
     private final Storage storage;
-    private final Clock clock;
+    private final Services services;
+    private final CommandRouter router;
 
     public BotEngine(ConfigDirectory config, Storage storage, Clock clock) {
-        this.config = config;
-        this.storage = storage;
-        this.clock = clock;
+        this(config, storage, clock, (year, task) -> false);
     }
 
-    /** Handles one message. An empty list means the message was a repeat (already answered). */
+    /**
+     * @param isClosed tells whether (plan year, task number) has been closed (销号)
+     */
+    public BotEngine(ConfigDirectory config, Storage storage, Clock clock, BiPredicate<Integer, Integer> isClosed) {
+        this.config = config;
+        this.storage = storage;
+        StatusBoard board = new StatusBoard(config.organization(), config.settings(), storage.reports(), clock, isClosed);
+        ReportService reports = new ReportService(config.organization(), config.settings(), storage.reports(), clock,
+                isClosed);
+        this.services = new Services(config, storage, clock, board, reports);
+        ReportCommand report = new ReportCommand();
+        List<Command> commands = new ArrayList<>(List.of(
+                report, new CorrectCommand(), new WithdrawCommand(),
+                new MyTasksCommand(), new TaskCommand(), new OverviewCommand(), new UnitCommand(),
+                new MissingCommand(), new ProblemsCommand(), new KpiCommand(),
+                new RegisterCommand(), new BindCommand()));
+        List<Command> all = new ArrayList<>(commands);
+        all.add(new HelpCommand(() -> all));
+        this.router = new CommandRouter(all, report);
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    public List<Command> commands() {
+        return router.commands();
+    }
+
+    /** Handles one message. An empty list means the message id was seen before and has been answered already. */
     public List<Reply> handle(InboundMessage message) {
-        throw new UnsupportedOperationException("not yet");
+        OptionalLong stored = storage.inbound().recordIfNew(new InboundRecord(
+                message.messageId(), message.transport(), message.senderId(), message.chatId(),
+                message.chatType().key(), message.text(), message.quotedText(), message.receivedAt()));
+        if (stored.isEmpty()) {
+            LOG.info("repeated message id from transport {}; already answered", message.transport());
+            return List.of();
+        }
+        long inboundId = stored.getAsLong();
+        Outcome outcome;
+        try {
+            outcome = interpret(message, inboundId);
+        } catch (RuntimeException e) {
+            LOG.error("failed to handle inbound message #{}", inboundId, e);
+            outcome = new Outcome("error:internal",
+                    Reply.of("抱歉，处理您的消息时出错了。消息已保存，管理员会核查；请稍后再试。"));
+        }
+        storage.inbound().markHandled(inboundId, outcome.code(), services.clock().instant());
+        return List.of(outcome.reply());
+    }
+
+    private record Outcome(String code, Reply reply) {
+    }
+
+    private Outcome interpret(InboundMessage message, long inboundId) {
+        int max = config.settings().maxMessageChars();
+        String text = Mentions.stripLeading(message.text());
+        if (text.codePointCount(0, text.length()) > max) {
+            return new Outcome("error:too-long", Reply.of("消息过长（" + text.codePointCount(0, text.length())
+                    + " 字），请控制在 " + max + " 字以内，可分几条发送。例如：12 60% 本周进展；问题：…；下一步：…"));
+        }
+        Optional<Person> person = storage.people().find(message.senderId());
+        if (person.isEmpty()) {
+            return new Outcome("error:unregistered", Reply.of(unregistered()));
+        }
+        Optional<ChatBinding> chat = message.chatId().flatMap(storage.chats()::find);
+        if (text.isEmpty()) {
+            return new Outcome("greeting", Reply.of(person.get().name() + "，您好！我是" + config.settings().botName()
+                    + "。报送进度请发：12 60% 本周进展；问题：…；下一步：…；查看命令请发：帮助"));
+        }
+        Optional<CommandRouter.Route> route = router.route(text);
+        if (route.isEmpty()) {
+            return new Outcome("error:unknown", Reply.of("抱歉，没有看懂“" + UserText.escape(text, 20)
+                    + "”。报送进度请发：12 60% 本周进展；问题：…；下一步：…；查看全部命令请发：帮助"));
+        }
+        Command command = route.get().command();
+        if (!command.access().allows(person.get().role())) {
+            return new Outcome("error:forbidden", Reply.of(forbidden(command, person.get())));
+        }
+        CommandContext ctx = new CommandContext(person.get(), message, inboundId, chat, services);
+        return new Outcome("command:" + command.name(), command.handle(ctx, route.get().args()));
+    }
+
+    private String forbidden(Command command, Person person) {
+        return "“" + command.name() + "”仅限" + (command.access() == Access.ADMIN ? "管理员" : "领导和管理员")
+                + "使用。您可以：报送进度（12 60% …）、查看本单位任务（我的任务）。";
+    }
+
+    private String unregistered() {
+        String admins = storage.people().all().stream().filter(p -> p.role() == Role.ADMIN)
+                .map(p -> p.name() + "（" + p.unit() + "）").collect(Collectors.joining("、"));
+        return "您好，您还没有在督办助手登记，暂时无法报送或查询。请联系管理员"
+                + (admins.isEmpty() ? "" : admins) + "为您登记单位和角色。";
     }
 }

@@ -1,0 +1,53 @@
+package io.duban.bot.command;
+
+import io.duban.bot.engine.Reply;
+import io.duban.roster.ChatBinding;
+import java.util.List;
+
+/** {@code 绑定 农管科} or {@code 绑定 领导群}: an admin tells the bot what the current group chat is for. */
+public final class BindCommand implements Command {
+    @Override
+    public String name() {
+        return "绑定";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("bind");
+    }
+
+    @Override
+    public String summary() {
+        return "把当前群绑定为某单位的群或领导群（管理员）";
+    }
+
+    @Override
+    public String example() {
+        return "绑定 农管科";
+    }
+
+    @Override
+    public Access access() {
+        return Access.ADMIN;
+    }
+
+    @Override
+    public Reply handle(CommandContext ctx, String args) {
+        if (!ctx.inGroup()) {
+            return Reply.of("绑定只能在群聊中进行：请在要绑定的群里 @督办助手 绑定 农管科（或 绑定 领导群）。");
+        }
+        String chatId = ctx.message().chatId().orElseThrow();
+        ChatBinding binding;
+        if (args.equals("领导群") || args.equals("领导")) {
+            binding = ChatBinding.leaders(chatId);
+        } else if (ctx.services().org().isUnit(args)) {
+            binding = ChatBinding.unit(chatId, args);
+        } else {
+            return Reply.of("请写明单位名称或“领导群”，例如：绑定 农管科。可用单位："
+                    + String.join("、", ctx.services().org().units()) + "。");
+        }
+        ctx.services().storage().chats().saveFromChat(binding, ctx.services().clock().instant());
+        return Reply.of(binding.unit().map(u -> "本群已绑定为" + u + "的工作群，每周提醒将发到这里。")
+                .orElse("本群已绑定为领导群，每周汇总和月度通报将发到这里。"));
+    }
+}

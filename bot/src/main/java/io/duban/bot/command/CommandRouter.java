@@ -1,0 +1,73 @@
+package io.duban.bot.command;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the command a message starts with. The longest command word wins ({@code 我的任务} before {@code 任务});
+ * a word must be followed by the end, a space or a digit. Text that starts like a report ({@code 12 60% …},
+ * {@code 60% …}) goes to the report command.
+ */
+public final class CommandRouter {
+    private static final Pattern REPORT_START = Pattern.compile("^(?:\\d|[%％]|未启动|推进中|已完成|受阻|进展|本周)");
+
+    public record Route(Command command, String args) {
+    }
+
+    private final List<Command> commands;
+    private final Command report;
+    private final List<Map.Entry<String, Command>> words = new ArrayList<>();
+
+    public CommandRouter(List<Command> commands, Command report) {
+        this.commands = List.copyOf(commands);
+        this.report = report;
+        Map<String, Command> seen = new HashMap<>();
+        for (Command c : commands) {
+            List<String> all = new ArrayList<>(c.aliases());
+            all.add(0, c.name());
+            for (String w : all) {
+                String key = w.toLowerCase(Locale.ROOT);
+                Command previous = seen.putIfAbsent(key, c);
+                if (previous != null) {
+                    throw new IllegalArgumentException("command word '" + w + "' is used by both "
+                            + previous.name() + " and " + c.name());
+                }
+                words.add(Map.entry(key, c));
+            }
+        }
+        words.sort(Comparator.comparingInt((Map.Entry<String, Command> e) -> e.getKey().length()).reversed());
+    }
+
+    public List<Command> commands() {
+        return commands;
+    }
+
+    public Optional<Route> route(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (Map.Entry<String, Command> w : words) {
+            if (!lower.startsWith(w.getKey())) {
+                continue;
+            }
+            String rest = text.substring(w.getKey().length());
+            if (!rest.isEmpty() && !Character.isWhitespace(rest.charAt(0)) && !Character.isDigit(rest.charAt(0))
+                    && ":：,，".indexOf(rest.charAt(0)) < 0) {
+                continue;
+            }
+            String args = rest.replaceFirst("^[\\s:：,，]+", "").strip();
+            if (w.getValue().accepts(args)) {
+                return Optional.of(new Route(w.getValue(), args));
+            }
+            return Optional.of(new Route(report, text));
+        }
+        if (REPORT_START.matcher(text).find()) {
+            return Optional.of(new Route(report, text));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,44 @@
+package io.duban.bot.command;
+
+import io.duban.bot.engine.Reply;
+import io.duban.bot.report.ReportParser;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code 报送 12 60% …} (the word 报送 may be left out). */
+public final class ReportCommand implements Command {
+    @Override
+    public String name() {
+        return "报送";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("汇报", "report");
+    }
+
+    @Override
+    public String summary() {
+        return "报送任务进度（“报送”二字可省略）";
+    }
+
+    @Override
+    public String example() {
+        return ReportParser.EXAMPLE;
+    }
+
+    @Override
+    public Access access() {
+        return Access.REGISTERED;
+    }
+
+    @Override
+    public Reply handle(CommandContext ctx, String args) {
+        Optional<Reply> wrongChat = ReportingChats.check(ctx);
+        if (wrongChat.isPresent()) {
+            return wrongChat.get();
+        }
+        return ctx.services().reports().submit(ctx.services().plan(), ctx.person(), args, ctx.message().quotedText(),
+                ctx.inboundId());
+    }
+}

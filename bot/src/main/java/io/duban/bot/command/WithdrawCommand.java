@@ -1,0 +1,42 @@
+package io.duban.bot.command;
+
+import io.duban.bot.engine.Reply;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code 撤回 12}: withdraws the unit's latest report on a task; the one before it counts again. */
+public final class WithdrawCommand implements Command {
+    @Override
+    public String name() {
+        return "撤回";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("withdraw");
+    }
+
+    @Override
+    public String summary() {
+        return "撤回本单位最近一次报送";
+    }
+
+    @Override
+    public String example() {
+        return "撤回 12";
+    }
+
+    @Override
+    public Access access() {
+        return Access.REGISTERED;
+    }
+
+    @Override
+    public Reply handle(CommandContext ctx, String args) {
+        Optional<Reply> wrongChat = ReportingChats.check(ctx);
+        if (wrongChat.isPresent()) {
+            return wrongChat.get();
+        }
+        return ctx.services().reports().withdraw(ctx.services().plan(), ctx.person(), args, ctx.inboundId());
+    }
+}

@@ -1,0 +1,226 @@
+package io.duban.bot.status;
+
+import io.duban.bot.report.ReportingWeek;
+import io.duban.config.Settings;
+import io.duban.plan.Organization;
+import io.duban.plan.PlanTask;
+import io.duban.plan.WorkPlan;
+import io.duban.storage.ReportRepository;
+import io.duban.storage.model.ProgressReport;
+import io.duban.storage.model.ReportStatus;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiPredicate;
+
+/**
+ * Computes where every task stands from the effective reports, at the clock's current date. One query per call
+ * (the latest effective report of every task and unit), then everything in memory.
+ */
+public final class StatusBoard {
+    private final Organization org;
+    private final Settings settings;
+    private final ReportRepository reports;
+    private final Clock clock;
+    private final BiPredicate<Integer, Integer> isClosed;
+
+    /**
+     * @param isClosed tells whether (plan year, task number) has been closed (销号); closed tasks count as done
+     */
+    public StatusBoard(Organization org, Settings settings, ReportRepository reports, Clock clock,
+                       BiPredicate<Integer, Integer> isClosed) {
+        this.org = org;
+        this.settings = settings;
+        this.reports = reports;
+        this.clock = clock;
+        this.isClosed = isClosed;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(settings.zone()));
+    }
+
+    public ReportingWeek currentWeek() {
+        return ReportingWeek.of(today());
+    }
+
+    /** Every task of the plan, in plan order. */
+    public List<TaskStatus> tasks(WorkPlan plan) {
+        Map<Integer, Map<String, ProgressReport>> latest = latestByTaskAndUnit(plan.year());
+        List<TaskStatus> out = new ArrayList<>();
+        for (PlanTask task : plan.tasks()) {
+            out.add(status(plan, task, latest.getOrDefault(task.number(), Map.of())));
+        }
+        return out;
+    }
+
+    public TaskStatus task(WorkPlan plan, PlanTask task) {
+        return status(plan, task, latestByTaskAndUnit(plan.year()).getOrDefault(task.number(), Map.of()));
+    }
+
+    private Map<Integer, Map<String, ProgressReport>> latestByTaskAndUnit(int year) {
+        Map<Integer, Map<String, ProgressReport>> latest = new HashMap<>();
+        for (ProgressReport r : reports.latestEffective(year)) {
+            latest.computeIfAbsent(r.taskNumber(), k -> new HashMap<>()).put(r.unit(), r);
+        }
+        return latest;
+    }
+
+    private TaskStatus status(WorkPlan plan, PlanTask task, Map<String, ProgressReport> byUnit) {
+        LocalDate today = today();
+        List<String> leads = org.expand(task.leadUnits());
+        List<UnitPart> parts = new ArrayList<>();
+        for (String unit : org.assignedUnits(task)) {
+            parts.add(new UnitPart(unit, leads.contains(unit), Optional.ofNullable(byUnit.get(unit))));
+        }
+        Comparator<ProgressReport> newest = Comparator.comparingLong(ProgressReport::id);
+        Optional<ProgressReport> headline = parts.stream().filter(UnitPart::lead)
+                .flatMap(p -> p.latest().stream()).max(newest)
+                .or(() -> byUnit.values().stream().max(newest));
+        int percent = headline.flatMap(r -> r.percent().isPresent() ? Optional.of(r.percent().getAsInt()) : Optional.empty())
+                .orElse(0);
+        int expected = expectedPercent(plan.start(), task.deadline(), today);
+        long daysLeft = ChronoUnit.DAYS.between(today, task.deadline());
+        boolean closed = isClosed.test(plan.year(), task.number());
+        boolean done = closed || percent >= 100
+                || headline.flatMap(ProgressReport::status).filter(s -> s == ReportStatus.DONE).isPresent();
+
+        Colour colour;
+        String reason;
+        if (closed) {
+            colour = Colour.GREEN;
+            reason = "已销号";
+        } else if (done) {
+            colour = Colour.GREEN;
+            reason = "已完成，待销号";
+        } else if (daysLeft < 0) {
+            colour = Colour.RED;
+            reason = "已逾期 " + (-daysLeft) + " 天，进度 " + percent + "%";
+        } else if (headline.flatMap(ProgressReport::status).filter(s -> s == ReportStatus.BLOCKED).isPresent()) {
+            colour = Colour.RED;
+            reason = "受阻" + headline.filter(ProgressReport::hasProblems).map(r -> "：" + shorten(r.problems())).orElse("");
+        } else if (percent + settings.paceTolerancePercent() < expected) {
+            colour = Colour.YELLOW;
+            reason = "进度 " + percent + "%，落后于应有进度 " + expected + "%";
+        } else if (isStale(byUnit, plan, today)) {
+            colour = Colour.YELLOW;
+            reason = byUnit.isEmpty() ? "尚无报送" : "已连续 " + settings.staleWeeks() + " 周无报送";
+        } else {
+            colour = Colour.GREEN;
+            reason = byUnit.isEmpty() ? "刚启动，尚无报送" : "按计划推进（进度 " + percent + "%，应有 " + expected + "%）";
+        }
+        return new TaskStatus(task, colour, reason, percent, expected, headline, parts, daysLeft, closed);
+    }
+
+    private boolean isStale(Map<String, ProgressReport> byUnit, WorkPlan plan, LocalDate today) {
+        ReportingWeek current = ReportingWeek.of(today);
+        ReportingWeek cutoff = current;
+        for (int i = 0; i < settings.staleWeeks(); i++) {
+            cutoff = cutoff.previous();
+        }
+        if (byUnit.isEmpty()) {
+            return ReportingWeek.of(plan.start()).compareTo(cutoff) <= 0;
+        }
+        ReportingWeek last = byUnit.values().stream()
+                .map(r -> ReportingWeek.of(r.reportedAt(), settings.zone()))
+                .max(Comparator.naturalOrder()).orElseThrow();
+        return last.compareTo(cutoff) <= 0;
+    }
+
+    /** Share of the period from the plan start to the task deadline that has passed, in whole percent. */
+    static int expectedPercent(LocalDate start, LocalDate deadline, LocalDate today) {
+        long total = ChronoUnit.DAYS.between(start, deadline);
+        if (total <= 0 || !today.isAfter(start)) {
+            return today.isAfter(deadline) ? 100 : 0;
+        }
+        long elapsed = Math.min(total, ChronoUnit.DAYS.between(start, today));
+        return (int) Math.round(100.0 * elapsed / total);
+    }
+
+    /** Units that owe a report on some open task in the given week, with the tasks they owe, in organization order. */
+    public Map<String, List<Integer>> unitsNotReported(WorkPlan plan, ReportingWeek week) {
+        Set<String> reported = new java.util.HashSet<>();
+        for (ProgressReport r : reports.effectiveInWeek(plan.year(), week.toString())) {
+            reported.add(r.taskNumber() + "|" + r.unit());
+        }
+        Map<String, List<Integer>> missing = new LinkedHashMap<>();
+        for (String unit : org.units()) {
+            for (PlanTask task : openTasks(plan)) {
+                if (org.isAssigned(task, unit) && !reported.contains(task.number() + "|" + unit)) {
+                    missing.computeIfAbsent(unit, u -> new ArrayList<>()).add(task.number());
+                }
+            }
+        }
+        return missing;
+    }
+
+    /** Tasks still to be reported on: not closed, not past their deadline by more than the grace of a week. */
+    public List<PlanTask> openTasks(WorkPlan plan) {
+        return plan.tasks().stream().filter(t -> !isClosed.test(plan.year(), t.number())).toList();
+    }
+
+    /** The open tasks a unit is assigned to (lead or responsible). */
+    public List<PlanTask> tasksOf(WorkPlan plan, String unit) {
+        return openTasks(plan).stream().filter(t -> org.isAssigned(t, unit)).toList();
+    }
+
+    /** Latest effective reports that still name a problem, newest first. */
+    public List<ProgressReport> openProblems(WorkPlan plan) {
+        Set<Integer> open = new TreeSet<>(openTasks(plan).stream().map(PlanTask::number).toList());
+        return reports.latestEffective(plan.year()).stream()
+                .filter(ProgressReport::hasProblems)
+                .filter(r -> open.contains(r.taskNumber()))
+                .sorted(Comparator.comparingLong(ProgressReport::id).reversed())
+                .toList();
+    }
+
+    /** Every task with a numeric target, against the latest figures. */
+    public List<KpiStatus> kpis(WorkPlan plan) {
+        List<KpiStatus> out = new ArrayList<>();
+        Map<Integer, Map<String, ProgressReport>> latest = latestByTaskAndUnit(plan.year());
+        for (PlanTask task : plan.tasks()) {
+            if (task.kpi().isEmpty()) {
+                continue;
+            }
+            Map<String, ProgressReport> byUnit = latest.getOrDefault(task.number(), Map.of());
+            List<String> leads = org.expand(task.leadUnits());
+            Optional<ProgressReport> consolidated = byUnit.values().stream()
+                    .filter(r -> leads.contains(r.unit()))
+                    .filter(r -> r.kpiNumerator().isPresent() && r.kpiDenominator().isPresent())
+                    .max(Comparator.comparingLong(ProgressReport::id));
+            if (consolidated.isPresent()) {
+                ProgressReport r = consolidated.get();
+                out.add(new KpiStatus(task, task.kpi().get(), r.kpiNumerator().getAsInt(),
+                        r.kpiDenominator().getAsInt(), List.of(r.unit() + "（汇总）")));
+                continue;
+            }
+            int num = 0;
+            int den = 0;
+            List<String> sources = new ArrayList<>();
+            for (ProgressReport r : byUnit.values()) {
+                if (leads.contains(r.unit()) || (r.kpiNumerator().isEmpty() && r.kpiDenominator().isEmpty())) {
+                    continue;
+                }
+                num += r.kpiNumerator().orElse(0);
+                den += r.kpiDenominator().orElse(0);
+                sources.add(r.unit());
+            }
+            sources.sort(Comparator.comparingInt(u -> org.units().indexOf(u)));
+            out.add(new KpiStatus(task, task.kpi().get(), num, den, sources));
+        }
+        return out;
+    }
+
+    private static String shorten(String s) {
+        return io.duban.bot.text.UserText.escape(s, 30);
+    }
+}

@@ -1,0 +1,192 @@
+package io.duban.bot.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.duban.bot.TestBot;
+import io.duban.storage.model.ProgressReport;
+import io.duban.storage.model.ReportKind;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The engine end to end on the shipped plan and roster, a real SQLite file and a fixed clock. */
+class ConversationTest {
+    static final String NGK = "wr-demo-ngk";
+    static final String LEADERS = "wr-demo-leaders";
+    static final String STAFF = "liuyang";     // 农管科 contact
+    static final String LEADER = "lizhiguo";
+    static final String ADMIN = "zhouhui";
+
+    @TempDir
+    Path dir;
+    TestBot bot;
+
+    @BeforeEach
+    void start() {
+        bot = new TestBot(dir, "2023-10-09T09:00+08:00");
+    }
+
+    @AfterEach
+    void stop() {
+        bot.close();
+    }
+
+    @Test
+    void aReport_isStoredAndRepeatedBackExactly() {
+        String reply = bot.say(STAFF, NGK, "@督办助手 12 60% 本周已对接保山咖啡企业2家；问题：冷链成本高；下一步：组织产销对接会");
+        assertThat(reply).contains("已记录 农管科 对任务 12 的报送", "进度：60%（推进中）", "进展：本周已对接保山咖啡企业2家",
+                "问题：冷链成本高", "下一步：组织产销对接会", "更正 12", "撤回 12");
+        ProgressReport stored = bot.app.storage().reports().latestEffective(2023, 12, "农管科").orElseThrow();
+        assertThat(stored.percent()).hasValue(60);
+        assertThat(stored.problems()).isEqualTo("冷链成本高");
+        assertThat(stored.reporterId()).isEqualTo(STAFF);
+        assertThat(stored.reportWeek()).isEqualTo("2023-W41");
+        assertThat(stored.inboundId()).isPresent();
+    }
+
+    @Test
+    void reportVariants_withTheWord报送_orTaskPrefix() {
+        assertThat(bot.say(STAFF, NGK, "报送 15 30% 组织丰收节展销")).contains("任务 15", "30%");
+        assertThat(bot.say(STAFF, NGK, "任务12 进度60% 推进中 已对接")).contains("任务 12", "60%");
+    }
+
+    @Test
+    void correctingAndWithdrawing_keepTheWholeHistory() {
+        bot.say(STAFF, NGK, "12 40% 第一周");
+        bot.clock.set("2023-10-16T09:00+08:00");
+        bot.say(STAFF, NGK, "12 60% 第二周");
+        assertThat(bot.say(STAFF, NGK, "更正 12 65% 第二周（更正）")).contains("已更正", "65%");
+        assertThat(bot.say(STAFF, NGK, "撤回 12")).contains("已撤回", "现以 10月9日 09:00 的报送为准：40%");
+        assertThat(bot.app.storage().reports().latestEffective(2023, 12, "农管科").orElseThrow().percent()).hasValue(40);
+        assertThat(bot.app.storage().reports().history(2023, 12)).extracting(ProgressReport::kind)
+                .containsExactly(ReportKind.REPORT, ReportKind.REPORT, ReportKind.CORRECTION, ReportKind.WITHDRAWAL);
+        assertThat(bot.say(STAFF, NGK, "撤回 12")).contains("已撤回");
+        assertThat(bot.say(STAFF, NGK, "撤回 12")).contains("没有任务 12 的有效报送");
+    }
+
+    @Test
+    void aCorrectionWithNothingToCorrect_isExplained() {
+        assertThat(bot.say(STAFF, NGK, "更正 12 70% 已对接3家")).contains("还没有任务 12 的报送，没有可更正的内容", "例如");
+        assertThat(bot.say(STAFF, NGK, "更正 70% 已对接3家")).contains("请写明要更正的任务编号", "例如");
+    }
+
+    @Test
+    void aLowerPercentThanLastTime_isStoredButFlagged() {
+        bot.say(STAFF, NGK, "12 60% 第一次");
+        String reply = bot.say(STAFF, NGK, "12 50% 第二次");
+        assertThat(reply).contains("已记录", "50% 低于上次报送的 60%");
+        assertThat(bot.app.storage().reports().latestEffective(2023, 12, "农管科").orElseThrow().percent()).hasValue(50);
+    }
+
+    @Test
+    void badInput_alwaysGetsAClearAnswerWithAnExample() {
+        assertThat(bot.say(STAFF, NGK, "99 10% 不存在的任务")).contains("没有任务 99", "1–19", "例如");
+        assertThat(bot.say(STAFF, NGK, "12 150% 超额")).contains("0 到 100", "例如");
+        assertThat(bot.say(STAFF, NGK, "12 六成% 进行中")).contains("无法识别", "例如");
+        assertThat(bot.say(STAFF, NGK, "12")).contains("报送内容为空", "例如");
+        assertThat(bot.say(STAFF, NGK, "12 本周走访企业")).contains("请写明进度百分比", "例如");
+        assertThat(bot.say(STAFF, NGK, "x".repeat(2001))).contains("消息过长", "2000", "例如");
+        assertThat(bot.say(STAFF, NGK, "今天天气不错")).contains("没有看懂", "帮助");
+        assertThat(bot.say(STAFF, NGK, "@督办助手")).contains("您好", "帮助");
+        assertThat(bot.say("stranger", NGK, "12 60% x")).contains("还没有在督办助手登记", "周慧");
+        assertThat(bot.say(STAFF, LEADERS, "12 60% x")).contains("领导群不受理报送");
+        assertThat(bot.say(STAFF, "wr-demo-njzx", "12 60% x")).contains("农技中心的群");
+        assertThat(bot.say(ADMIN, null, "绑定 农管科")).contains("只能在群聊中");
+        assertThat(bot.app.storage().inbound().count()).isEqualTo(12);
+        assertThat(bot.app.storage().reports().latestEffective(2023)).isEmpty();
+    }
+
+    @Test
+    void staffReportOnlyOnTheirUnitsTasks_leadersAndAdminsQueryEverything() {
+        assertThat(bot.say(STAFF, NGK, "14 30% 不是本单位")).contains("不是任务 14 的牵头或责任单位", "本单位的任务");
+        assertThat(bot.say(STAFF, NGK, "进度")).contains("仅限领导和管理员");
+        assertThat(bot.say(STAFF, NGK, "未报送")).contains("仅限领导和管理员");
+        assertThat(bot.say(STAFF, NGK, "登记 lisi 李四 农管科 联络员")).contains("仅限管理员");
+        assertThat(bot.say(STAFF, NGK, "任务 14")).contains("不属于农管科");
+        assertThat(bot.say(STAFF, NGK, "任务 12")).contains("【任务 12】");
+        assertThat(bot.say(STAFF, NGK, "帮助")).contains("报送", "我的任务").doesNotContain("登记", "未报送");
+        assertThat(bot.say(LEADER, LEADERS, "进度")).contains("【2023年计划进度】", "共 19 项");
+        assertThat(bot.say(LEADER, LEADERS, "任务 14")).contains("【任务 14】");
+        assertThat(bot.say(LEADER, LEADERS, "登记 lisi 李四 农管科 联络员")).contains("仅限管理员");
+        assertThat(bot.say(ADMIN, LEADERS, "帮助")).contains("登记", "绑定", "未报送");
+    }
+
+    @Test
+    void adminsRegisterPeopleAndBindChats_andTheEditsSurviveARestart() {
+        assertThat(bot.say(ADMIN, "wr-new", "登记 lisi 李四 农管科 联络员")).contains("已登记", "李四", "联络员");
+        assertThat(bot.say(ADMIN, "wr-new", "绑定 农发科")).contains("已绑定为农发科");
+        assertThat(bot.say(ADMIN, "wr-new", "登记 lisi 李四 火星科 联络员")).contains("没有名为“火星科”的单位");
+        assertThat(bot.say(ADMIN, "wr-new", "登记 lisi")).contains("格式不对", "例如");
+        assertThat(bot.say(ADMIN, null, "登记 zhouhui 周慧 办公室 联络员")).contains("不能取消自己的管理员身份");
+        bot = bot.restart();
+        assertThat(bot.say("lisi", NGK, "12 20% 新同事的第一次报送")).contains("已记录 农管科");
+        assertThat(bot.app.storage().chats().find("wr-new").orElseThrow().unit()).contains("农发科");
+    }
+
+    @Test
+    void aRepeatedMessageId_isStoredOnceAndAnsweredOnce() {
+        List<Reply> first = bot.send("dup-1", STAFF, NGK, "12 60% 进展");
+        List<Reply> again = bot.send("dup-1", STAFF, NGK, "12 60% 进展");
+        assertThat(first).hasSize(1);
+        assertThat(again).isEmpty();
+        assertThat(bot.app.storage().reports().history(2023, 12)).hasSize(1);
+        assertThat(bot.app.storage().inbound().count()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutTaskNumber_theOnlyAwaitingTaskIsUsed_otherwiseTheBotAsks() {
+        // 委工会 has exactly one task (16).
+        assertThat(bot.say("hanmei", "wr-demo-wgh", "40% 已采购中秋慰问品")).contains("任务 16", "40%");
+        // 农管科 has many tasks: the bot asks which, listing candidates.
+        assertThat(bot.say(STAFF, NGK, "60% 已对接")).contains("请写明任务编号", "本周待报送的任务", "任务 12", "任务 15");
+        // Quoting the bot's prompt about one task answers that task.
+        assertThat(bot.sayQuoting(STAFF, NGK, "60% 已对接", "【任务 12】本周进展请回复")).contains("对任务 12 的报送");
+    }
+
+    @Test
+    void task17_reportsItsKpi_andTheKpiQueryComparesWith15Percent() {
+        bot.say("xuhao", "wr-demo-jgdzb", "17 50% 组织疗休养；援滇人数：6；疗休养总人数：50");
+        bot.say("pengyun", "wr-demo-sydzb", "17 40% 组织疗休养；援滇人数：3；疗休养总人数：40");
+        String kpi = bot.say(LEADER, LEADERS, "指标");
+        assertThat(kpi).contains("援滇人数 9 / 疗休养总人数 90 = 10.0%", "未达标", "尚差 5 人", "机关党支部、事业单位党支部");
+        bot.say("chenlei", "wr-demo-dqk", "17 60% 汇总；援滇人数：20；疗休养总人数：120");
+        assertThat(bot.say(LEADER, LEADERS, "指标")).contains("20 / 疗休养总人数 120 = 16.7%", "已达标", "党群科（汇总）");
+        assertThat(bot.say(STAFF, NGK, "12 60% x；援滇人数：3")).contains("没有数量指标");
+        assertThat(bot.say("xuhao", "wr-demo-jgdzb", "17 50% x；援滇人数：60；疗休养总人数：50")).contains("不能多于");
+    }
+
+    @Test
+    void queriesShowUnitsNotReportedAndProblems() {
+        bot.say(STAFF, NGK, "12 60% 进展；问题：冷链成本高");
+        String missing = bot.say(LEADER, LEADERS, "未报送");
+        assertThat(missing).contains("本周（10月9日—10月15日）尚未报送", "农管科（任务 1、2、3");
+        assertThat(missing).doesNotContain("农管科（任务 1、2、3、4、5、6、9、10、11、12");
+        assertThat(bot.say(LEADER, LEADERS, "问题")).contains("任务 12 农管科（10月9日）：冷链成本高");
+        bot.say(STAFF, NGK, "12 70% 进展；问题：");
+        assertThat(bot.say(LEADER, LEADERS, "问题")).contains("没有提出问题");
+        assertThat(bot.say(LEADER, LEADERS, "单位 农管科")).contains("【农管科】", "★任务 12", "本周已报");
+        assertThat(bot.say(LEADER, LEADERS, "单位 火星科")).contains("没有名为“火星科”的单位");
+        assertThat(bot.say(STAFF, NGK, "我的任务")).contains("【农管科】");
+    }
+
+    @Test
+    void userTextRepeatedToOthers_cannotMentionLinkOrFormat() {
+        bot.say(STAFF, NGK, "12 60% <@zhangjianhua> 请看 [链接](http://x.example)；问题：@all **紧急**");
+        String detail = bot.say(LEADER, LEADERS, "任务 12");
+        String problems = bot.say(LEADER, LEADERS, "问题");
+        for (String s : List.of(detail, problems)) {
+            assertThat(s).doesNotContain("<@", "@all", "](", "http://", "**");
+        }
+        assertThat(problems).contains("＠all");
+    }
+
+    @Test
+    void dataAreThereAfterARestart() {
+        bot.say(STAFF, NGK, "12 60% 进展");
+        bot = bot.restart();
+        assertThat(bot.say(LEADER, LEADERS, "任务 12")).contains("★农管科：60%");
+    }
+}

@@ -1,0 +1,107 @@
+package io.duban.bot.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.duban.bot.TestBot;
+import io.duban.plan.WorkPlan;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Colours at chosen dates of the 2023 plan (2023-07-28 to 2023-12-31, tolerance 15 points, stale after 2 weeks). */
+class StatusBoardTest {
+    @TempDir
+    Path dir;
+    TestBot bot;
+    WorkPlan plan;
+
+    @BeforeEach
+    void start() {
+        bot = new TestBot(dir, "2023-08-01T09:00+08:00");
+        plan = bot.app.config().currentPlan();
+    }
+
+    @AfterEach
+    void stop() {
+        bot.close();
+    }
+
+    private TaskStatus task(int n) {
+        return bot.app.engine().services().board().task(plan, plan.task(n).orElseThrow());
+    }
+
+    @Test
+    void atTheStart_anUnreportedTaskIsGreen_twoWeeksLaterYellow() {
+        assertThat(task(12).colour()).isEqualTo(Colour.GREEN);
+        assertThat(task(12).reason()).contains("尚无报送");
+        bot.clock.set("2023-08-14T09:00+08:00");
+        assertThat(task(12).colour()).isEqualTo(Colour.YELLOW);
+        assertThat(task(12).reason()).isEqualTo("尚无报送");
+    }
+
+    @Test
+    void behindPace_isYellow_withTheExpectedPercent() {
+        bot.say("liuyang", "wr-demo-ngk", "12 30% 进展");
+        bot.clock.set("2023-10-09T09:00+08:00"); // 73 of 156 days: expected 47%
+        bot.say("liuyang", "wr-demo-ngk", "12 30% 进展");
+        TaskStatus s = task(12);
+        assertThat(s.expectedPercent()).isEqualTo(47);
+        assertThat(s.colour()).isEqualTo(Colour.YELLOW);
+        assertThat(s.reason()).isEqualTo("进度 30%，落后于应有进度 47%");
+        bot.say("liuyang", "wr-demo-ngk", "更正 12 35% 进展"); // within the 15-point tolerance
+        assertThat(task(12).colour()).isEqualTo(Colour.GREEN);
+    }
+
+    @Test
+    void blocked_isRed_withTheProblem_andTheLeadUnitsReportIsTheHeadline() {
+        bot.say("zhengli", "wr-demo-njzx", "12 90% 农技中心部分");
+        bot.say("liuyang", "wr-demo-ngk", "12 20% 受阻 合作企业退出；问题：企业资金链断裂");
+        TaskStatus s = task(12);
+        assertThat(s.colour()).isEqualTo(Colour.RED);
+        assertThat(s.reason()).isEqualTo("受阻：企业资金链断裂");
+        assertThat(s.percent()).isEqualTo(20);
+        assertThat(s.headline().orElseThrow().unit()).isEqualTo("农管科");
+    }
+
+    @Test
+    void withoutALeadReport_theLatestOfAnyUnitIsTheHeadline() {
+        bot.say("zhengli", "wr-demo-njzx", "12 25% 农技中心部分");
+        assertThat(task(12).percent()).isEqualTo(25);
+        assertThat(task(12).headline().orElseThrow().unit()).isEqualTo("农技中心");
+    }
+
+    @Test
+    void afterTheDeadline_anUnfinishedTaskIsRed_andAFinishedOneGreen() {
+        bot.say("liuyang", "wr-demo-ngk", "12 80% 进展");
+        bot.say("liuyang", "wr-demo-ngk", "15 已完成 全部完成");
+        bot.clock.set("2024-01-03T09:00+08:00");
+        assertThat(task(12).colour()).isEqualTo(Colour.RED);
+        assertThat(task(12).reason()).isEqualTo("已逾期 3 天，进度 80%");
+        assertThat(task(15).colour()).isEqualTo(Colour.GREEN);
+        assertThat(task(15).reason()).contains("已完成");
+    }
+
+    @Test
+    void aTaskNotReportedForTwoWeeks_turnsYellow_andBackGreenWhenReported() {
+        bot.clock.set("2023-08-07T09:00+08:00");
+        bot.say("liuyang", "wr-demo-ngk", "12 10% 进展");
+        bot.clock.set("2023-08-21T09:00+08:00");
+        assertThat(task(12).colour()).isEqualTo(Colour.YELLOW);
+        assertThat(task(12).reason()).isEqualTo("已连续 2 周无报送");
+        bot.say("liuyang", "wr-demo-ngk", "12 20% 进展");
+        assertThat(task(12).colour()).isEqualTo(Colour.GREEN);
+    }
+
+    @Test
+    void expectedPercent_isTheShareOfThePeriodElapsed() {
+        LocalDate start = LocalDate.of(2023, 7, 28);
+        LocalDate end = LocalDate.of(2023, 12, 31);
+        assertThat(StatusBoard.expectedPercent(start, end, start)).isZero();
+        assertThat(StatusBoard.expectedPercent(start, end, end)).isEqualTo(100);
+        assertThat(StatusBoard.expectedPercent(start, end, LocalDate.of(2024, 2, 1))).isEqualTo(100);
+        assertThat(StatusBoard.expectedPercent(start, end, LocalDate.of(2023, 7, 1))).isZero();
+    }
+}

@@ -1,0 +1,102 @@
+package io.duban.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.duban.storage.model.InboundRecord;
+import io.duban.storage.model.NewReport;
+import io.duban.storage.model.ProgressReport;
+import io.duban.storage.model.ReportKind;
+import io.duban.storage.model.ReportStatus;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs against a real SQLite file; {@code PostgresReportRepositoryTest} runs the same against PostgreSQL. */
+class ReportRepositoryTest {
+    @TempDir
+    Path dir;
+    Storage storage;
+
+    protected Storage open() {
+        return Storage.open("jdbc:sqlite:" + dir.resolve("test.db"));
+    }
+
+    @BeforeEach
+    void setUp() {
+        storage = open();
+    }
+
+    static NewReport report(int task, String unit, int percent, String week, ReportKind kind, Long supersedes) {
+        return new NewReport(2023, task, unit, "u1", Optional.empty(), kind, Optional.ofNullable(supersedes),
+                kind == ReportKind.WITHDRAWAL ? Optional.empty() : Optional.of(ReportStatus.IN_PROGRESS),
+                kind == ReportKind.WITHDRAWAL ? OptionalInt.empty() : OptionalInt.of(percent),
+                "进展" + percent, "", "", OptionalInt.empty(), OptionalInt.empty(), week,
+                Instant.parse("2023-10-09T01:00:00Z"));
+    }
+
+    @Test
+    void aCorrection_replacesTheReport_andTheHistoryKeepsBoth() {
+        ReportRepository reports = storage.reports();
+        ProgressReport first = reports.append(report(12, "农管科", 60, "2023-W41", ReportKind.REPORT, null));
+        ProgressReport fix = reports.append(report(12, "农管科", 65, "2023-W41", ReportKind.CORRECTION, first.id()));
+        assertThat(reports.latestEffective(2023, 12, "农管科")).map(ProgressReport::id).contains(fix.id());
+        assertThat(reports.history(2023, 12)).extracting(ProgressReport::id).containsExactly(first.id(), fix.id());
+        assertThat(reports.effectiveInWeek(2023, "2023-W41")).extracting(ProgressReport::id).containsExactly(fix.id());
+    }
+
+    @Test
+    void aWithdrawal_bringsBackTheReportBefore() {
+        ReportRepository reports = storage.reports();
+        ProgressReport w40 = reports.append(report(12, "农管科", 40, "2023-W40", ReportKind.REPORT, null));
+        ProgressReport w41 = reports.append(report(12, "农管科", 60, "2023-W41", ReportKind.REPORT, null));
+        reports.append(report(12, "农管科", 0, "2023-W41", ReportKind.WITHDRAWAL, w41.id()));
+        assertThat(reports.latestEffective(2023, 12, "农管科")).map(ProgressReport::id).contains(w40.id());
+        assertThat(reports.latestEffective(2023)).extracting(ProgressReport::id).containsExactly(w40.id());
+        assertThat(reports.effectiveInWeek(2023, "2023-W41")).isEmpty();
+        assertThat(reports.history(2023, 12)).hasSize(3);
+        assertThat(reports.allEffective(2023)).extracting(ProgressReport::id).containsExactly(w40.id());
+    }
+
+    @Test
+    void aReportCanBeReplacedOnlyOnce() {
+        ReportRepository reports = storage.reports();
+        ProgressReport first = reports.append(report(12, "农管科", 60, "2023-W41", ReportKind.REPORT, null));
+        reports.append(report(12, "农管科", 65, "2023-W41", ReportKind.CORRECTION, first.id()));
+        assertThatThrownBy(() -> reports.append(report(12, "农管科", 70, "2023-W41", ReportKind.CORRECTION, first.id())))
+                .isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void latestEffective_perTaskAndUnit() {
+        ReportRepository reports = storage.reports();
+        reports.append(report(12, "农管科", 10, "2023-W40", ReportKind.REPORT, null));
+        ProgressReport a = reports.append(report(12, "农管科", 20, "2023-W41", ReportKind.REPORT, null));
+        ProgressReport b = reports.append(report(12, "集指科", 30, "2023-W41", ReportKind.REPORT, null));
+        ProgressReport c = reports.append(report(15, "农管科", 50, "2023-W41", ReportKind.REPORT, null));
+        assertThat(reports.latestEffective(2023)).extracting(ProgressReport::id)
+                .containsExactlyInAnyOrder(a.id(), b.id(), c.id());
+        assertThat(reports.latestEffective(2024)).isEmpty();
+    }
+
+    @Test
+    void aRepeatedInboundMessageId_isStoredOnce() {
+        InboundRecord m = new InboundRecord("msg-1", "test", "liuyang", Optional.of("chat"), "group", "12 60% x",
+                Optional.empty(), Instant.parse("2023-10-09T01:00:00Z"));
+        assertThat(storage.inbound().recordIfNew(m)).isPresent();
+        assertThat(storage.inbound().recordIfNew(m)).isEmpty();
+        assertThat(storage.inbound().count()).isEqualTo(1);
+    }
+
+    @Test
+    void dataSurviveReopening() {
+        storage.reports().append(report(12, "农管科", 60, "2023-W41", ReportKind.REPORT, null));
+        storage.close();
+        Storage again = open();
+        assertThat(again.reports().latestEffective(2023)).hasSize(1);
+    }
+}
