@@ -45,6 +45,11 @@ public record IsoWeek(int year, int week) {
         return "第" + week + "周（" + Texts.monthDay(monday()) + "—" + Texts.monthDay(sunday()) + "）";
     }
 
+    /** The same week as the lead's {@link io.duban.bot.report.ReportingWeek}. */
+    public io.duban.bot.report.ReportingWeek reportingWeek() {
+        return new io.duban.bot.report.ReportingWeek(year, week);
+    }
+
     @Override
     public String toString() {
         return key();

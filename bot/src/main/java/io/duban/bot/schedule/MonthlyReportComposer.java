@@ -1,5 +1,8 @@
 package io.duban.bot.schedule;
 
+import io.duban.bot.status.Colour;
+import io.duban.bot.status.StatusBoard;
+import io.duban.bot.status.TaskStatus;
 import io.duban.plan.PlanTask;
 import io.duban.storage.model.Address;
 import io.duban.storage.model.OutboundMessage;
@@ -13,7 +16,7 @@ import java.util.Locale;
 
 /**
  * The monthly 通报 into the leaders' group: completion rate, red/yellow/green counts, overdue tasks and each unit's
- * reporting rate over the month's reporting weeks so far.
+ * reporting rate over the month's reporting weeks so far (a week counts when the unit reported all its tasks).
  */
 final class MonthlyReportComposer implements Composer {
     private final RhythmContext ctx;
@@ -32,31 +35,37 @@ final class MonthlyReportComposer implements Composer {
                 .toList();
     }
 
-    String text(YearMonth month, LocalDate day, Instant asOf) {
-        ReportView reports = new ReportView(ctx.storage().reports().allEffective(ctx.plan().year()));
-        List<PlanTask> tasks = ctx.openTasks(day);
-        List<TaskLight> lights = new TaskLights(ctx, reports).all(tasks, asOf);
-        long done = lights.stream().filter(TaskLight::done).count();
-        long red = lights.stream().filter(l -> l.colour() == TaskLight.Colour.RED).count();
-        long yellow = lights.stream().filter(l -> l.colour() == TaskLight.Colour.YELLOW).count();
+    String text(YearMonth month, LocalDate day, Instant at) {
+        StatusBoard board = ctx.board(at);
+        List<PlanTask> open = ctx.openTasks(day);
+        List<TaskStatus> all = board.tasks(ctx.plan());
+        long done = all.stream().filter(s -> s.closed() || s.percent() >= 100).count();
+        List<TaskStatus> statuses = all.stream().filter(s -> open.contains(s.task())).toList();
+        long red = statuses.stream().filter(s -> s.colour() == Colour.RED).count();
+        long yellow = statuses.stream().filter(s -> s.colour() == Colour.YELLOW).count();
         StringBuilder sb = new StringBuilder();
         sb.append("【月度通报】").append(month.getYear()).append("年").append(month.getMonthValue()).append("月（截至")
                 .append(Texts.monthDay(day)).append("）\n").append(ctx.plan().title()).append('\n');
-        sb.append("完成率：已完成 ").append(done).append(" 项／共 ").append(tasks.size()).append(" 项（")
-                .append(pct(done, tasks.size())).append("）\n");
+        sb.append("完成率：已完成 ").append(done).append(" 项／共 ").append(all.size()).append(" 项（")
+                .append(pct(done, all.size())).append("）\n");
         sb.append("红灯 ").append(red).append(" 项，黄灯 ").append(yellow).append(" 项，绿灯 ")
-                .append(tasks.size() - red - yellow).append(" 项\n");
-        List<TaskLight> overdue = lights.stream().filter(l -> !l.done() && l.daysToDeadline() < 0).toList();
-        sb.append("逾期任务：").append(overdue.isEmpty() ? "无" : "").append('\n');
-        for (TaskLight l : overdue) {
-            sb.append("· ").append(l.task().number()).append(". ").append(l.task().shortText(24)).append("（")
-                    .append(String.join("、", l.task().leadUnits())).append("牵头，").append(l.deadlineText())
-                    .append("，").append(l.percentWithChange()).append("）\n");
+                .append(statuses.size() - red - yellow).append(" 项\n");
+        List<TaskStatus> overdue = statuses.stream().filter(s -> s.daysToDeadline() < 0 && s.percent() < 100).toList();
+        sb.append("逾期任务：").append(overdue.isEmpty() ? "无" : overdue.size() + " 项").append('\n');
+        for (TaskStatus s : overdue) {
+            sb.append("· ").append(s.task().number()).append(". ").append(s.task().shortText(24)).append("（")
+                    .append(String.join("、", s.task().leadUnits())).append("牵头，")
+                    .append(WeeklySummaryComposer.deadlineText(s.daysToDeadline())).append("，进度 ")
+                    .append(s.percent()).append("%）\n");
         }
         List<IsoWeek> weeks = reportingWeeks(month, day);
         sb.append("各单位报送率（本月 ").append(weeks.size()).append(" 个报送周）：\n");
+        List<java.util.Set<String>> missingByWeek = new ArrayList<>();
+        for (IsoWeek w : weeks) {
+            missingByWeek.add(board.unitsNotReported(ctx.plan(), w.reportingWeek()).keySet());
+        }
         for (String unit : ctx.reportingUnits(day)) {
-            long reported = weeks.stream().filter(w -> reports.unitsReportedIn(w).contains(unit)).count();
+            long reported = missingByWeek.stream().filter(m -> !m.contains(unit)).count();
             sb.append("  ").append(unit).append(" ").append(reported).append('/').append(weeks.size()).append("（")
                     .append(pct(reported, weeks.size())).append("）\n");
         }

@@ -1,17 +1,18 @@
 package io.duban.bot.schedule;
 
-import io.duban.plan.PlanTask;
 import io.duban.roster.Person;
 import io.duban.storage.model.Address;
 import io.duban.storage.model.OutboundMessage;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * Friday's reminders for units that have not reported this week: first privately to each unit's contact, then one
- * message per unit group that @-mentions only that unit's contacts (never the whole group, never @all).
+ * Friday's reminders for units that still owe this week's report: first privately to each unit's contact, then one
+ * message per unit group that @-mentions only that unit's contacts (never the whole group, never @all). "Owing"
+ * is the status board's definition (the 未报送 command shows the same list).
  */
 final class NudgeComposers {
     private final RhythmContext ctx;
@@ -22,11 +23,9 @@ final class NudgeComposers {
         this.shifter = shifter;
     }
 
-    /** Units with open tasks and no report this week, in organization order. */
-    List<String> missingUnits(IsoWeek week, LocalDate day) {
-        ReportView reports = new ReportView(ctx.storage().reports().effectiveInWeek(ctx.plan().year(), week.key()));
-        Set<String> reported = reports.unitsReportedIn(week);
-        return ctx.reportingUnits(day).stream().filter(u -> !reported.contains(u)).toList();
+    /** Units that owe a report in the week, with the open tasks they owe, in organization order. */
+    Map<String, List<Integer>> missingUnits(IsoWeek week, Instant at) {
+        return ctx.board(at).unitsNotReported(ctx.plan(), week.reportingWeek());
     }
 
     Composer privateNudge() {
@@ -35,15 +34,15 @@ final class NudgeComposers {
             Recipients to = Recipients.load(ctx.storage());
             String due = due(week, run);
             List<OutboundMessage> out = new ArrayList<>();
-            for (String unit : missingUnits(week, run.at().toLocalDate())) {
+            missingUnits(week, run.at().toInstant()).forEach((unit, tasks) -> {
                 for (Person contact : to.contacts(unit)) {
-                    String text = contact.name() + "您好！" + unit + "本周（第" + week.week() + "周）的工作进展还没有收到。"
-                            + "请在 " + due + " 前，在本单位群里 @" + ctx.botName() + " 报送，格式：\n"
-                            + example(unit, run) + "\n如已报送，请忽略本消息。谢谢！";
+                    String text = contact.name() + "您好！" + unit + "本周（第" + week.week() + "周）还有任务 "
+                            + numbers(tasks) + " 的进展没有收到。请在 " + due + " 前，在本单位群里 @" + ctx.botName()
+                            + " 报送，每项任务一条，格式：\n" + example(tasks) + "\n如已报送，请忽略本消息。谢谢！";
                     out.add(OutboundMessage.text(Address.person(contact.userId()), text, List.of(),
                             run.dedupeKey(contact.userId())));
                 }
-            }
+            });
             return out;
         };
     }
@@ -54,17 +53,18 @@ final class NudgeComposers {
             Recipients to = Recipients.load(ctx.storage());
             String due = due(week, run);
             List<OutboundMessage> out = new ArrayList<>();
-            for (String unit : missingUnits(week, run.at().toLocalDate())) {
+            missingUnits(week, run.at().toInstant()).forEach((unit, tasks) -> {
                 List<Person> contacts = to.contacts(unit);
                 List<String> mentions = contacts.stream().map(Person::userId).toList();
                 String who = contacts.isEmpty() ? "请本单位联络员"
                         : "请联络员" + String.join("、", contacts.stream().map(Person::name).toList());
-                String text = "温馨提醒：" + unit + "本周（第" + week.week() + "周）的工作进展还没有收到，" + who
-                        + "在 " + due + " 前 @" + ctx.botName() + " 报送，格式：\n" + example(unit, run) + "\n谢谢！";
+                String text = "温馨提醒：" + unit + "本周（第" + week.week() + "周）任务 " + numbers(tasks)
+                        + " 的进展还没有收到，" + who + "在 " + due + " 前 @" + ctx.botName() + " 报送，格式：\n"
+                        + example(tasks) + "\n谢谢！";
                 for (String chat : to.unitChats(unit)) {
                     out.add(OutboundMessage.text(Address.group(chat), text, mentions, run.dedupeKey(chat)));
                 }
-            }
+            });
             return out;
         };
     }
@@ -73,9 +73,11 @@ final class NudgeComposers {
         return ReplyDeadline.text(ctx, shifter, week, run.at().toLocalDateTime());
     }
 
-    private String example(String unit, PlannedRun run) {
-        List<PlanTask> tasks = ctx.tasksOf(unit, run.at().toLocalDate());
-        int n = tasks.isEmpty() ? 1 : tasks.get(0).number();
-        return "@" + ctx.botName() + " " + n + " 60% 本周进展；问题：…；下一步：…";
+    private static String numbers(List<Integer> tasks) {
+        return tasks.stream().map(String::valueOf).collect(Collectors.joining("、"));
+    }
+
+    private String example(List<Integer> tasks) {
+        return "@" + ctx.botName() + " " + (tasks.isEmpty() ? 1 : tasks.get(0)) + " 60% 本周进展；问题：…；下一步：…";
     }
 }

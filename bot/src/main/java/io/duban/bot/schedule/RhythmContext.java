@@ -1,19 +1,24 @@
 package io.duban.bot.schedule;
 
+import io.duban.bot.status.StatusBoard;
+import io.duban.bot.text.UserText;
 import io.duban.calendar.WorkCalendar;
 import io.duban.config.ConfigDirectory;
 import io.duban.plan.Organization;
 import io.duban.plan.PlanTask;
 import io.duban.plan.WorkPlan;
 import io.duban.storage.Storage;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /** What every job reads: configuration, storage, calendar, schedule settings and the open-task filter. */
 record RhythmContext(ConfigDirectory config, Storage storage, WorkCalendar calendar, ScheduleSettings settings,
-                     TaskFilter taskFilter) {
+                     BiPredicate<Integer, Integer> isClosed) {
 
     WorkPlan plan() {
         return config.currentPlan();
@@ -23,8 +28,23 @@ record RhythmContext(ConfigDirectory config, Storage storage, WorkCalendar calen
         return config.organization();
     }
 
+    /**
+     * The one place that decides which tasks the rhythm still prompts, warns and summarises: those not closed
+     * (销号). Every job asks here.
+     */
     List<PlanTask> openTasks(LocalDate on) {
-        return taskFilter.open(plan(), on);
+        return plan().tasks().stream().filter(t -> !isClosed.test(plan().year(), t.number())).toList();
+    }
+
+    /** The lead's status board, as seen at {@code asOf}. */
+    StatusBoard board(Instant asOf) {
+        return new StatusBoard(org(), config.settings(), storage.reports(), Clock.fixed(asOf, settings.zone()),
+                isClosed);
+    }
+
+    /** User text repeated to others, escaped and cut to the configured length. */
+    String quote(String userText) {
+        return UserText.escape(userText, config.settings().maxQuoteChars());
     }
 
     /** Units that report on at least one open task, in organization order. */
@@ -48,10 +68,6 @@ record RhythmContext(ConfigDirectory config, Storage storage, WorkCalendar calen
     /** Days on which the plan is running (start to deadline). */
     boolean inPlan(LocalDate d) {
         return !d.isBefore(plan().start()) && !d.isAfter(plan().deadline());
-    }
-
-    int maxQuoteChars() {
-        return config.settings().maxQuoteChars();
     }
 
     String botName() {

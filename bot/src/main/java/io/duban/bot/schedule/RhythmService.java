@@ -10,7 +10,6 @@ import io.duban.storage.Storage;
 import io.duban.storage.model.JobRun;
 import io.duban.storage.model.OutboundMessage;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -82,17 +82,17 @@ public final class RhythmService {
 
     /** Wires the rhythm on a loaded configuration; reads {@code config/calendar/} and the schedule section. */
     public static RhythmService create(ConfigDirectory config, Storage storage, Clock clock,
-                                       Function<String, String> env, TaskFilter taskFilter) {
+                                       Function<String, String> env, BiPredicate<Integer, Integer> isClosed) {
         YamlNode raw = config.rawSettings();
         YamlNode calendarSection = raw == null ? null : raw.get("calendar").orElse(null);
         YamlNode scheduleSection = raw == null ? null : raw.get("schedule").orElse(null);
         WorkCalendar calendar = CalendarFiles.load(config.dir(), calendarSection, env);
         ScheduleSettings settings = ScheduleSettingsReader.read(scheduleSection, config.settings().zone());
-        return new RhythmService(new RhythmContext(config, storage, calendar, settings, taskFilter), clock);
+        return new RhythmService(new RhythmContext(config, storage, calendar, settings, isClosed), clock);
     }
 
     public static RhythmService create(ConfigDirectory config, Storage storage, Clock clock) {
-        return create(config, storage, clock, name -> null, TaskFilter.allTasks());
+        return create(config, storage, clock, name -> null, (year, task) -> false);
     }
 
     /** Starts the serve loop: a tick every {@link #TICK} on the given executor. */
@@ -203,7 +203,7 @@ public final class RhythmService {
             return "今天不在计划期内（" + ctx.plan().start() + " 至 " + ctx.plan().deadline() + "），无需提醒。";
         }
         IsoWeek week = IsoWeek.of(today);
-        List<String> missing = nudges.missingUnits(week, today);
+        List<String> missing = List.copyOf(nudges.missingUnits(week, now).keySet());
         int total = ctx.reportingUnits(today).size();
         if (missing.isEmpty()) {
             return "本周（第" + week.week() + "周）" + total + " 个单位均已报送，无需提醒。";
@@ -232,8 +232,4 @@ public final class RhythmService {
         };
     }
 
-    /** The weekday the prompt goes out, for help texts. */
-    public DayOfWeek promptDay() {
-        return ctx.settings().job(ScheduleSettings.WEEKLY_PROMPT).weekday().orElse(DayOfWeek.THURSDAY);
-    }
 }

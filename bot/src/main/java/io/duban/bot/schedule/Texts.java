@@ -36,20 +36,4 @@ final class Texts {
     static String console(ZonedDateTime t) {
         return t.toLocalDate() + " " + time(t.toLocalTime()) + " " + weekday(t.getDayOfWeek());
     }
-
-    /**
-     * User text repeated into a group message: one line, no @-mention, link or formatting through the bot, cut to
-     * {@code max} characters. The lead's {@code io.duban.bot.text.UserText.escape} replaces this at merge.
-     */
-    static String quote(String userText, int max) {
-        String s = userText.replaceAll("\\s+", " ").strip()
-                .replace("@", "＠")
-                .replace("<", "＜").replace(">", "＞")
-                .replace("[", "［").replace("]", "］")
-                .replace("`", "'")
-                .replace("*", "＊")
-                .replace("#", "＃")
-                .replaceAll("(?i)(https?)://", "$1：//");
-        return s.length() <= max ? s : s.substring(0, max) + "…";
-    }
 }
