@@ -37,7 +37,7 @@ final class NudgeComposers {
             missingUnits(week, run.at().toInstant()).forEach((unit, tasks) -> {
                 for (Person contact : to.contacts(unit)) {
                     String text = contact.name() + "您好！" + unit + "本周（第" + week.week() + "周）还有任务 "
-                            + numbers(tasks) + " 的进展没有收到。请在 " + due + " 前，在本单位群里 @" + ctx.botName()
+                            + numbers(tasks) + " 的进展没有收到。" + due + "在本单位群里 @" + ctx.botName()
                             + " 报送，每项任务一条，格式：\n" + example(tasks) + "\n如已报送，请忽略本消息。谢谢！";
                     out.add(OutboundMessage.text(Address.person(contact.userId()), text, List.of(),
                             run.dedupeKey(contact.userId())));
@@ -59,7 +59,7 @@ final class NudgeComposers {
                 String who = contacts.isEmpty() ? "请本单位联络员"
                         : "请联络员" + String.join("、", contacts.stream().map(Person::name).toList());
                 String text = "温馨提醒：" + unit + "本周（第" + week.week() + "周）任务 " + numbers(tasks)
-                        + " 的进展还没有收到，" + who + "在 " + due + " 前 @" + ctx.botName() + " 报送，格式：\n"
+                        + " 的进展还没有收到，" + who + due.replaceFirst("^请", "") + " @" + ctx.botName() + " 报送，格式：\n"
                         + example(tasks) + "\n谢谢！";
                 for (String chat : to.unitChats(unit)) {
                     out.add(OutboundMessage.text(Address.group(chat), text, mentions, run.dedupeKey(chat)));

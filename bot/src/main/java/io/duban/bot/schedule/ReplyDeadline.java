@@ -14,10 +14,10 @@ final class ReplyDeadline {
         return shifter.inWeek(week.day(s.replyDay()), s.replyTime(), ShiftPolicy.PREVIOUS, Optional.of(notBefore));
     }
 
-    /** {@code 10月13日（周五）17:00}, or {@code 本周内} when no working day is left. */
+    /** {@code 请在 10月13日（周五）17:00 前}, or {@code 请在放假前尽快} when no working day of the week is left. */
     static String text(RhythmContext ctx, DayShifter shifter, IsoWeek week, LocalDateTime notBefore) {
         return day(ctx, shifter, week, notBefore)
-                .map(d -> Texts.dayWithWeekday(d) + Texts.time(ctx.settings().replyTime()))
-                .orElse("本周内");
+                .map(d -> "请在 " + Texts.dayWithWeekday(d) + Texts.time(ctx.settings().replyTime()) + " 前")
+                .orElse("请在放假前尽快");
     }
 }

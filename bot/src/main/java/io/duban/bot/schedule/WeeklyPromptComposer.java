@@ -45,7 +45,7 @@ final class WeeklyPromptComposer implements Composer {
                         PlannedRun run) {
         StringBuilder sb = new StringBuilder();
         sb.append("【每周进展填报】").append(week.label()).append('\n');
-        sb.append(unit).append("的各位同事好！请在 ").append(due).append(" 前报送本周进展。本单位负责以下 ")
+        sb.append(unit).append("的各位同事好！").append(due).append("报送本周进展。本单位负责以下 ")
                 .append(tasks.size()).append(" 项任务：\n");
         for (PlanTask t : tasks) {
             sb.append('\n').append(t.number()).append(".（").append(ctx.org().isLead(t, unit) ? "牵头" : "责任")
