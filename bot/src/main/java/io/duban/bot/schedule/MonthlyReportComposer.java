@@ -16,7 +16,7 @@ import java.util.Locale;
 
 /**
  * The monthly 通报 into the leaders' group: completion rate, red/yellow/green counts, overdue tasks and each unit's
- * reporting rate over the month's reporting weeks so far (a week counts when the unit reported all its tasks).
+ * reporting rate over the month's reporting weeks so far (a week counts when the unit sent at least one report).
  */
 final class MonthlyReportComposer implements Composer {
     private final RhythmContext ctx;
@@ -60,12 +60,10 @@ final class MonthlyReportComposer implements Composer {
         }
         List<IsoWeek> weeks = reportingWeeks(month, day);
         sb.append("各单位报送率（本月 ").append(weeks.size()).append(" 个报送周）：\n");
-        List<java.util.Set<String>> missingByWeek = new ArrayList<>();
-        for (IsoWeek w : weeks) {
-            missingByWeek.add(board.unitsNotReported(ctx.plan(), w.reportingWeek()).keySet());
-        }
+        ReportView reports = new ReportView(ctx.storage().reports().allEffective(ctx.plan().year()));
+        List<java.util.Set<String>> reportedByWeek = weeks.stream().map(reports::unitsReportedIn).toList();
         for (String unit : ctx.reportingUnits(day)) {
-            long reported = missingByWeek.stream().filter(m -> !m.contains(unit)).count();
+            long reported = reportedByWeek.stream().filter(r -> r.contains(unit)).count();
             sb.append("  ").append(unit).append(" ").append(reported).append('/').append(weeks.size()).append("（")
                     .append(pct(reported, weeks.size())).append("）\n");
         }

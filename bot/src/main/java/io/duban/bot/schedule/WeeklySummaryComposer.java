@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Monday's summary of last week into the leaders' group. It leads with what needs a leader's attention: red and
@@ -87,22 +86,31 @@ final class WeeklySummaryComposer implements Composer {
                     .append(ctx.quote(r.problems())).append('\n');
         }
 
-        Map<String, List<Integer>> missing = board.unitsNotReported(ctx.plan(), week.reportingWeek());
-        Set<String> missingBefore = reportingWeek(week.previous())
-                ? board.unitsNotReported(ctx.plan(), week.previous().reportingWeek()).keySet() : Set.of();
+        // A unit "did not report" when it sent nothing at all in the week; units that sent some but not all of
+        // their tasks are "not complete" (the 未报送 command lists their tasks).
         List<String> units = ctx.reportingUnits(day);
-        List<String> twice = missing.keySet().stream().filter(missingBefore::contains).toList();
-        List<String> once = missing.keySet().stream().filter(u -> !missingBefore.contains(u)).toList();
-        sb.append("\n三、报送情况：").append(units.size()).append(" 个单位中 ").append(units.size() - missing.size())
-                .append(" 个已全部报送\n");
-        if (missing.isEmpty()) {
-            sb.append("全部单位已报送。\n");
+        Map<String, List<Integer>> owing = board.unitsNotReported(ctx.plan(), week.reportingWeek());
+        Set<String> reported = reports.unitsReportedIn(week);
+        Set<String> reportedBefore = reportingWeek(week.previous())
+                ? reports.unitsReportedIn(week.previous()) : Set.copyOf(units);
+        List<String> silent = units.stream().filter(u -> !reported.contains(u)).toList();
+        List<String> twice = silent.stream().filter(u -> !reportedBefore.contains(u)).toList();
+        List<String> once = silent.stream().filter(u -> reportedBefore.contains(u)).toList();
+        List<String> partial = units.stream().filter(u -> reported.contains(u) && owing.containsKey(u)).toList();
+        sb.append("\n三、报送情况：").append(units.size()).append(" 个单位中 ").append(units.size() - silent.size())
+                .append(" 个有报送，").append(units.size() - silent.size() - partial.size()).append(" 个已报齐\n");
+        if (silent.isEmpty()) {
+            sb.append("全部单位均有报送。\n");
         }
         if (!twice.isEmpty()) {
-            sb.append("连续两周未报送：").append(unitsWithTasks(twice, missing)).append('\n');
+            sb.append("连续两周未报送：").append(String.join("、", twice)).append('\n');
         }
         if (!once.isEmpty()) {
-            sb.append("本周未报送：").append(unitsWithTasks(once, missing)).append('\n');
+            sb.append("本周未报送：").append(String.join("、", once)).append('\n');
+        }
+        if (!partial.isEmpty()) {
+            sb.append("未报齐：").append(String.join("、", partial)).append("（@").append(ctx.botName())
+                    .append(" 未报送 可查看缺哪些任务）\n");
         }
 
         List<KpiStatus> kpis = board.kpis(ctx.plan()).stream()
@@ -155,11 +163,6 @@ final class WeeklySummaryComposer implements Composer {
 
     static String deadlineText(long days) {
         return days >= 0 ? "距截止 " + days + " 天" : "已逾期 " + (-days) + " 天";
-    }
-
-    private static String unitsWithTasks(List<String> units, Map<String, List<Integer>> missing) {
-        return units.stream().map(u -> u + "（" + missing.get(u).stream().map(String::valueOf)
-                .collect(Collectors.joining("、")) + "）").collect(Collectors.joining("、"));
     }
 
     static String kpiLine(KpiStatus k) {
