@@ -16,11 +16,11 @@ import java.util.stream.Collectors;
  */
 final class NudgeComposers {
     private final RhythmContext ctx;
-    private final DayShifter shifter;
+    private final ReplyDeadline deadline;
 
-    NudgeComposers(RhythmContext ctx, DayShifter shifter) {
+    NudgeComposers(RhythmContext ctx, ReplyDeadline deadline) {
         this.ctx = ctx;
-        this.shifter = shifter;
+        this.deadline = deadline;
     }
 
     /** Units that owe a report in the week, with the open tasks they owe, in organization order. */
@@ -70,7 +70,7 @@ final class NudgeComposers {
     }
 
     private String due(IsoWeek week, PlannedRun run) {
-        return ReplyDeadline.text(ctx, shifter, week, run.at().toLocalDateTime());
+        return deadline.text(week);
     }
 
     private static String numbers(List<Integer> tasks) {

@@ -55,18 +55,21 @@ public final class RhythmService {
         };
         WeeklyTiming prompt = new WeeklyTiming(s.job(ScheduleSettings.WEEKLY_PROMPT), shifter, zone,
                 Optional.empty(), inPlan);
+        WeeklyTiming privateNudge = new WeeklyTiming(s.job(ScheduleSettings.PRIVATE_NUDGE), shifter, zone,
+                Optional.of(prompt), inPlan);
+        WeeklyTiming groupReminder = new WeeklyTiming(s.job(ScheduleSettings.GROUP_REMINDER), shifter, zone,
+                Optional.of(prompt), inPlan);
+        ReplyDeadline replyBy = new ReplyDeadline(ctx, shifter, List.of(prompt, privateNudge, groupReminder));
         DeadlineTiming deadlines = new DeadlineTiming(s.job(ScheduleSettings.DEADLINE_WARNING), shifter, zone, ctx);
         HolidayTiming holidays = new HolidayTiming(s.job(ScheduleSettings.HOLIDAY_REMINDER), shifter, zone, ctx);
-        this.nudges = new NudgeComposers(ctx, shifter);
+        this.nudges = new NudgeComposers(ctx, replyBy);
         this.jobs = List.of(
                 new Job(ScheduleSettings.WEEKLY_PROMPT, "每周填报提示", prompt,
-                        new WeeklyPromptComposer(ctx, shifter), zone),
+                        new WeeklyPromptComposer(ctx, replyBy), zone),
                 new Job(ScheduleSettings.PRIVATE_NUDGE, "私信提醒联络员",
-                        new WeeklyTiming(s.job(ScheduleSettings.PRIVATE_NUDGE), shifter, zone, Optional.of(prompt),
-                                inPlan), nudges.privateNudge(), zone),
+                        privateNudge, nudges.privateNudge(), zone),
                 new Job(ScheduleSettings.GROUP_REMINDER, "群内提醒未报送单位",
-                        new WeeklyTiming(s.job(ScheduleSettings.GROUP_REMINDER), shifter, zone, Optional.of(prompt),
-                                inPlan), nudges.groupReminder(), zone),
+                        groupReminder, nudges.groupReminder(), zone),
                 new Job(ScheduleSettings.WEEKLY_SUMMARY, "领导周报",
                         new WeeklyTiming(s.job(ScheduleSettings.WEEKLY_SUMMARY), shifter, zone, Optional.empty(),
                                 summarises), new WeeklySummaryComposer(ctx, shifter), zone),

@@ -16,11 +16,11 @@ import java.util.Optional;
  */
 final class WeeklyPromptComposer implements Composer {
     private final RhythmContext ctx;
-    private final DayShifter shifter;
+    private final ReplyDeadline deadline;
 
-    WeeklyPromptComposer(RhythmContext ctx, DayShifter shifter) {
+    WeeklyPromptComposer(RhythmContext ctx, ReplyDeadline deadline) {
         this.ctx = ctx;
-        this.shifter = shifter;
+        this.deadline = deadline;
     }
 
     @Override
@@ -29,7 +29,7 @@ final class WeeklyPromptComposer implements Composer {
         IsoWeek week = IsoWeek.of(run.nominalDate());
         Recipients to = Recipients.load(ctx.storage());
         ReportView reports = new ReportView(ctx.storage().reports().allEffective(ctx.plan().year()));
-        String due = ReplyDeadline.text(ctx, shifter, week, run.at().toLocalDateTime());
+        String due = deadline.text(week);
         List<OutboundMessage> out = new ArrayList<>();
         for (String unit : ctx.reportingUnits(day)) {
             List<PlanTask> tasks = ctx.tasksOf(unit, day);
