@@ -19,13 +19,15 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The claim contract on a real SQLite file; {@code PostgresJobRunRepositoryTest} runs it on PostgreSQL. */
 class JobRunRepositoryTest {
     static final Instant AT = Instant.parse("2023-10-12T07:00:00Z");
 
     @TempDir
     Path dir;
 
-    String url() {
+    /** The database under test; {@code PostgresJobRunRepositoryTest} points this at PostgreSQL. */
+    protected String url() {
         return "jdbc:sqlite:" + dir.resolve("duban.db");
     }
 
