@@ -31,6 +31,7 @@ import java.util.function.Predicate;
  * command 立即提醒 calls {@link #remindNow}.
  */
 public final class RhythmService {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RhythmService.class);
     /** How often the serve loop ticks. */
     public static final Duration TICK = Duration.ofSeconds(30);
     static final String REMIND_NOW = "remind-now";
@@ -100,7 +101,20 @@ public final class RhythmService {
 
     /** Starts the serve loop: a tick every {@link #TICK} on the given executor. */
     public ScheduledFuture<?> start(ScheduledExecutorService executor) {
+        calendarWarning(clock.instant()).ifPresent(log::warn);
         return scheduler.start(executor, TICK);
+    }
+
+    /** A warning when the holiday data ends within 60 days: the admin should add next year's State Council notice. */
+    public Optional<String> calendarWarning(Instant now) {
+        LocalDate today = now.atZone(ctx.settings().zone()).toLocalDate();
+        Optional<LocalDate> until = ctx.calendar().coveredUntil();
+        if (until.isPresent() && until.get().isAfter(today.plusDays(60))) {
+            return Optional.empty();
+        }
+        return Optional.of("节假日数据" + until.map(d -> "只到 " + d).orElse("为空") + "，请在 config/calendar/ 中补充"
+                + "国务院办公厅下一年的节假日安排。 The holiday calendar ends " + until.map(LocalDate::toString)
+                .orElse("(empty)") + "; add next year's notice under config/calendar/.");
     }
 
     public Scheduler scheduler() {
@@ -167,6 +181,7 @@ public final class RhythmService {
     /** One line per job: its next run after {@code now} and its last claimed run. */
     public String list(Instant now) {
         StringBuilder sb = new StringBuilder();
+        calendarWarning(now).ifPresent(w -> sb.append("注意：").append(w).append('\n'));
         sb.append("现在 ").append(Texts.console(now.atZone(ctx.settings().zone()))).append("；免打扰 ")
                 .append(ctx.settings().quietHours()).append("；宽限 ").append(ctx.settings().grace().toHours())
                 .append(" 小时\n");
