@@ -23,6 +23,10 @@ final class DeadlineWarningComposer implements Composer {
     public List<OutboundMessage> compose(PlannedRun run) {
         LocalDate day = run.at().toLocalDate();
         Map<PlanTask, Long> warned = timing.warningsOn(day);
+        // A task already at 100% (done, waiting for 销号) needs no warning.
+        ctx.board(run.at().toInstant()).tasks(ctx.plan()).stream()
+                .filter(s -> s.percent() >= 100 || s.closed())
+                .forEach(s -> warned.remove(s.task()));
         Map<String, List<PlanTask>> byUnit = new LinkedHashMap<>();
         for (PlanTask t : warned.keySet()) {
             for (String unit : ctx.org().expand(t.leadUnits())) {

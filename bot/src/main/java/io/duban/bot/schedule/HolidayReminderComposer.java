@@ -33,8 +33,10 @@ final class HolidayReminderComposer implements Composer {
         }
         Holiday h = holiday.get();
         PlanTask t = task.get();
-        String text = "【节前提醒】" + h.label() + "假期将于 " + Texts.dayWithWeekday(h.first()) + "开始（"
-                + Texts.monthDay(h.first()) + "—" + Texts.monthDay(h.last()) + "放假）。\n"
+        String days = h.first().equals(h.last()) ? Texts.monthDay(h.first())
+                : Texts.monthDay(h.first()) + "—" + Texts.monthDay(h.last());
+        String text = "【节前提醒】" + h.label() + "假期将于 " + Texts.dayWithWeekday(h.first()) + "开始（" + days
+                + "放假）。\n"
                 + "按计划第 " + t.number() + " 项任务：" + t.text().replaceFirst("^\\d+[.．、]\\s*", "") + "\n"
                 + "请提前安排节日福利和慰问物品的采购，并在本周报送进展时写明采购情况。谢谢！";
         Recipients to = Recipients.load(ctx.storage());

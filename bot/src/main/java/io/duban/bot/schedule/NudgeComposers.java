@@ -37,8 +37,9 @@ final class NudgeComposers {
             missingUnits(week, run.at().toInstant()).forEach((unit, tasks) -> {
                 for (Person contact : to.contacts(unit)) {
                     String text = contact.name() + "您好！" + unit + "本周（第" + week.week() + "周）还有任务 "
-                            + numbers(tasks) + " 的进展没有收到。" + due + "在本单位群里 @" + ctx.botName()
-                            + " 报送，每项任务一条，格式：\n" + example(tasks) + "\n如已报送，请忽略本消息。谢谢！";
+                            + numbers(tasks) + " 的进展没有收到。" + due + "报送：可直接在这里回复我，或在本单位群里 @"
+                            + ctx.botName() + "，每项任务一条，格式：\n" + example(tasks)
+                            + "\n如已报送，请忽略本消息。谢谢！";
                     out.add(OutboundMessage.text(Address.person(contact.userId()), text, List.of(),
                             run.dedupeKey(contact.userId())));
                 }

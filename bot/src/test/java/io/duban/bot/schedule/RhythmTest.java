@@ -122,7 +122,7 @@ class RhythmTest {
         });
         assertThat(nudges).noneMatch(e -> e.message().address().value().equals("liuyang"));
         assertThat(text(nudges, Address.person("wangfang")))
-                .contains("王芳您好", "办公室本周（第41周）还有任务 1、2、3", "请在 10月13日（周五）17:00 前", "@督办助手 1 60%");
+                .contains("王芳您好", "办公室本周（第41周）还有任务 1、2、3", "请在 10月13日（周五）17:00 前报送：可直接在这里回复我", "@督办助手 1 60%");
 
         bot.clock.set("2023-10-13T11:00+08:00");
         bot.say("wangfang", BGS, "1 30% 已召开专题会");   // 办公室 still owes its other tasks
@@ -304,6 +304,12 @@ class RhythmTest {
         assertThat(bgs).contains("【截止提醒】办公室牵头的以下任务即将到期", "5. 按照区级要求", "截止 2023-12-31（还有 30 天）");
         assertThat(p.messages()).extracting(m -> m.address().value())
                 .doesNotContain(LEADERS, "wr-demo-njzx");   // 农技中心 leads nothing
+
+        bot.clock.set("2023-11-30T10:00+08:00");
+        bot.say("liuyang", NGK, "12 100% 已完成");
+        String ngk = rhythm.preview("deadline-warning", t("2023-12-01T10:00+08:00")).orElseThrow().messages().stream()
+                .filter(m -> m.address().equals(Address.group(NGK))).findFirst().orElseThrow().content();
+        assertThat(ngk).contains("15. ").doesNotContain("12. ");   // done tasks need no warning
     }
 
     @Test
