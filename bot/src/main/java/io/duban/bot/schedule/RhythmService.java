@@ -73,7 +73,7 @@ public final class RhythmService {
                         groupReminder, nudges.groupReminder(), zone),
                 new Job(ScheduleSettings.WEEKLY_SUMMARY, "领导周报",
                         new WeeklyTiming(s.job(ScheduleSettings.WEEKLY_SUMMARY), shifter, zone, Optional.empty(),
-                                summarises), new WeeklySummaryComposer(ctx, shifter), zone),
+                                summarises, true), new WeeklySummaryComposer(ctx, shifter), zone),
                 new Job(ScheduleSettings.MONTHLY_REPORT, "月度通报",
                         new MonthlyTiming(s.job(ScheduleSettings.MONTHLY_REPORT), shifter, zone, inPlan),
                         new MonthlyReportComposer(ctx, shifter), zone),

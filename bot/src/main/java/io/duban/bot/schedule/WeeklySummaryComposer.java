@@ -26,6 +26,9 @@ import java.util.Set;
  * deadline. Colours, reasons, missing units and the KPI come from the lead's {@link StatusBoard}.
  */
 final class WeeklySummaryComposer implements Composer {
+    /** Every red task is listed under 需关注; yellow ones up to this many, so that the top stays short. */
+    static final int MAX_YELLOW = 8;
+
     private final RhythmContext ctx;
     private final DayShifter shifter;
 
@@ -36,7 +39,7 @@ final class WeeklySummaryComposer implements Composer {
 
     @Override
     public List<OutboundMessage> compose(PlannedRun run) {
-        IsoWeek week = IsoWeek.of(run.nominalDate()).previous();
+        IsoWeek week = IsoWeek.of(run.nominalDate()).previous();   // the run's period
         if (week.sunday().isBefore(ctx.plan().start()) || week.monday().isAfter(ctx.plan().deadline())) {
             return List.of();
         }
@@ -64,7 +67,7 @@ final class WeeklySummaryComposer implements Composer {
         sb.append("\n一、需关注\n");
         List<TaskStatus> attention = new ArrayList<>();
         statuses.stream().filter(s -> s.colour() == Colour.RED).forEach(attention::add);
-        statuses.stream().filter(s -> s.colour() == Colour.YELLOW).forEach(attention::add);
+        statuses.stream().filter(s -> s.colour() == Colour.YELLOW).limit(MAX_YELLOW).forEach(attention::add);
         if (attention.isEmpty()) {
             sb.append("没有红灯、黄灯任务。\n");
         }
@@ -73,6 +76,9 @@ final class WeeklySummaryComposer implements Composer {
                     .append(". ").append(s.task().shortText(20)).append("（").append(String.join("、", s.task().leadUnits()))
                     .append("牵头）").append(percentWithChange(s, reports, weekBefore)).append("；")
                     .append(s.reason()).append("；").append(deadlineText(s.daysToDeadline())).append('\n');
+        }
+        if (yellow > MAX_YELLOW) {
+            sb.append("另有 ").append(yellow - MAX_YELLOW).append(" 项黄灯任务，见第五部分。\n");
         }
 
         List<ProgressReport> problems = reports.inWeek(week).stream().filter(ProgressReport::hasProblems)

@@ -9,21 +9,32 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** A weekly run, e.g. Thursday 15:00, one per ISO week with working days; period {@code 2023-W41}. */
+/**
+ * A weekly run, e.g. Thursday 15:00, one per ISO week with working days; period {@code 2023-W41} (the Monday summary
+ * names the week it summarises).
+ */
 final class WeeklyTiming implements Timing {
     private final JobSchedule schedule;
     private final DayShifter shifter;
     private final ZoneId zone;
     private final Optional<WeeklyTiming> after;
     private final Predicate<LocalDate> active;
+    private final boolean periodIsPreviousWeek;
 
     WeeklyTiming(JobSchedule schedule, DayShifter shifter, ZoneId zone, Optional<WeeklyTiming> after,
                  Predicate<LocalDate> active) {
+        this(schedule, shifter, zone, after, active, false);
+    }
+
+    /** @param periodIsPreviousWeek the run is about the week before (the Monday summary): its period names that week */
+    WeeklyTiming(JobSchedule schedule, DayShifter shifter, ZoneId zone, Optional<WeeklyTiming> after,
+                 Predicate<LocalDate> active, boolean periodIsPreviousWeek) {
         this.schedule = schedule;
         this.shifter = shifter;
         this.zone = zone;
         this.after = after.filter(a -> a.schedule.enabled());
         this.active = active;
+        this.periodIsPreviousWeek = periodIsPreviousWeek;
     }
 
     @Override
@@ -47,7 +58,8 @@ final class WeeklyTiming implements Timing {
         Optional<LocalDateTime> notBefore = after.flatMap(a -> a.runFor("after", week))
                 .map(r -> r.at().toLocalDateTime());
         return shifter.inWeek(nominal, schedule.time(), schedule.onNonWorkingDay(), notBefore)
-                .map(d -> new PlannedRun(job, week.key(), d.atTime(schedule.time()).atZone(zone), nominal));
+                .map(d -> new PlannedRun(job, periodIsPreviousWeek ? week.previous().key() : week.key(),
+                        d.atTime(schedule.time()).atZone(zone), nominal));
     }
 
     WorkCalendar calendar() {

@@ -47,11 +47,11 @@ class HolidayWeekSimulationTest {
 
         assertThat(enqueued).containsExactly(
                 "weekly-prompt|2023-W39|2023-09-28 15:00 周四",
-                "weekly-summary|2023-W40|2023-10-07 09:00 周六",
+                "weekly-summary|2023-W39|2023-10-07 09:00 周六",
                 "weekly-prompt|2023-W40|2023-10-07 15:00 周六",
                 "private-nudge|2023-W40|2023-10-08 10:00 周日",
                 "group-reminder|2023-W40|2023-10-08 14:00 周日",
-                "weekly-summary|2023-W41|2023-10-09 09:00 周一");
+                "weekly-summary|2023-W40|2023-10-09 09:00 周一");
 
         List<OutboxEntry> outbox = bot.app.storage().outbox()
                 .list(Arrays.asList(OutboxEntry.Status.values()), 100_000);
@@ -64,7 +64,7 @@ class HolidayWeekSimulationTest {
         // Runs that fell due while the bot was not running yet were recorded as skipped, not sent.
         assertThat(bot.app.storage().jobRuns().find("holiday-reminder", "2023-09-29").orElseThrow().status())
                 .isEqualTo(JobRun.Status.SKIPPED);
-        assertThat(bot.app.storage().jobRuns().find("weekly-summary", "2023-W39").orElseThrow().status())
+        assertThat(bot.app.storage().jobRuns().find("weekly-summary", "2023-W38").orElseThrow().status())
                 .isEqualTo(JobRun.Status.SKIPPED);
 
         String prompt40 = outbox.stream()

@@ -64,7 +64,7 @@ class TimingTest {
         assertThat(runs("group-reminder", "2023-10-09T00:00+08:00", "2023-10-15T23:59+08:00"))
                 .containsExactly("2023-W41@2023-10-13 14:00 周五");
         assertThat(runs("weekly-summary", "2023-10-09T00:00+08:00", "2023-10-15T23:59+08:00"))
-                .containsExactly("2023-W41@2023-10-09 09:00 周一");
+                .containsExactly("2023-W40@2023-10-09 09:00 周一")   // the summary names the week it covers;
     }
 
     @Test
@@ -77,7 +77,7 @@ class TimingTest {
         assertThat(runs("group-reminder", "2023-10-02T00:00+08:00", "2023-10-08T23:59+08:00"))
                 .containsExactly("2023-W40@2023-10-08 14:00 周日");
         assertThat(runs("weekly-summary", "2023-10-02T00:00+08:00", "2023-10-08T23:59+08:00"))
-                .containsExactly("2023-W40@2023-10-07 09:00 周六");
+                .containsExactly("2023-W39@2023-10-07 09:00 周六");
         // 2023-W39: Thu 09-28 works, Fri 09-29 is the holiday: no working time left after the prompt for reminders.
         assertThat(runs("weekly-prompt", "2023-09-25T00:00+08:00", "2023-10-01T23:59+08:00"))
                 .containsExactly("2023-W39@2023-09-28 15:00 周四");
@@ -156,6 +156,6 @@ class TimingTest {
         assertThat(runs("weekly-prompt", "2023-07-01T00:00+08:00", "2023-07-28T00:00+08:00")).isEmpty();
         // the last summary covers the plan's last week, on the first working day after 元旦
         assertThat(runs("weekly-summary", "2023-12-31T00:00+08:00", "2024-01-31T00:00+08:00"))
-                .containsExactly("2024-W01@2024-01-02 09:00 周二");
+                .containsExactly("2023-W52@2024-01-02 09:00 周二");
     }
 }
