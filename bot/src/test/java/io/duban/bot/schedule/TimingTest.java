@@ -64,7 +64,7 @@ class TimingTest {
         assertThat(runs("group-reminder", "2023-10-09T00:00+08:00", "2023-10-15T23:59+08:00"))
                 .containsExactly("2023-W41@2023-10-13 14:00 周五");
         assertThat(runs("weekly-summary", "2023-10-09T00:00+08:00", "2023-10-15T23:59+08:00"))
-                .containsExactly("2023-W40@2023-10-09 09:00 周一")   // the summary names the week it covers;
+                .containsExactly("2023-W40@2023-10-09 09:00 周一");   // the summary names the week it covers
     }
 
     @Test
