@@ -92,12 +92,20 @@ public final class JobCommand {
         @Option(names = "--at", paramLabel = "TIME", converter = GlobalOptions.TimeConverter.class,
                 description = "The run due at or last before this time (default: now).")
         OffsetDateTime at;
+        @Option(names = "--force", description = "Enqueue even in quiet hours or on a non-working day.")
+        boolean force;
 
         @Override
         public Integer call() {
             try (App app = global.openApp()) {
                 Instant when = at != null ? at.toInstant() : app.clock().instant();
                 RhythmService rhythm = rhythm(app);
+                if (!force && !rhythm.scheduler().pushAllowed(app.clock().instant())) {
+                    spec.commandLine().getErr().println("现在是免打扰时段（" + rhythm.settings().quietHours()
+                            + "）或非工作日，未执行。确需发送请加 --force；演示时可用 --now 指定时间。"
+                            + " Quiet hours or a non-working day: nothing enqueued (use --force, or --now in a demo).");
+                    return 1;
+                }
                 Optional<RunOutcome> o = rhythm.run(name, when);
                 if (o.isEmpty()) {
                     spec.commandLine().getErr().println(name + " 在 " + when + " 之前一年内没有执行。 No run of " + name
