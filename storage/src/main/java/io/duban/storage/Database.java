@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -35,10 +37,27 @@ public final class Database implements AutoCloseable {
     private final Dialect dialect;
     private final String url;
 
-    private Database(Jdbi jdbi, Dialect dialect, String url) {
+    private final HikariDataSource pool;
+
+    private Database(Jdbi jdbi, Dialect dialect, String url, HikariDataSource pool) {
         this.jdbi = jdbi;
         this.dialect = dialect;
         this.url = url;
+        this.pool = pool;
+    }
+
+    /**
+     * A small pool: opening a SQLite connection costs more than most of our statements. SQLite still has one writer
+     * at a time (immediate transactions wait up to the busy timeout), so a few connections are enough.
+     */
+    private static HikariDataSource pool(DataSource dataSource, Dialect dialect) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(dataSource);
+        config.setPoolName("duban-" + dialect.folder);
+        config.setMaximumPoolSize(dialect == Dialect.SQLITE ? 4 : 8);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(30_000);
+        return new HikariDataSource(config);
     }
 
     public static Database open(String jdbcUrl) {
@@ -66,14 +85,15 @@ public final class Database implements AutoCloseable {
                     "unsupported database URL (expected jdbc:sqlite:… or jdbc:postgresql:…): " + redact(jdbcUrl));
         }
         checkConnection(dataSource, jdbcUrl);
+        HikariDataSource pool = pool(dataSource, dialect);
         Flyway.configure()
-                .dataSource(dataSource)
+                .dataSource(pool)
                 .locations("classpath:db/migration/" + dialect.folder)
                 .failOnMissingLocations(true)
                 .load()
                 .migrate();
-        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
-        return new Database(jdbi, dialect, jdbcUrl);
+        Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
+        return new Database(jdbi, dialect, jdbcUrl, pool);
     }
 
     private static void checkConnection(DataSource dataSource, String url) {
@@ -122,6 +142,6 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        // Connections are opened per handle; nothing is pooled, so nothing stays open.
+        pool.close();
     }
 }

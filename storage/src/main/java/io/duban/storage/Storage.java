@@ -6,6 +6,7 @@ import io.duban.storage.jdbi.JdbiJobRunRepository;
 import io.duban.storage.jdbi.JdbiOutboxRepository;
 import io.duban.storage.jdbi.JdbiPersonRepository;
 import io.duban.storage.jdbi.JdbiReportRepository;
+import io.duban.storage.jdbi.JdbiResponseUrlRepository;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -20,6 +21,7 @@ public final class Storage implements AutoCloseable {
     private final ChatRepository chats;
     private final OutboxRepository outbox;
     private final JobRunRepository jobRuns;
+    private final ResponseUrlRepository responseUrls;
 
     private Storage(Database database) {
         this.database = database;
@@ -30,6 +32,7 @@ public final class Storage implements AutoCloseable {
         this.chats = new JdbiChatRepository(jdbi);
         this.outbox = new JdbiOutboxRepository(jdbi);
         this.jobRuns = new JdbiJobRunRepository(jdbi);
+        this.responseUrls = new JdbiResponseUrlRepository(jdbi);
     }
 
     /** Opens (creating if needed) and migrates the database at a JDBC URL such as {@code jdbc:sqlite:data/duban.db}. */
@@ -63,6 +66,10 @@ public final class Storage implements AutoCloseable {
 
     public JobRunRepository jobRuns() {
         return jobRuns;
+    }
+
+    public ResponseUrlRepository responseUrls() {
+        return responseUrls;
     }
 
     @Override

@@ -40,6 +40,10 @@ public final class ChatCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No banner (for scripts).")
     boolean quiet;
 
+    @Option(names = "--no-demo-data",
+            description = "With the demo clock, do not load the fictional past reports into an empty database.")
+    boolean noDemoData;
+
     @Override
     public Integer call() throws Exception {
         ConfigDirectory config = global.loadConfig();
@@ -54,8 +58,13 @@ public final class ChatCommand implements Callable<Integer> {
                             .map(c -> c.chatId()).findFirst()));
             LocalChat chatSession = new LocalChat(app.engine(), app.storage().people(), app.storage().chats(), clock,
                     out, user, chat);
+            int seeded = global.usesDemoClock(config) && !noDemoData ? io.duban.bot.console.DemoData.seedIfEmpty(app) : 0;
             if (!quiet) {
                 banner(out, config, clock, chatSession);
+                if (seeded > 0) {
+                    out.println("（已载入 " + seeded + " 条虚构的历史报送，供演示；正式数据库不会载入。）");
+                    out.println();
+                }
             }
             chatSession.run(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), interactive);
         }
@@ -68,8 +77,8 @@ public final class ChatCommand implements Callable<Integer> {
         out.println("督办助手 · 本地对话（未连接企业微信）");
         out.println("计划：" + plan.title() + "，" + plan.tasks().size() + " 项任务，期限 " + plan.start() + " 至 " + plan.deadline());
         out.println("当前时间：" + now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm EEEE", java.util.Locale.CHINA))
-                + (global.clockIsFixed() ? "（--now 固定）" : now.getYear() == java.time.Year.now().getValue()
-                        ? "" : "（演示时钟：在计划期内运行，以便看到进行中的计划）"));
+                + (global.clockIsFixed() ? "（--now 固定）"
+                        : global.usesDemoClock(config) ? "（演示时钟：在计划期内运行，以便看到进行中的计划）" : ""));
         out.println("身份：" + chat.describePerson() + "；会话：" + chat.describeChat());
         out.println("切换：/as USERID 换人，/group CHATID 换群，/direct 私聊，/people /chats 名单，/quit 退出；输入“帮助”查看命令。");
         out.println("连接企业微信：设置 WECOM_BOT_ID 和 WECOM_BOT_SECRET 后运行 ./duban serve（见 README）。");

@@ -16,6 +16,7 @@ import picocli.CommandLine.Mixin;
             ChatCommand.class,
             PlanCommand.class,
             JobCommand.class,
+            ConfigCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class DubanCommand implements Callable<Integer> {

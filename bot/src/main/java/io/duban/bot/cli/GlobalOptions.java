@@ -70,16 +70,21 @@ public final class GlobalOptions {
      */
     public Clock chatClock(ConfigDirectory config) {
         ZoneId zone = config.settings().zone();
-        if (now != null) {
+        if (!usesDemoClock(config)) {
             return clock(zone);
-        }
-        LocalDate today = LocalDate.now(zone);
-        var plan = config.currentPlan();
-        if (!today.isBefore(plan.start()) && !today.isAfter(plan.deadline())) {
-            return Clock.system(zone);
         }
         Clock system = Clock.system(zone);
         return Clock.offset(system, java.time.Duration.between(system.instant(), config.settings().demoNow().toInstant()));
+    }
+
+    /** True when the chat runs on the demo clock: no {@code --now}, and today lies outside the plan's period. */
+    public boolean usesDemoClock(ConfigDirectory config) {
+        if (now != null) {
+            return false;
+        }
+        LocalDate today = LocalDate.now(config.settings().zone());
+        var plan = config.currentPlan();
+        return today.isBefore(plan.start()) || today.isAfter(plan.deadline());
     }
 
     public boolean clockIsFixed() {

@@ -86,14 +86,35 @@ public final class BotEngine {
 
     /** Handles one message. An empty list means the message id was seen before and has been answered already. */
     public List<Reply> handle(InboundMessage message) {
+        return accept(message).map(this::answer).orElse(List.of());
+    }
+
+    /** A message that is stored and waits for its answer. */
+    public record Accepted(long inboundId, InboundMessage message) {
+    }
+
+    /**
+     * The first half of {@link #handle}: stores the message exactly as it arrived. Transports that must acknowledge
+     * before they answer (HTTP callbacks) call this before the acknowledgement and {@link #answer} after it, so that
+     * nothing acknowledged is lost.
+     *
+     * @return empty when the message id was seen before
+     */
+    public Optional<Accepted> accept(InboundMessage message) {
         OptionalLong stored = storage.inbound().recordIfNew(new InboundRecord(
                 message.messageId(), message.transport(), message.senderId(), message.chatId(),
                 message.chatType().key(), message.text(), message.quotedText(), message.receivedAt()));
         if (stored.isEmpty()) {
             LOG.info("repeated message id from transport {}; already answered", message.transport());
-            return List.of();
+            return Optional.empty();
         }
-        long inboundId = stored.getAsLong();
+        return Optional.of(new Accepted(stored.getAsLong(), message));
+    }
+
+    /** The second half of {@link #handle}: interprets a stored message and answers it. */
+    public List<Reply> answer(Accepted accepted) {
+        InboundMessage message = accepted.message();
+        long inboundId = accepted.inboundId();
         Outcome outcome;
         try {
             outcome = interpret(message, inboundId);

@@ -1,0 +1,104 @@
+package io.duban.bot.wecom.callback;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.duban.bot.engine.ChatType;
+import io.duban.bot.engine.InboundMessage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import org.w3c.dom.Element;
+
+/**
+ * A self-built app's callback. The classic format is XML: the envelope {@code <xml><ToUserName/><AgentID/>
+ * <Encrypt/></xml>} around a plaintext with FromUserName, CreateTime, MsgType, Content and MsgId. An app may also be
+ * set to JSON ({@code {"tousername","encrypt","agentid"}} around the same fields as JSON); the first character of
+ * the body tells which. The app hears 1:1 chats only.
+ */
+final class AppCallbackFormat implements CallbackFormat {
+    static final String TRANSPORT = "wecom-app";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String transport() {
+        return TRANSPORT;
+    }
+
+    @Override
+    public String encryptedPayload(byte[] body) {
+        String encrypt = isJson(body) ? jsonFields(body).apply("encrypt")
+                : SafeXml.child(SafeXml.parseRoot(body), "Encrypt");
+        if (encrypt == null || encrypt.isBlank()) {
+            throw CallbackRejection.badRequest("envelope without Encrypt");
+        }
+        return encrypt.strip();
+    }
+
+    @Override
+    public CallbackEvent decode(String plaintext, Instant receivedAt) {
+        byte[] bytes = plaintext.getBytes(StandardCharsets.UTF_8);
+        Function<String, String> field;
+        if (isJson(bytes)) {
+            field = jsonFields(bytes);
+        } else {
+            Element root = SafeXml.parseRoot(bytes);
+            field = name -> SafeXml.child(root, name);
+        }
+        String msgType = required(field, "MsgType");
+        String sender = required(field, "FromUserName");
+        String createTime = Optional.ofNullable(field.apply("CreateTime")).map(String::strip).orElse("");
+        if ("event".equals(msgType)) {
+            String event = Optional.ofNullable(field.apply("Event")).orElse("?");
+            return new CallbackEvent.Ignored(sender + "@" + createTime, "event " + event);
+        }
+        String msgId = required(field, "MsgId");
+        Optional<String> text = switch (msgType) {
+            case "text" -> Optional.ofNullable(field.apply("Content"));
+            case "voice" -> Optional.ofNullable(field.apply("Recognition")).filter(s -> !s.isBlank());
+            default -> Optional.empty();
+        };
+        InboundMessage inbound = new InboundMessage(msgId, TRANSPORT, sender, ChatType.DIRECT, Optional.empty(),
+                text.orElse(""), Optional.empty(), receivedAt);
+        return text.isPresent() ? new CallbackEvent.UserText(inbound, Optional.empty())
+                : new CallbackEvent.Unsupported(inbound, Optional.empty(), msgType);
+    }
+
+    private static boolean isJson(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b == '{';
+            }
+        }
+        return false;
+    }
+
+    /** The top-level scalar fields of a JSON object; a name is looked up as given, then in lower case. */
+    private static Function<String, String> jsonFields(byte[] body) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw CallbackRejection.badRequest("malformed JSON");
+        } catch (IOException e) {
+            throw CallbackRejection.badRequest("unreadable JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw CallbackRejection.badRequest("JSON is not an object");
+        }
+        return name -> {
+            JsonNode v = node.has(name) ? node.get(name) : node.get(name.toLowerCase(java.util.Locale.ROOT));
+            return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
+        };
+    }
+
+    private static String required(Function<String, String> field, String name) {
+        String value = field.apply(name);
+        if (value == null || value.isBlank()) {
+            throw CallbackRejection.badRequest("message without " + name);
+        }
+        return value.strip();
+    }
+}

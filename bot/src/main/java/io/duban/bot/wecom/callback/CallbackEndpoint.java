@@ -1,0 +1,172 @@
+package io.duban.bot.wecom.callback;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.duban.bot.wecom.crypto.WeComCrypto;
+import io.duban.bot.wecom.crypto.WeComCryptoException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One receiver's URL. {@code GET} answers WeCom's URL verification with the bare plaintext; {@code POST} checks the
+ * request (timestamp window, size, envelope, signature, receive id, message), answers an empty 200 and queues the
+ * message. Everything refused gets a 4xx and a log line without secrets, and never reaches the engine.
+ */
+final class CallbackEndpoint implements HttpHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(CallbackEndpoint.class);
+
+    private final String path;
+    private final WeComCrypto crypto;
+    private final CallbackFormat format;
+    private final Clock clock;
+    private final Duration timestampWindow;
+    private final int maxBodyBytes;
+    private final CallbackProcessor processor;
+
+    CallbackEndpoint(String path, WeComCrypto crypto, CallbackFormat format, Clock clock, Duration timestampWindow,
+                     int maxBodyBytes, CallbackProcessor processor) {
+        this.path = path;
+        this.crypto = crypto;
+        this.format = format;
+        this.clock = clock;
+        this.timestampWindow = timestampWindow;
+        this.maxBodyBytes = maxBodyBytes;
+        this.processor = processor;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            try {
+                if (!path.equals(exchange.getRequestURI().getPath())) {
+                    throw new CallbackRejection(404, "unknown path");
+                }
+                switch (exchange.getRequestMethod()) {
+                    case "GET" -> verifyUrl(exchange);
+                    case "POST" -> receive(exchange);
+                    default -> {
+                        exchange.getResponseHeaders().set("Allow", "GET, POST");
+                        throw new CallbackRejection(405, "method not allowed");
+                    }
+                }
+            } catch (CallbackRejection r) {
+                LOG.warn("callback {} {} {} from {} rejected: {}", format.transport(), exchange.getRequestMethod(),
+                        exchange.getRequestURI().getPath(), client(exchange), r.getMessage());
+                respond(exchange, r.status(), r.getMessage().getBytes(StandardCharsets.UTF_8));
+            } catch (RuntimeException e) {
+                // Not stored, so not acknowledged: WeCom retries the delivery.
+                LOG.error("callback {}: could not store a message; answering 500 so that WeCom retries",
+                        format.transport(), e);
+                respond(exchange, 500, "temporarily unavailable".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private void verifyUrl(HttpExchange exchange) throws IOException {
+        QueryParameters q = QueryParameters.parse(exchange.getRequestURI().getRawQuery());
+        String signature = q.require("msg_signature");
+        String timestamp = checkedTimestamp(q.require("timestamp"));
+        String nonce = q.require("nonce");
+        String echostr = q.require("echostr");
+        String plain = decrypt(signature, timestamp, nonce, echostr);
+        LOG.info("callback {}: URL verified", format.transport());
+        respond(exchange, 200, plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void receive(HttpExchange exchange) throws IOException {
+        QueryParameters q = QueryParameters.parse(exchange.getRequestURI().getRawQuery());
+        String signature = q.require("msg_signature");
+        String timestamp = checkedTimestamp(q.require("timestamp"));
+        String nonce = q.require("nonce");
+        byte[] body = readBody(exchange);
+        String encrypt = format.encryptedPayload(body);
+        String plain = decrypt(signature, timestamp, nonce, encrypt);
+        CallbackEvent event = format.decode(plain, clock.instant());
+        // Stored before the 200: WeCom does not retry an acknowledged message, so it must already be durable.
+        Optional<Runnable> work = processor.prepare(format.transport(), event);
+        respond(exchange, 200, new byte[0]);
+        work.ifPresent(w -> processor.submit(format.transport(), w));
+    }
+
+    private String decrypt(String signature, String timestamp, String nonce, String encrypt) {
+        try {
+            return crypto.verifyAndDecrypt(signature, timestamp, nonce, encrypt);
+        } catch (WeComCryptoException e) {
+            int status = switch (e.reason()) {
+                case BAD_SIGNATURE -> 401;
+                case WRONG_RECEIVE_ID -> 403;
+                case MALFORMED_CIPHERTEXT, MALFORMED_PLAINTEXT -> 400;
+            };
+            throw new CallbackRejection(status, e.getMessage());
+        }
+    }
+
+    /** A replayed or forged request carries an old timestamp: refuse outside the window around now. */
+    private String checkedTimestamp(String timestamp) {
+        long seconds;
+        try {
+            seconds = Long.parseLong(timestamp);
+        } catch (NumberFormatException e) {
+            throw CallbackRejection.badRequest("timestamp is not a number");
+        }
+        Instant now = clock.instant();
+        long skew = Math.abs(now.getEpochSecond() - seconds);
+        if (skew > timestampWindow.toSeconds()) {
+            throw new CallbackRejection(403, "timestamp outside the " + timestampWindow.toSeconds()
+                    + " s window (off by " + skew + " s)");
+        }
+        return timestamp;
+    }
+
+    private byte[] readBody(HttpExchange exchange) throws IOException {
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.strip()) > maxBodyBytes) {
+                    throw new CallbackRejection(413, "body over " + maxBodyBytes + " bytes");
+                }
+            } catch (NumberFormatException e) {
+                throw CallbackRejection.badRequest("bad Content-Length");
+            }
+        }
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readNBytes(maxBodyBytes + 1);
+            if (body.length > maxBodyBytes) {
+                throw new CallbackRejection(413, "body over " + maxBodyBytes + " bytes");
+            }
+            if (body.length == 0) {
+                throw CallbackRejection.badRequest("empty body");
+            }
+            return body;
+        }
+    }
+
+    /** The peer, and the client a reverse proxy names in X-Forwarded-For (informational, cut to 64 chars). */
+    static String client(HttpExchange exchange) {
+        String peer = exchange.getRemoteAddress().getAddress().getHostAddress();
+        String forwarded = exchange.getRequestHeaders().getFirst("X-Forwarded-For");
+        if (forwarded == null || forwarded.isBlank()) {
+            return peer;
+        }
+        String cleaned = forwarded.replaceAll("[^0-9A-Fa-f.:, ]", "");
+        return peer + " (for " + (cleaned.length() > 64 ? cleaned.substring(0, 64) : cleaned) + ")";
+    }
+
+    private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+}
