@@ -95,6 +95,37 @@ public final class RhythmService {
         return new RhythmService(new RhythmContext(config, storage, calendar, settings, isClosed), clock);
     }
 
+    /**
+     * Reads and validates the calendar and the schedule settings and describes them in a few lines, for
+     * {@code duban config check}. Throws {@link io.duban.config.ConfigException} with file and line on a mistake.
+     */
+    public static List<String> describeSettings(ConfigDirectory config, Function<String, String> env) {
+        YamlNode raw = config.rawSettings();
+        WorkCalendar calendar = CalendarFiles.load(config.dir(),
+                raw == null ? null : raw.get("calendar").orElse(null), env);
+        ScheduleSettings s = ScheduleSettingsReader.read(raw == null ? null : raw.get("schedule").orElse(null),
+                config.settings().zone());
+        List<String> out = new ArrayList<>();
+        out.add("节假日 calendar: " + calendar.holidays().size() + " 个假期，数据至 "
+                + calendar.coveredUntil().map(LocalDate::toString).orElse("（无数据，只按周末判断）"));
+        out.add("免打扰 quiet hours " + s.quietHours() + "，非工作日默认 " + s.job(ScheduleSettings.WEEKLY_PROMPT)
+                .onNonWorkingDay().key() + "，补发宽限 grace " + s.grace().toHours() + " h，时区 " + s.zone());
+        out.add("每周 weekly: 填报提示 " + weekly(s, ScheduleSettings.WEEKLY_PROMPT) + "，私聊提醒 "
+                + weekly(s, ScheduleSettings.PRIVATE_NUDGE) + "，群内提醒 " + weekly(s, ScheduleSettings.GROUP_REMINDER)
+                + "，回复截止 " + Texts.weekday(s.replyDay()) + " " + Texts.time(s.replyTime()) + "，领导周报 "
+                + weekly(s, ScheduleSettings.WEEKLY_SUMMARY));
+        JobSchedule monthly = s.job(ScheduleSettings.MONTHLY_REPORT);
+        out.add("月度通报 " + (monthly.enabled() ? "每月 " + monthly.dayOfMonth() + " 日 " + Texts.time(monthly.time())
+                : "已停用") + "；截止提醒 截止前 " + s.deadlineDays() + " 天；节前提醒 " + String.join("、", s.holidayNames())
+                + " 前 " + s.holidayWorkingDays() + " 个工作日（任务 " + s.holidayTask() + "）");
+        return out;
+    }
+
+    private static String weekly(ScheduleSettings s, String job) {
+        JobSchedule j = s.job(job);
+        return j.enabled() ? Texts.weekday(j.weekday().orElseThrow()) + " " + Texts.time(j.time()) : "已停用";
+    }
+
     public static RhythmService create(ConfigDirectory config, Storage storage, Clock clock) {
         return create(config, storage, clock, name -> null, (year, task) -> false);
     }

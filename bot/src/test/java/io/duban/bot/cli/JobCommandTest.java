@@ -77,4 +77,33 @@ class JobCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("没有名为 weekly-report 的任务", "weekly-summary");
     }
+
+    @Test
+    void configCheck_describesTheScheduleAndCalendar_andNamesAMistake() throws Exception {
+        java.io.StringWriter text = new java.io.StringWriter();
+        new ConfigCheck(new PrintWriter(text), n -> null).run(Path.of("../config"));
+        assertThat(text.toString()).contains("定时任务与节假日", "数据至 2026-10-07", "填报提示 周四 15:00",
+                "领导周报 周一 09:00", "月度通报 每月 25 日 09:00");
+
+        Path config = dir.resolve("config");
+        copy(Path.of("../config"), config);
+        java.nio.file.Files.writeString(config.resolve("duban.yml"), "schedule:\n  jobs:\n    weekly-prompt: {at: \"THU 22:00\"}\n");
+        java.io.StringWriter bad = new java.io.StringWriter();
+        int problems = new ConfigCheck(new PrintWriter(bad), n -> null).run(config);
+        assertThat(problems).isPositive();
+        assertThat(bad.toString()).contains("✗", "duban.yml:3", "quiet hours");
+    }
+
+    private static void copy(Path from, Path to) throws java.io.IOException {
+        try (var files = java.nio.file.Files.walk(from)) {
+            for (Path f : files.filter(p -> !p.toString().contains("target") && !p.toString().contains("src")).toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (java.nio.file.Files.isDirectory(f)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(f, target);
+                }
+            }
+        }
+    }
 }
