@@ -116,7 +116,7 @@ public final class RhythmService {
                 + weekly(s, ScheduleSettings.WEEKLY_SUMMARY));
         JobSchedule monthly = s.job(ScheduleSettings.MONTHLY_REPORT);
         out.add("月度通报 " + (monthly.enabled() ? "每月 " + monthly.dayOfMonth() + " 日 " + Texts.time(monthly.time())
-                : "已停用") + "；截止提醒 截止前 " + s.deadlineDays() + " 天；节前提醒 " + String.join("、", s.holidayNames())
+                : "已停用") + "；截止提醒 截止前 " + String.join("、", s.deadlineDays().stream().map(String::valueOf).toList()) + " 天；节前提醒 " + String.join("、", s.holidayNames())
                 + " 前 " + s.holidayWorkingDays() + " 个工作日（任务 " + s.holidayTask() + "）");
         return out;
     }
