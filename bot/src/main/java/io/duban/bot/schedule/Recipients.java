@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 /** Who gets what: unit groups, the leaders' group and unit contacts, read fresh from storage for each run. */
 final class Recipients {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Recipients.class);
     private final List<Person> people;
     private final List<ChatBinding> chats;
     private final Map<String, Person> byId;
@@ -26,18 +27,32 @@ final class Recipients {
         return new Recipients(storage.people().all(), storage.chats().all());
     }
 
+    /** The unit's group chats; none is logged, so that a unit without a bound group is not missed silently. */
     List<String> unitChats(String unit) {
-        return chats.stream().filter(c -> c.kind() == ChatKind.UNIT && c.unit().filter(unit::equals).isPresent())
+        List<String> out = chats.stream()
+                .filter(c -> c.kind() == ChatKind.UNIT && c.unit().filter(unit::equals).isPresent())
                 .map(ChatBinding::chatId).toList();
+        if (out.isEmpty()) {
+            log.warn("unit {} has no group chat bound (roster.yaml chats or 绑定); its group messages are not sent", unit);
+        }
+        return out;
     }
 
     List<String> leaderChats() {
-        return chats.stream().filter(c -> c.kind() == ChatKind.LEADERS).map(ChatBinding::chatId).toList();
+        List<String> out = chats.stream().filter(c -> c.kind() == ChatKind.LEADERS).map(ChatBinding::chatId).toList();
+        if (out.isEmpty()) {
+            log.warn("no leaders' group is bound; summaries and 通报 are not sent");
+        }
+        return out;
     }
 
     /** The unit's contacts (role contact): the people nudged and @-mentioned for it. */
     List<Person> contacts(String unit) {
-        return people.stream().filter(p -> p.unit().equals(unit) && p.role() == Role.CONTACT).toList();
+        List<Person> out = people.stream().filter(p -> p.unit().equals(unit) && p.role() == Role.CONTACT).toList();
+        if (out.isEmpty()) {
+            log.warn("unit {} has no contact (role contact); nobody is nudged or @-mentioned for it", unit);
+        }
+        return out;
     }
 
     String chatLabel(String chatId) {
