@@ -1,12 +1,14 @@
 package io.duban.storage;
 
 import io.duban.storage.jdbi.JdbiChatRepository;
+import io.duban.storage.jdbi.JdbiClosureRepository;
 import io.duban.storage.jdbi.JdbiInboundMessageRepository;
 import io.duban.storage.jdbi.JdbiJobRunRepository;
 import io.duban.storage.jdbi.JdbiOutboxRepository;
 import io.duban.storage.jdbi.JdbiPersonRepository;
 import io.duban.storage.jdbi.JdbiReportRepository;
 import io.duban.storage.jdbi.JdbiResponseUrlRepository;
+import io.duban.storage.jdbi.JdbiReviewRepository;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -22,6 +24,8 @@ public final class Storage implements AutoCloseable {
     private final OutboxRepository outbox;
     private final JobRunRepository jobRuns;
     private final ResponseUrlRepository responseUrls;
+    private final ReviewRepository reviews;
+    private final ClosureRepository closures;
 
     private Storage(Database database) {
         this.database = database;
@@ -33,6 +37,8 @@ public final class Storage implements AutoCloseable {
         this.outbox = new JdbiOutboxRepository(jdbi);
         this.jobRuns = new JdbiJobRunRepository(jdbi);
         this.responseUrls = new JdbiResponseUrlRepository(jdbi);
+        this.reviews = new JdbiReviewRepository(jdbi);
+        this.closures = new JdbiClosureRepository(jdbi);
     }
 
     /** Opens (creating if needed) and migrates the database at a JDBC URL such as {@code jdbc:sqlite:data/duban.db}. */
@@ -70,6 +76,14 @@ public final class Storage implements AutoCloseable {
 
     public ResponseUrlRepository responseUrls() {
         return responseUrls;
+    }
+
+    public ReviewRepository reviews() {
+        return reviews;
+    }
+
+    public ClosureRepository closures() {
+        return closures;
     }
 
     @Override

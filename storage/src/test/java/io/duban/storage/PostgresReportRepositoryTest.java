@@ -1,7 +1,5 @@
 package io.duban.storage;
 
-import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 
 /**
@@ -12,11 +10,6 @@ import org.junit.jupiter.api.Tag;
 class PostgresReportRepositoryTest extends ReportRepositoryTest {
     @Override
     protected Storage open() {
-        String url = System.getenv("DUBAN_TEST_PG_URL");
-        Assumptions.assumeTrue(url != null && !url.isBlank(), "DUBAN_TEST_PG_URL not set");
-        if (storage == null) {
-            Jdbi.create(url).useHandle(h -> h.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public"));
-        }
-        return Storage.open(url);
+        return PostgresTestDatabase.open(storage == null);
     }
 }

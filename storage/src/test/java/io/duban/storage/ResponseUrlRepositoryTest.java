@@ -26,7 +26,9 @@ class ResponseUrlRepositoryTest {
 
     @AfterEach
     void tearDown() {
-        storage.close();
+        if (storage != null) {
+            storage.close();
+        }
     }
 
     @Test

@@ -17,6 +17,8 @@ import picocli.CommandLine.Mixin;
             PlanCommand.class,
             JobCommand.class,
             ConfigCommand.class,
+            ExportCommand.class,
+            ChartCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class DubanCommand implements Callable<Integer> {

@@ -6,6 +6,7 @@ import io.duban.bot.command.Command;
 import io.duban.bot.command.CommandContext;
 import io.duban.bot.command.CommandRouter;
 import io.duban.bot.command.CorrectCommand;
+import io.duban.bot.command.ExportLedgerCommand;
 import io.duban.bot.command.HelpCommand;
 import io.duban.bot.command.KpiCommand;
 import io.duban.bot.command.MissingCommand;
@@ -18,7 +19,19 @@ import io.duban.bot.command.Services;
 import io.duban.bot.command.TaskCommand;
 import io.duban.bot.command.UnitCommand;
 import io.duban.bot.command.WithdrawCommand;
+import io.duban.bot.closure.ClosureService;
+import io.duban.bot.command.ClosureStatusCommand;
+import io.duban.bot.command.CloseTaskCommand;
+import io.duban.bot.command.RequestClosureCommand;
+import io.duban.bot.command.ReturnClosureCommand;
+import io.duban.bot.command.ReturnReportCommand;
+import io.duban.bot.command.ReviewCommand;
+import io.duban.bot.export.ExportSettings;
+import io.duban.bot.export.LedgerExport;
+import io.duban.bot.notify.UnitNotices;
 import io.duban.bot.report.ReportService;
+import io.duban.bot.review.ReturnedReports;
+import io.duban.bot.review.ReviewService;
 import io.duban.bot.status.StatusBoard;
 import io.duban.bot.text.Mentions;
 import io.duban.bot.text.UserText;
@@ -50,9 +63,12 @@ public final class BotEngine {
     private final Storage storage;
     private final Services services;
     private final CommandRouter router;
+    private final ReviewService review;
+    private final ClosureService closure;
 
+    /** The engine with closure (销号) state read from storage. */
     public BotEngine(ConfigDirectory config, Storage storage, Clock clock) {
-        this(config, storage, clock, (year, task) -> false);
+        this(config, storage, clock, storage.closures()::isClosed);
     }
 
     /**
@@ -61,16 +77,27 @@ public final class BotEngine {
     public BotEngine(ConfigDirectory config, Storage storage, Clock clock, BiPredicate<Integer, Integer> isClosed) {
         this.config = config;
         this.storage = storage;
-        StatusBoard board = new StatusBoard(config.organization(), config.settings(), storage.reports(), clock, isClosed);
+        ReturnedReports countable = new ReturnedReports(storage.reviews());
+        StatusBoard board = new StatusBoard(config.organization(), config.settings(), storage.reports(), clock, isClosed,
+                countable);
         ReportService reports = new ReportService(config.organization(), config.settings(), storage.reports(), clock,
-                isClosed);
+                isClosed, countable);
         this.services = new Services(config, storage, clock, board, reports);
+        UnitNotices notices = new UnitNotices(storage.chats(), storage.outbox(), clock);
+        this.review = new ReviewService(config.organization(), config.settings(), storage.reports(), storage.reviews(),
+                storage.people(), notices, clock, isClosed);
+        this.closure = new ClosureService(config.organization(), config.settings(), storage.closures(),
+                storage.people(), notices, clock);
         ReportCommand report = new ReportCommand();
         List<Command> commands = new ArrayList<>(List.of(
                 report, new CorrectCommand(), new WithdrawCommand(),
                 new MyTasksCommand(), new TaskCommand(), new OverviewCommand(), new UnitCommand(),
                 new MissingCommand(), new ProblemsCommand(), new KpiCommand(),
-                new RegisterCommand(), new BindCommand()));
+                new RegisterCommand(), new BindCommand(),
+                new ReviewCommand(review), new ReturnReportCommand(review),
+                new RequestClosureCommand(closure), new CloseTaskCommand(closure), new ReturnClosureCommand(closure),
+                new ClosureStatusCommand(closure),
+                new ExportLedgerCommand(new LedgerExport(config, storage), ExportSettings.from(config).dir())));
         List<Command> all = new ArrayList<>(commands);
         all.add(new HelpCommand(() -> all));
         this.router = new CommandRouter(all, report);
@@ -78,6 +105,15 @@ public final class BotEngine {
 
     public Services services() {
         return services;
+    }
+
+    /** The office's review of reports; {@link ReviewService#unchecked} lists what is still unchecked. */
+    public ReviewService review() {
+        return review;
+    }
+
+    public ClosureService closure() {
+        return closure;
     }
 
     public List<Command> commands() {

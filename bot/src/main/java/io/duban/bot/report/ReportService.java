@@ -37,10 +37,18 @@ public final class ReportService {
     private final ReportRepository reports;
     private final Clock clock;
     private final BiPredicate<Integer, Integer> isClosed;
+    private final ReportFilter countable;
     private final ReportParser parser = new ReportParser();
 
     public ReportService(Organization org, Settings settings, ReportRepository reports, Clock clock,
                          BiPredicate<Integer, Integer> isClosed) {
+        this(org, settings, reports, clock, isClosed, ReportFilter.all());
+    }
+
+    /** @param countable which effective reports count as reported (a report the office returned does not) */
+    public ReportService(Organization org, Settings settings, ReportRepository reports, Clock clock,
+                         BiPredicate<Integer, Integer> isClosed, ReportFilter countable) {
+        this.countable = countable;
         this.org = org;
         this.settings = settings;
         this.reports = reports;
@@ -162,7 +170,7 @@ public final class ReportService {
     /** Open tasks of the unit that have no effective report from it in the current reporting week. */
     public List<PlanTask> awaitingThisWeek(WorkPlan plan, String unit) {
         String week = ReportingWeek.of(clock.instant(), settings.zone()).toString();
-        Set<Integer> reported = reports.effectiveInWeek(plan.year(), week).stream()
+        Set<Integer> reported = countable.countable(plan.year(), reports.effectiveInWeek(plan.year(), week)).stream()
                 .filter(r -> r.unit().equals(unit)).map(ProgressReport::taskNumber).collect(Collectors.toSet());
         return plan.tasks().stream()
                 .filter(t -> org.isAssigned(t, unit))

@@ -1,5 +1,6 @@
 package io.duban.bot.status;
 
+import io.duban.bot.report.ReportFilter;
 import io.duban.bot.report.ReportingWeek;
 import io.duban.config.Settings;
 import io.duban.plan.Organization;
@@ -32,17 +33,25 @@ public final class StatusBoard {
     private final ReportRepository reports;
     private final Clock clock;
     private final BiPredicate<Integer, Integer> isClosed;
+    private final ReportFilter countable;
 
-    /**
-     * @param isClosed tells whether (plan year, task number) has been closed (销号); closed tasks count as done
-     */
     public StatusBoard(Organization org, Settings settings, ReportRepository reports, Clock clock,
                        BiPredicate<Integer, Integer> isClosed) {
+        this(org, settings, reports, clock, isClosed, ReportFilter.all());
+    }
+
+    /**
+     * @param isClosed  tells whether (plan year, task number) has been closed (销号); closed tasks count as done
+     * @param countable which effective reports count as reported (a report the office returned does not)
+     */
+    public StatusBoard(Organization org, Settings settings, ReportRepository reports, Clock clock,
+                       BiPredicate<Integer, Integer> isClosed, ReportFilter countable) {
         this.org = org;
         this.settings = settings;
         this.reports = reports;
         this.clock = clock;
         this.isClosed = isClosed;
+        this.countable = countable;
     }
 
     public LocalDate today() {
@@ -137,7 +146,7 @@ public final class StatusBoard {
     }
 
     /** Share of the period from the plan start to the task deadline that has passed, in whole percent. */
-    static int expectedPercent(LocalDate start, LocalDate deadline, LocalDate today) {
+    public static int expectedPercent(LocalDate start, LocalDate deadline, LocalDate today) {
         long total = ChronoUnit.DAYS.between(start, deadline);
         if (total <= 0 || !today.isAfter(start)) {
             return today.isAfter(deadline) ? 100 : 0;
@@ -149,12 +158,13 @@ public final class StatusBoard {
     /** Units that owe a report on some open task in the given week, with the tasks they owe, in organization order. */
     public Map<String, List<Integer>> unitsNotReported(WorkPlan plan, ReportingWeek week) {
         Set<String> reported = new java.util.HashSet<>();
-        for (ProgressReport r : reports.effectiveInWeek(plan.year(), week.toString())) {
+        for (ProgressReport r : countable.countable(plan.year(), reports.effectiveInWeek(plan.year(), week.toString()))) {
             reported.add(r.taskNumber() + "|" + r.unit());
         }
         Map<String, List<Integer>> missing = new LinkedHashMap<>();
+        List<PlanTask> open = openTasks(plan);
         for (String unit : org.units()) {
-            for (PlanTask task : openTasks(plan)) {
+            for (PlanTask task : open) {
                 if (org.isAssigned(task, unit) && !reported.contains(task.number() + "|" + unit)) {
                     missing.computeIfAbsent(unit, u -> new ArrayList<>()).add(task.number());
                 }

@@ -1,0 +1,44 @@
+package io.duban.bot.command;
+
+import io.duban.bot.engine.Reply;
+import io.duban.bot.closure.ClosureService;
+import java.util.List;
+
+/** {@code 办结情况}: closed tasks, pending requests and open tasks. */
+public final class ClosureStatusCommand implements Command {
+    private final ClosureService service;
+
+    public ClosureStatusCommand(ClosureService service) {
+        this.service = service;
+    }
+
+    @Override
+    public String name() {
+        return "办结情况";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("销号情况");
+    }
+
+    @Override
+    public String summary() {
+        return "查看已销号、待审核和未销号的任务";
+    }
+
+    @Override
+    public String example() {
+        return "办结情况";
+    }
+
+    @Override
+    public Access access() {
+        return Access.LEADER;
+    }
+
+    @Override
+    public Reply handle(CommandContext ctx, String args) {
+        return service.overview(ctx.services().plan());
+    }
+}

@@ -1,0 +1,44 @@
+package io.duban.bot.command;
+
+import io.duban.bot.engine.Reply;
+import io.duban.bot.review.ReviewService;
+import java.util.List;
+
+/** {@code 退回 12 [单位] 原因}: the office returns a report; it counts as not reported until resubmitted. */
+public final class ReturnReportCommand implements Command {
+    private final ReviewService service;
+
+    public ReturnReportCommand(ReviewService service) {
+        this.service = service;
+    }
+
+    @Override
+    public String name() {
+        return "退回";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("return");
+    }
+
+    @Override
+    public String summary() {
+        return "退回报送并说明原因，退回后计为未报送";
+    }
+
+    @Override
+    public String example() {
+        return "退回 12 请补充采购金额";
+    }
+
+    @Override
+    public Access access() {
+        return Access.ADMIN;
+    }
+
+    @Override
+    public Reply handle(CommandContext ctx, String args) {
+        return service.returnReport(ctx.services().plan(), ctx.person(), args, ctx.inboundId());
+    }
+}
