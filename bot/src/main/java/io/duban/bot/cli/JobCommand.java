@@ -23,7 +23,7 @@ public final class JobCommand {
 
     static RhythmService rhythm(App app) {
         return RhythmService.create(app.config(), app.storage(), app.clock(), app.env()::get,
-                (year, task) -> false);   // the lead wires the closure (销号) predicate here
+                app.storage().closures()::isClosed);
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,

@@ -33,7 +33,7 @@ final class DeadlineWarningComposer implements Composer {
                 byUnit.computeIfAbsent(unit, u -> new ArrayList<>()).add(t);
             }
         }
-        ReportView reports = new ReportView(ctx.storage().reports().allEffective(ctx.plan().year()));
+        ReportView reports = ctx.reports();
         Recipients to = Recipients.load(ctx.storage());
         List<OutboundMessage> out = new ArrayList<>();
         byUnit.forEach((unit, tasks) -> {

@@ -60,7 +60,7 @@ final class MonthlyReportComposer implements Composer {
         }
         List<IsoWeek> weeks = reportingWeeks(month, day);
         sb.append("各单位报送率（本月 ").append(weeks.size()).append(" 个报送周）：\n");
-        ReportView reports = new ReportView(ctx.storage().reports().allEffective(ctx.plan().year()));
+        ReportView reports = ctx.reports();
         List<java.util.Set<String>> reportedByWeek = weeks.stream().map(reports::unitsReportedIn).toList();
         for (String unit : ctx.reportingUnits(day)) {
             long reported = reportedByWeek.stream().filter(r -> r.contains(unit)).count();

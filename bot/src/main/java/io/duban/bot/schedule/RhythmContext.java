@@ -1,5 +1,7 @@
 package io.duban.bot.schedule;
 
+import io.duban.bot.report.ReportFilter;
+import io.duban.bot.review.ReturnedReports;
 import io.duban.bot.status.StatusBoard;
 import io.duban.bot.text.UserText;
 import io.duban.calendar.WorkCalendar;
@@ -39,7 +41,18 @@ record RhythmContext(ConfigDirectory config, Storage storage, WorkCalendar calen
     /** The lead's status board, as seen at {@code asOf}. */
     StatusBoard board(Instant asOf) {
         return new StatusBoard(org(), config.settings(), storage.reports(), Clock.fixed(asOf, settings.zone()),
-                isClosed);
+                isClosed, countable());
+    }
+
+    /** Which reports count as reported: the office's review leaves out the ones it returned (as the engine does). */
+    ReportFilter countable() {
+        return new ReturnedReports(storage.reviews());
+    }
+
+    /** The plan year's countable effective reports, for queries in memory. */
+    ReportView reports() {
+        int year = plan().year();
+        return new ReportView(countable().countable(year, storage.reports().allEffective(year)));
     }
 
     /** User text repeated to others, escaped and cut to the configured length. */

@@ -126,8 +126,9 @@ public final class RhythmService {
         return j.enabled() ? Texts.weekday(j.weekday().orElseThrow()) + " " + Texts.time(j.time()) : "已停用";
     }
 
+    /** The rhythm with closure (销号) state read from storage, as the engine has it. */
     public static RhythmService create(ConfigDirectory config, Storage storage, Clock clock) {
-        return create(config, storage, clock, name -> null, (year, task) -> false);
+        return create(config, storage, clock, name -> null, storage.closures()::isClosed);
     }
 
     /** Starts the serve loop: a tick every {@link #TICK} on the given executor. */

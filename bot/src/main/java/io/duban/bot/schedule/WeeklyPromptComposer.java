@@ -28,7 +28,7 @@ final class WeeklyPromptComposer implements Composer {
         LocalDate day = run.at().toLocalDate();
         IsoWeek week = IsoWeek.of(run.nominalDate());
         Recipients to = Recipients.load(ctx.storage());
-        ReportView reports = new ReportView(ctx.storage().reports().allEffective(ctx.plan().year()));
+        ReportView reports = ctx.reports();
         String due = deadline.text(week);
         List<OutboundMessage> out = new ArrayList<>();
         for (String unit : ctx.reportingUnits(day)) {

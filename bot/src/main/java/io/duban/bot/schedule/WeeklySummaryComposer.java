@@ -51,7 +51,7 @@ final class WeeklySummaryComposer implements Composer {
 
     String text(IsoWeek week, LocalDate day, Instant at) {
         StatusBoard board = ctx.board(at);
-        ReportView reports = new ReportView(ctx.storage().reports().allEffective(ctx.plan().year()));
+        ReportView reports = ctx.reports();
         Instant weekBefore = week.monday().atStartOfDay(ctx.settings().zone()).toInstant();
         List<PlanTask> open = ctx.openTasks(day);
         List<TaskStatus> statuses = board.tasks(ctx.plan()).stream()

@@ -109,6 +109,17 @@ class RhythmTest {
     }
 
     @Test
+    void aTaskClosedInStorage_leavesTheRhythmByDefault() {
+        bot.app.storage().closures().append(new io.duban.storage.model.ClosureEvent(0, 2023, 12,
+                io.duban.storage.model.ClosureAction.APPROVED, "办公室", "zhouhui", "已核验", java.util.Optional.empty(),
+                t("2023-10-10T10:00+08:00")));
+        RhythmService fresh = RhythmService.create(bot.app.config(), bot.app.storage(), bot.clock);
+        String ngk = fresh.preview("weekly-prompt", t("2023-10-12T15:00+08:00")).orElseThrow().messages().stream()
+                .filter(m -> m.address().equals(Address.group(NGK))).findFirst().orElseThrow().content();
+        assertThat(ngk).doesNotContain("12.（牵头）").contains("15.（牵头）");
+    }
+
+    @Test
     void nudges_goFirstPrivatelyThenToTheGroup_mentioningOnlyTheContactsStillMissing() {
         bot.clock.set("2023-10-12T16:00+08:00");
         ngkReportsEverything(50);
