@@ -69,6 +69,7 @@ public final class CalendarFiles {
         private final Map<LocalDate, YamlNode> work = new HashMap<>();
         private final Map<LocalDate, YamlNode> off = new HashMap<>();
         private final Map<LocalDate, YamlNode> holidayDays = new HashMap<>();
+        private Integer lastYear;
 
         void read(YamlNode root) {
             root.allowOnly("years");
@@ -77,6 +78,8 @@ public final class CalendarFiles {
                     throw year.error("expected a year such as 2024");
                 }
                 year.allowOnly("holidays", "work", "off");
+                int y = Integer.parseInt(yearKey);
+                lastYear = lastYear == null ? y : Math.max(lastYear, y);
                 year.get("holidays").ifPresent(list -> list.items().forEach(this::holiday));
                 year.get("work").ifPresent(list -> list.items().forEach(n -> day(n, work)));
                 year.get("off").ifPresent(list -> list.items().forEach(n -> day(n, off)));
@@ -125,7 +128,7 @@ public final class CalendarFiles {
                 }
             }
             Set<LocalDate> extraOff = new TreeSet<>(off.keySet());
-            return new WorkCalendar(holidays, work.keySet(), extraOff);
+            return new WorkCalendar(holidays, work.keySet(), extraOff, java.util.Optional.ofNullable(lastYear));
         }
     }
 }

@@ -22,8 +22,16 @@ public final class WorkCalendar {
     private final List<Holiday> holidays;
     private final Set<LocalDate> workDays;
     private final Set<LocalDate> offDays;
+    private final Optional<Integer> lastYear;
 
     public WorkCalendar(List<Holiday> holidays, Set<LocalDate> workDays, Set<LocalDate> extraOffDays) {
+        this(holidays, workDays, extraOffDays, Optional.empty());
+    }
+
+    /** @param lastYear the last year the data covers (the State Council notice of that year is in it) */
+    public WorkCalendar(List<Holiday> holidays, Set<LocalDate> workDays, Set<LocalDate> extraOffDays,
+                        Optional<Integer> lastYear) {
+        this.lastYear = lastYear;
         List<Holiday> sorted = new ArrayList<>(holidays);
         sorted.sort(Comparator.comparing(Holiday::first));
         this.holidays = List.copyOf(sorted);
@@ -121,8 +129,11 @@ public final class WorkCalendar {
         return holidaysFrom(name, from).stream().map(Holiday::first).findFirst();
     }
 
-    /** The last date the calendar data covers (its latest holiday or 调休 day), to warn before the data runs out. */
+    /**
+     * The last date the calendar data covers: the end of its last year, or else its latest day off. Used to warn
+     * before the data runs out.
+     */
     public Optional<LocalDate> coveredUntil() {
-        return offDays.stream().max(Comparator.naturalOrder());
+        return lastYear.map(y -> LocalDate.of(y, 12, 31)).or(() -> offDays.stream().max(Comparator.naturalOrder()));
     }
 }

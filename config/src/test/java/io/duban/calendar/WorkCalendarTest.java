@@ -92,6 +92,8 @@ class WorkCalendarTest {
         assertThat(c.isWorkingDay(d("2027-02-13"))).isTrue();
         assertThat(c.isWorkingDay(d("2027-03-08"))).isFalse();
         assertThat(c.nextHolidayStart("春节", d("2027-01-01"))).contains(d("2027-02-05"));
+        assertThat(c.coveredUntil()).contains(d("2027-12-31"));
+        assertThat(CN.coveredUntil()).contains(d("2026-12-31"));
     }
 
     @Test

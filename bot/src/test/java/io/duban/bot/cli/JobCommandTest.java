@@ -82,7 +82,7 @@ class JobCommandTest {
     void configCheck_describesTheScheduleAndCalendar_andNamesAMistake() throws Exception {
         java.io.StringWriter text = new java.io.StringWriter();
         new ConfigCheck(new PrintWriter(text), n -> null).run(Path.of("../config"));
-        assertThat(text.toString()).contains("定时任务与节假日", "数据至 2026-10-07", "填报提示 周四 15:00",
+        assertThat(text.toString()).contains("定时任务与节假日", "数据至 2026-12-31", "填报提示 周四 15:00",
                 "领导周报 周一 09:00", "月度通报 每月 25 日 09:00");
 
         Path config = dir.resolve("config");

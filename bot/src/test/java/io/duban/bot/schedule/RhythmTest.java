@@ -358,8 +358,9 @@ class RhythmTest {
     @Test
     void theAdminIsWarnedBeforeTheHolidayDataRunsOut() {
         assertThat(rhythm.calendarWarning(t("2023-10-09T09:00+08:00"))).isEmpty();
-        assertThat(rhythm.calendarWarning(t("2026-09-01T09:00+08:00"))).hasValueSatisfying(w ->
-                assertThat(w).contains("节假日数据只到 2026-10-07", "config/calendar/"));
-        assertThat(rhythm.list(t("2026-09-01T09:00+08:00"))).startsWith("注意：节假日数据只到");
+        assertThat(rhythm.calendarWarning(t("2026-09-01T09:00+08:00"))).isEmpty();
+        assertThat(rhythm.calendarWarning(t("2026-11-15T09:00+08:00"))).hasValueSatisfying(w ->
+                assertThat(w).contains("节假日数据只到 2026-12-31", "config/calendar/"));
+        assertThat(rhythm.list(t("2026-11-15T09:00+08:00"))).startsWith("注意：节假日数据只到");
     }
 }
