@@ -2,7 +2,6 @@ package io.duban.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -102,11 +101,6 @@ public final class WorkCalendar {
             }
         }
         return out;
-    }
-
-    public static boolean sameIsoWeek(LocalDate a, LocalDate b) {
-        return a.get(IsoFields.WEEK_BASED_YEAR) == b.get(IsoFields.WEEK_BASED_YEAR)
-                && a.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR) == b.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
     }
 
     /** The holiday that contains the date, if any. */
