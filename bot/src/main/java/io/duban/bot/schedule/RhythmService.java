@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.BiPredicate;
@@ -135,6 +136,20 @@ public final class RhythmService {
     public ScheduledFuture<?> start(ScheduledExecutorService executor) {
         calendarWarning(clock.instant()).ifPresent(log::warn);
         return scheduler.start(executor, TICK);
+    }
+
+    /**
+     * Starts the serve loop on its own daemon thread ({@code duban-rhythm}); closing the result stops it. For
+     * {@code serve}: {@code try (AutoCloseable loop = rhythm.startInBackground()) { … }}.
+     */
+    public AutoCloseable startInBackground() {
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "duban-rhythm");
+            t.setDaemon(true);
+            return t;
+        });
+        start(executor);
+        return executor::shutdownNow;
     }
 
     /** A warning when the holiday data ends within 60 days: the admin should add next year's State Council notice. */

@@ -179,6 +179,16 @@ class RhythmTest {
     }
 
     @Test
+    void theBackgroundLoop_ticksWithTheInjectedClock_andStopsWhenClosed() throws Exception {
+        bot.clock.set("2023-10-12T15:00:05+08:00");
+        try (AutoCloseable loop = rhythm.startInBackground()) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> outbox("weekly-prompt").size() == 17);
+        }
+        assertThat(bot.app.storage().jobRuns().find("weekly-prompt", "2023-W41")).isPresent();
+    }
+
+    @Test
     void pushes_onlyOnWorkingDaysOutsideQuietHours() {
         Scheduler s = rhythm.scheduler();
         assertThat(s.pushAllowed(t("2023-10-14T10:00+08:00"))).isFalse();   // Saturday
