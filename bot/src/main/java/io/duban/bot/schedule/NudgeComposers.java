@@ -1,5 +1,6 @@
 package io.duban.bot.schedule;
 
+import io.duban.bot.text.UserText;
 import io.duban.roster.Person;
 import io.duban.storage.model.Address;
 import io.duban.storage.model.OutboundMessage;
@@ -36,7 +37,7 @@ final class NudgeComposers {
             List<OutboundMessage> out = new ArrayList<>();
             missingUnits(week, run.at().toInstant()).forEach((unit, tasks) -> {
                 for (Person contact : to.contacts(unit)) {
-                    String text = contact.name() + "您好！" + unit + "本周（第" + week.week() + "周）还有任务 "
+                    String text = name(contact) + "您好！" + unit + "本周（第" + week.week() + "周）还有任务 "
                             + numbers(tasks) + " 的进展没有收到。" + due + "报送：可直接在这里回复我，或在本单位群里 @"
                             + ctx.botName() + "，每项任务一条，格式：\n" + example(tasks)
                             + "\n如已报送，请忽略本消息。谢谢！";
@@ -58,7 +59,7 @@ final class NudgeComposers {
                 List<Person> contacts = to.contacts(unit);
                 List<String> mentions = contacts.stream().map(Person::userId).toList();
                 String who = contacts.isEmpty() ? "请本单位联络员"
-                        : "请联络员" + String.join("、", contacts.stream().map(Person::name).toList());
+                        : "请联络员" + String.join("、", contacts.stream().map(NudgeComposers::name).toList());
                 String text = "温馨提醒：" + unit + "本周（第" + week.week() + "周）任务 " + numbers(tasks)
                         + " 的进展还没有收到，" + who + due.replaceFirst("^请", "") + " @" + ctx.botName() + " 报送，格式：\n"
                         + example(tasks) + "\n谢谢！";
@@ -72,6 +73,11 @@ final class NudgeComposers {
 
     private String due(IsoWeek week, PlannedRun run) {
         return deadline.text(week);
+    }
+
+    /** Names can be edited in chat by admins; in messages they are treated like any user text. */
+    private static String name(Person p) {
+        return UserText.escape(p.name(), 20);
     }
 
     private static String numbers(List<Integer> tasks) {
