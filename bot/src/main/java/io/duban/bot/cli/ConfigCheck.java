@@ -44,6 +44,14 @@ final class ConfigCheck {
         ok("名册 roster: " + config.roster().people().size() + " 人，" + config.roster().chats().size() + " 个群");
         out.println();
 
+        out.println("定时任务与节假日 schedule & calendar");
+        try {
+            io.duban.bot.schedule.RhythmService.describeSettings(config, env).forEach(this::ok);
+        } catch (ConfigException e) {
+            fail(e.getMessage());
+        }
+        out.println();
+
         out.println("智能机器人长连接 long connection (WebSocket)");
         Optional<String> botId = envValue(ENV_BOT_ID);
         Optional<String> botSecret = envValue(ENV_BOT_SECRET);

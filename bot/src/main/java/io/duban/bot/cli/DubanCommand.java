@@ -18,6 +18,7 @@ import picocli.CommandLine.Mixin;
             ServeCommand.class,
             OutboxCommand.class,
             StatusCommand.class,
+            JobCommand.class,
             ConfigCommand.class,
             ExportCommand.class,
             ChartCommand.class,

@@ -1,0 +1,66 @@
+package io.duban.bot.schedule;
+
+import io.duban.plan.PlanTask;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Deadline warnings: for each open task and each configured number of days (30, 14, 7), the day that many days
+ * before its deadline, moved off non-working days. One run per day (period {@code 2023-12-01}) covers every task
+ * warned that day.
+ */
+final class DeadlineTiming implements Timing {
+    private final JobSchedule schedule;
+    private final DayShifter shifter;
+    private final ZoneId zone;
+    private final RhythmContext ctx;
+
+    DeadlineTiming(JobSchedule schedule, DayShifter shifter, ZoneId zone, RhythmContext ctx) {
+        this.schedule = schedule;
+        this.shifter = shifter;
+        this.zone = zone;
+        this.ctx = ctx;
+    }
+
+    @Override
+    public List<PlannedRun> runs(String job, LocalDate from, LocalDate to) {
+        List<PlannedRun> out = new ArrayList<>();
+        if (!schedule.enabled()) {
+            return out;
+        }
+        TreeMap<LocalDate, LocalDate> byDay = new TreeMap<>();   // run day -> earliest nominal day
+        for (PlanTask t : ctx.plan().tasks()) {
+            for (int days : ctx.settings().deadlineDays()) {
+                LocalDate nominal = t.deadline().minusDays(days);
+                if (nominal.isBefore(from) || nominal.isAfter(to)) {
+                    continue;
+                }
+                shifter.dated(nominal, schedule.onNonWorkingDay())
+                        .filter(d -> ctx.inPlan(d) && !ctx.openTasks(d).isEmpty())
+                        .ifPresent(d -> byDay.merge(d, nominal, (a, b) -> a.isBefore(b) ? a : b));
+            }
+        }
+        byDay.forEach((day, nominal) -> out.add(new PlannedRun(job, day.toString(),
+                day.atTime(schedule.time()).atZone(zone), nominal)));
+        return out;
+    }
+
+    /** The open tasks warned on {@code day}, with the days left to their deadline. */
+    Map<PlanTask, Long> warningsOn(LocalDate day) {
+        Map<PlanTask, Long> out = new LinkedHashMap<>();
+        for (PlanTask t : ctx.openTasks(day)) {
+            for (int days : ctx.settings().deadlineDays()) {
+                LocalDate nominal = t.deadline().minusDays(days);
+                if (shifter.dated(nominal, schedule.onNonWorkingDay()).filter(day::equals).isPresent()) {
+                    out.put(t, java.time.temporal.ChronoUnit.DAYS.between(day, t.deadline()));
+                }
+            }
+        }
+        return out;
+    }
+}

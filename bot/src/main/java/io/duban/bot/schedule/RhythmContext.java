@@ -1,0 +1,89 @@
+package io.duban.bot.schedule;
+
+import io.duban.bot.report.ReportFilter;
+import io.duban.bot.review.ReturnedReports;
+import io.duban.bot.status.StatusBoard;
+import io.duban.bot.text.UserText;
+import io.duban.calendar.WorkCalendar;
+import io.duban.config.ConfigDirectory;
+import io.duban.plan.Organization;
+import io.duban.plan.PlanTask;
+import io.duban.plan.WorkPlan;
+import io.duban.storage.Storage;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiPredicate;
+
+/** What every job reads: configuration, storage, calendar, schedule settings and the open-task filter. */
+record RhythmContext(ConfigDirectory config, Storage storage, WorkCalendar calendar, ScheduleSettings settings,
+                     BiPredicate<Integer, Integer> isClosed) {
+
+    WorkPlan plan() {
+        return config.currentPlan();
+    }
+
+    Organization org() {
+        return config.organization();
+    }
+
+    /**
+     * The one place that decides which tasks the rhythm still prompts, warns and summarises: those not closed
+     * (销号). Every job asks here.
+     */
+    List<PlanTask> openTasks(LocalDate on) {
+        return plan().tasks().stream().filter(t -> !isClosed.test(plan().year(), t.number())).toList();
+    }
+
+    /** The lead's status board, as seen at {@code asOf}. */
+    StatusBoard board(Instant asOf) {
+        return new StatusBoard(org(), config.settings(), storage.reports(), Clock.fixed(asOf, settings.zone()),
+                isClosed, countable());
+    }
+
+    /** Which reports count as reported: the office's review leaves out the ones it returned (as the engine does). */
+    ReportFilter countable() {
+        return new ReturnedReports(storage.reviews());
+    }
+
+    /** The plan year's countable effective reports, for queries in memory. */
+    ReportView reports() {
+        int year = plan().year();
+        return new ReportView(countable().countable(year, storage.reports().allEffective(year)));
+    }
+
+    /** User text repeated to others, escaped and cut to the configured length. */
+    String quote(String userText) {
+        return UserText.escape(userText, config.settings().maxQuoteChars());
+    }
+
+    /** Units that report on at least one open task, in organization order. */
+    List<String> reportingUnits(LocalDate on) {
+        Set<String> assigned = new LinkedHashSet<>();
+        for (PlanTask t : openTasks(on)) {
+            assigned.addAll(org().assignedUnits(t));
+        }
+        return org().units().stream().filter(assigned::contains).toList();
+    }
+
+    /** Open tasks a unit reports on, lead tasks first. */
+    List<PlanTask> tasksOf(String unit, LocalDate on) {
+        List<PlanTask> open = openTasks(on);
+        java.util.ArrayList<PlanTask> out = new java.util.ArrayList<>();
+        open.stream().filter(t -> org().isLead(t, unit)).forEach(out::add);
+        open.stream().filter(t -> !org().isLead(t, unit) && org().isAssigned(t, unit)).forEach(out::add);
+        return out;
+    }
+
+    /** Days on which the plan is running (start to deadline). */
+    boolean inPlan(LocalDate d) {
+        return !d.isBefore(plan().start()) && !d.isAfter(plan().deadline());
+    }
+
+    String botName() {
+        return config.settings().botName();
+    }
+}

@@ -1,0 +1,32 @@
+package io.duban.storage;
+
+import io.duban.storage.model.JobRun;
+import io.duban.storage.model.OutboundMessage;
+import io.duban.storage.model.OutboxEntry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Claims of scheduled runs: each (job, period) is claimed at most once, by one process, ever. */
+public interface JobRunRepository {
+
+    /**
+     * Claims the run and enqueues its messages in one transaction: either the claim and every message are stored,
+     * or nothing is. Messages whose dedupe key is already in the outbox are left out (not doubled).
+     *
+     * @return the outbox rows enqueued, or empty when the run was already claimed (by this or another process)
+     */
+    Optional<List<OutboxEntry>> claimAndEnqueue(String job, String period, Instant plannedAt,
+                                                List<OutboundMessage> messages, Instant at);
+
+    /** Records a run that was missed beyond the grace period. @return false when the run was already claimed */
+    boolean recordSkipped(String job, String period, Instant plannedAt, String reason, Instant at);
+
+    Optional<JobRun> find(String job, String period);
+
+    /** Runs claimed at or after {@code since}, oldest first. */
+    List<JobRun> claimedSince(Instant since);
+
+    /** The latest claimed run of a job. */
+    Optional<JobRun> latest(String job);
+}

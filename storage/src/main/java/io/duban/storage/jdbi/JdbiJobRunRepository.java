@@ -1,0 +1,110 @@
+package io.duban.storage.jdbi;
+
+import io.duban.storage.JobRunRepository;
+import io.duban.storage.model.JobRun;
+import io.duban.storage.model.OutboundMessage;
+import io.duban.storage.model.OutboxEntry;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+public final class JdbiJobRunRepository implements JobRunRepository {
+    private static final RowMapper<JobRun> MAPPER = (rs, ctx) -> new JobRun(
+            rs.getLong("id"),
+            rs.getString("job"),
+            rs.getString("period"),
+            JobRun.Status.fromKey(rs.getString("status")),
+            Times.instant(rs, "planned_at"),
+            Times.instant(rs, "claimed_at"),
+            rs.getInt("message_count"),
+            rs.getString("note"));
+
+    private final Jdbi jdbi;
+
+    public JdbiJobRunRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public Optional<List<OutboxEntry>> claimAndEnqueue(String job, String period, Instant plannedAt,
+                                                       List<OutboundMessage> messages, Instant at) {
+        return jdbi.inTransaction(h -> {
+            if (!insertRun(h, job, period, JobRun.Status.DONE, plannedAt, messages.size(), "", at)) {
+                return Optional.empty();
+            }
+            List<OutboxEntry> enqueued = new ArrayList<>();
+            for (OutboundMessage m : messages) {
+                enqueue(h, m, at).ifPresent(enqueued::add);
+            }
+            return Optional.of(enqueued);
+        });
+    }
+
+    @Override
+    public boolean recordSkipped(String job, String period, Instant plannedAt, String reason, Instant at) {
+        return jdbi.inTransaction(h -> insertRun(h, job, period, JobRun.Status.SKIPPED, plannedAt, 0, reason, at));
+    }
+
+    @Override
+    public Optional<JobRun> find(String job, String period) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM job_run WHERE job = :job AND period = :period")
+                .bind("job", job).bind("period", period).map(MAPPER).findOne());
+    }
+
+    @Override
+    public List<JobRun> claimedSince(Instant since) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM job_run WHERE claimed_at >= :since ORDER BY id")
+                .bind("since", since.toEpochMilli()).map(MAPPER).list());
+    }
+
+    @Override
+    public Optional<JobRun> latest(String job) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT * FROM job_run WHERE job = :job ORDER BY planned_at DESC, id DESC LIMIT 1")
+                .bind("job", job).map(MAPPER).findOne());
+    }
+
+    private static boolean insertRun(Handle h, String job, String period, JobRun.Status status, Instant plannedAt,
+                                     int count, String note, Instant at) {
+        return h.createUpdate("""
+                        INSERT INTO job_run (job, period, status, planned_at, claimed_at, message_count, note)
+                        VALUES (:job, :period, :status, :planned, :at, :count, :note)
+                        ON CONFLICT (job, period) DO NOTHING""")
+                .bind("job", job)
+                .bind("period", period)
+                .bind("status", status.key())
+                .bind("planned", plannedAt.toEpochMilli())
+                .bind("at", at.toEpochMilli())
+                .bind("count", count)
+                .bind("note", note)
+                .execute() == 1;
+    }
+
+    /** The outbox insert of {@link JdbiOutboxRepository#enqueue}, inside the claim's transaction. */
+    private static Optional<OutboxEntry> enqueue(Handle h, OutboundMessage m, Instant at) {
+        // RETURNING (SQLite >= 3.35 and PostgreSQL) yields no row on a conflict; getGeneratedKeys would not
+        // (SQLite reports the previous insert's rowid).
+        Optional<Long> id = h.createQuery("""
+                        INSERT INTO outbox (address_kind, address, format, content, mentions, dedupe_key,
+                                            status, attempts, next_attempt_at, created_at)
+                        VALUES (:kind, :address, :format, :content, :mentions, :dedupe,
+                                'pending', 0, :at, :at)
+                        ON CONFLICT (dedupe_key) DO NOTHING
+                        RETURNING id""")
+                .bind("kind", m.address().kind().key())
+                .bind("address", m.address().value())
+                .bind("format", m.format().key())
+                .bind("content", m.content())
+                .bind("mentions", String.join(",", m.mentions()))
+                .bind("dedupe", m.dedupeKey().orElse(null))
+                .bind("at", at.toEpochMilli())
+                .mapTo(Long.class)
+                .findOne();
+        return id.flatMap(i -> h.createQuery("SELECT * FROM outbox WHERE id = :id").bind("id", i)
+                .map(JdbiOutboxRepository.MAPPER).findOne());
+    }
+}
