@@ -80,8 +80,15 @@ public final class ServeCommand implements Callable<Integer> {
                 ServeStatus.fileFor(global.home(), global.env));
         Optional<CallbackServer> callbackServer = callback.anyEnabled()
                 ? Optional.of(callbackServer(callback, app, bot, server)) : Optional.empty();
+        // The weekly rhythm (prompts, reminders, summaries) enqueues into the outbox; the server sends.
+        AutoCloseable rhythm = JobCommand.rhythm(bot).startInBackground();
         Thread hook = new Thread(() -> {
             callbackServer.ifPresent(CallbackServer::close);
+            try {
+                rhythm.close();
+            } catch (Exception e) {
+                // shutting down anyway
+            }
             server.close();
             bot.close();
         }, "shutdown");
