@@ -90,6 +90,9 @@ public final class Database implements AutoCloseable {
                 .dataSource(pool)
                 .locations("classpath:db/migration/" + dialect.folder)
                 .failOnMissingLocations(true)
+                // Migration numbers were handed out per feature and land in any order: a database already at
+                // V005 still gets V002 (each migration only adds tables and columns).
+                .outOfOrder(true)
                 .load()
                 .migrate();
         Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());

@@ -6,6 +6,7 @@ import io.duban.storage.jdbi.JdbiInboundMessageRepository;
 import io.duban.storage.jdbi.JdbiJobRunRepository;
 import io.duban.storage.jdbi.JdbiOutboxRepository;
 import io.duban.storage.jdbi.JdbiPersonRepository;
+import io.duban.storage.jdbi.JdbiReplyRouteRepository;
 import io.duban.storage.jdbi.JdbiReportRepository;
 import io.duban.storage.jdbi.JdbiResponseUrlRepository;
 import io.duban.storage.jdbi.JdbiReviewRepository;
@@ -23,6 +24,7 @@ public final class Storage implements AutoCloseable {
     private final ChatRepository chats;
     private final OutboxRepository outbox;
     private final JobRunRepository jobRuns;
+    private final ReplyRouteRepository replyRoutes;
     private final ResponseUrlRepository responseUrls;
     private final ReviewRepository reviews;
     private final ClosureRepository closures;
@@ -36,6 +38,7 @@ public final class Storage implements AutoCloseable {
         this.chats = new JdbiChatRepository(jdbi);
         this.outbox = new JdbiOutboxRepository(jdbi);
         this.jobRuns = new JdbiJobRunRepository(jdbi);
+        this.replyRoutes = new JdbiReplyRouteRepository(jdbi);
         this.responseUrls = new JdbiResponseUrlRepository(jdbi);
         this.reviews = new JdbiReviewRepository(jdbi);
         this.closures = new JdbiClosureRepository(jdbi);
@@ -72,6 +75,10 @@ public final class Storage implements AutoCloseable {
 
     public JobRunRepository jobRuns() {
         return jobRuns;
+    }
+
+    public ReplyRouteRepository replyRoutes() {
+        return replyRoutes;
     }
 
     public ResponseUrlRepository responseUrls() {

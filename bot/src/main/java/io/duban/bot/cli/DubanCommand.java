@@ -16,6 +16,9 @@ import picocli.CommandLine.Mixin;
             ChatCommand.class,
             PlanCommand.class,
             JobCommand.class,
+            ServeCommand.class,
+            OutboxCommand.class,
+            StatusCommand.class,
             ConfigCommand.class,
             ExportCommand.class,
             ChartCommand.class,
@@ -38,8 +41,17 @@ public final class DubanCommand implements Callable<Integer> {
         return cl;
     }
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (ServeCommand.settings(global, global.loadConfig()).hasBotCredentials()) {
+            ServeCommand serve = new ServeCommand();
+            serve.global = global;
+            serve.spec = spec;
+            return serve.call();
+        }
         ChatCommand chat = new ChatCommand();
         chat.global = global;
         return chat.call();

@@ -2,12 +2,18 @@ package io.duban.storage.jdbi;
 
 import io.duban.storage.OutboxRepository;
 import io.duban.storage.model.Address;
+import io.duban.storage.model.ClaimedEntry;
 import io.duban.storage.model.OutboundMessage;
 import io.duban.storage.model.OutboxEntry;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -32,6 +38,8 @@ public final class JdbiOutboxRepository implements OutboxRepository {
     };
 
     private final Jdbi jdbi;
+    private final String instance = UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicLong claims = new AtomicLong();
 
     public JdbiOutboxRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -74,5 +82,110 @@ public final class JdbiOutboxRepository implements OutboxRepository {
                 .bindList("statuses", statuses.stream().map(OutboxEntry.Status::key).toList())
                 .bind("limit", limit)
                 .map(MAPPER).list());
+    }
+
+    @Override
+    public Map<OutboxEntry.Status, Long> countByStatus() {
+        Map<OutboxEntry.Status, Long> counts = new EnumMap<>(OutboxEntry.Status.class);
+        jdbi.useHandle(h -> h.createQuery("SELECT status, COUNT(*) AS n FROM outbox GROUP BY status")
+                .map((rs, ctx) -> Map.entry(OutboxEntry.Status.fromKey(rs.getString("status")), rs.getLong("n")))
+                .forEach(e -> counts.put(e.getKey(), e.getValue())));
+        return counts;
+    }
+
+    @Override
+    public List<ClaimedEntry> claim(String sender, Instant now, Duration lease, int limit) {
+        String token = sender + "/" + instance + "/" + claims.incrementAndGet();
+        Instant until = now.plus(lease);
+        return jdbi.inTransaction(h -> {
+            // One statement decides who gets a row: the outer status check is re-evaluated on the row being
+            // updated (PostgreSQL re-checks concurrently updated rows; SQLite runs one writer at a time).
+            h.createUpdate("""
+                            UPDATE outbox SET status = 'sending', lease_owner = :token, lease_until = :until
+                            WHERE status = 'pending' AND next_attempt_at <= :now
+                              AND id IN (SELECT id FROM outbox
+                                         WHERE status = 'pending' AND next_attempt_at <= :now
+                                         ORDER BY next_attempt_at, id LIMIT :limit)""")
+                    .bind("token", token)
+                    .bind("until", until.toEpochMilli())
+                    .bind("now", now.toEpochMilli())
+                    .bind("limit", limit)
+                    .execute();
+            return h.createQuery(
+                            "SELECT * FROM outbox WHERE lease_owner = :token AND status = 'sending' ORDER BY id")
+                    .bind("token", token)
+                    .map((rs, ctx) -> new ClaimedEntry(MAPPER.map(rs, ctx), token, until, rs.getInt("parts_sent")))
+                    .list();
+        });
+    }
+
+    @Override
+    public int releaseExpiredLeases(Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE outbox SET status = 'pending', lease_owner = NULL, lease_until = NULL
+                        WHERE status = 'sending' AND lease_until < :now""")
+                .bind("now", now.toEpochMilli())
+                .execute());
+    }
+
+    @Override
+    public boolean markPartsSent(ClaimedEntry c, int partsSent) {
+        return leased(c, "parts_sent = :parts", Map.of("parts", partsSent));
+    }
+
+    @Override
+    public boolean markSent(ClaimedEntry c, Instant at) {
+        return leased(c, "status = 'sent', sent_at = :at, lease_owner = NULL, lease_until = NULL, last_error = NULL",
+                Map.of("at", at.toEpochMilli()));
+    }
+
+    @Override
+    public boolean markRetry(ClaimedEntry c, Instant nextAttemptAt, String reason) {
+        return leased(c, "status = 'pending', attempts = attempts + 1, next_attempt_at = :next, last_error = :reason,"
+                        + " lease_owner = NULL, lease_until = NULL",
+                Map.of("next", nextAttemptAt.toEpochMilli(), "reason", reason));
+    }
+
+    @Override
+    public boolean defer(ClaimedEntry c, Instant nextAttemptAt) {
+        return leased(c, "status = 'pending', next_attempt_at = :next, lease_owner = NULL, lease_until = NULL",
+                Map.of("next", nextAttemptAt.toEpochMilli()));
+    }
+
+    @Override
+    public boolean markFailed(ClaimedEntry c, String reason, Instant at) {
+        return leased(c, "status = 'failed', attempts = attempts + 1, last_error = :reason, next_attempt_at = :at,"
+                        + " lease_owner = NULL, lease_until = NULL",
+                Map.of("reason", reason, "at", at.toEpochMilli()));
+    }
+
+    /** Updates a row only while this sender still holds its lease. */
+    private boolean leased(ClaimedEntry c, String assignments, Map<String, Object> values) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE outbox SET " + assignments
+                        + " WHERE id = :id AND status = 'sending' AND lease_owner = :token")
+                .bindMap(values)
+                .bind("id", c.id())
+                .bind("token", c.leaseToken())
+                .execute()) == 1;
+    }
+
+    @Override
+    public boolean retry(long id, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = :now
+                        WHERE id = :id AND status IN ('failed', 'dropped')""")
+                .bind("id", id)
+                .bind("now", now.toEpochMilli())
+                .execute()) == 1;
+    }
+
+    @Override
+    public boolean drop(long id, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE outbox SET status = 'dropped', next_attempt_at = :now
+                        WHERE id = :id AND status IN ('pending', 'failed')""")
+                .bind("id", id)
+                .bind("now", now.toEpochMilli())
+                .execute()) == 1;
     }
 }

@@ -1,0 +1,79 @@
+package io.duban.bot.cli;
+
+import io.duban.bot.serve.ServeStatus;
+import io.duban.storage.Storage;
+import io.duban.storage.model.OutboxEntry;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code duban status}: is serve running, is the long connection up, how full is the outbox. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "查看企业微信连接与发件箱状态。 Show the WeCom connection and the outbox.")
+public final class StatusCommand implements Callable<Integer> {
+    /** serve writes its status every 5 s; older than this means it is not running. */
+    static final Duration STALE = Duration.ofSeconds(30);
+
+    @Mixin
+    GlobalOptions global;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Path file = ServeStatus.fileFor(global.home(), global.env);
+        Optional<ServeStatus> status = ServeStatus.read(file);
+        Instant now = Instant.now();
+        if (status.isEmpty()) {
+            out.println("serve：未运行（没有状态文件 " + file + "） / not running");
+        } else {
+            ServeStatus s = status.get();
+            boolean alive = ProcessHandle.of(s.pid()).map(ProcessHandle::isAlive).orElse(false)
+                    && Duration.between(s.updatedInstant(), now).compareTo(STALE) < 0;
+            out.printf("serve：%s（pid %d，更新于 %s） / %s%n", alive ? "运行中" : "未运行", s.pid(), s.updatedAt(),
+                    alive ? "running" : "not running (last status shown)");
+            out.printf("长连接 / long connection：%s（自 %s 起，重连 %d 次）%s%n", describe(s.connection()),
+                    s.connectionSince(), s.reconnects(),
+                    s.lastProblem().isEmpty() ? "" : "\n  最近问题 / last problem：" + s.lastProblem());
+            out.printf("机器人 / bot：%s；配置了 webhook 的群 / webhook groups in duban.yml：%d%n",
+                    s.botId().isEmpty() ? "（未配置）" : s.botId(), s.webhookGroups());
+        }
+        try (Storage storage = Storage.open(global.jdbcUrl())) {
+            Map<OutboxEntry.Status, Long> counts = storage.outbox().countByStatus();
+            out.printf("发件箱 / outbox：待发 pending %d，发送中 sending %d，失败 failed %d，已发 sent %d，已放弃 dropped %d%n",
+                    counts.getOrDefault(OutboxEntry.Status.PENDING, 0L),
+                    counts.getOrDefault(OutboxEntry.Status.SENDING, 0L),
+                    counts.getOrDefault(OutboxEntry.Status.FAILED, 0L),
+                    counts.getOrDefault(OutboxEntry.Status.SENT, 0L),
+                    counts.getOrDefault(OutboxEntry.Status.DROPPED, 0L));
+            if (counts.getOrDefault(OutboxEntry.Status.FAILED, 0L) > 0) {
+                out.println("  有发送失败的消息：运行 ./duban outbox 查看原因，./duban outbox retry ID 重发。");
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String describe(String state) {
+        return switch (state) {
+            case "ONLINE" -> "在线 ONLINE";
+            case "CONNECTING", "SUBSCRIBING" -> "连接中 " + state;
+            case "WAITING_TO_RECONNECT" -> "等待重连 " + state;
+            case "KICKED" -> "已被另一实例顶下线 KICKED";
+            case "AUTH_FAILED" -> "凭据被拒绝 AUTH_FAILED（检查 WECOM_BOT_ID / WECOM_BOT_SECRET）";
+            case "STOPPED" -> "已停止 STOPPED";
+            case "NOT_CONFIGURED" -> "未配置（只推送或只用 HTTP 回调） NOT_CONFIGURED";
+            default -> state;
+        };
+    }
+}

@@ -1,0 +1,225 @@
+package io.duban.bot.serve;
+
+import io.duban.bot.outbox.ChannelRouter;
+import io.duban.bot.outbox.ChoiceChannel;
+import io.duban.bot.outbox.OutboundChannel;
+import io.duban.bot.outbox.OutboxDrainer;
+import io.duban.bot.outbox.OutboxPump;
+import io.duban.bot.outbox.RateLimiter;
+import io.duban.bot.outbox.RetryPolicy;
+import io.duban.bot.wecom.GroupChannel;
+import io.duban.bot.wecom.TrustStores;
+import io.duban.bot.wecom.WeComHttp;
+import io.duban.bot.wecom.WeComSettings;
+import io.duban.bot.wecom.app.AppChannel;
+import io.duban.bot.wecom.app.AppSettings;
+import io.duban.bot.wecom.app.WeComAppClient;
+import io.duban.bot.wecom.callback.ResponseUrlChannel;
+import io.duban.bot.wecom.callback.ResponseUrlClient;
+import io.duban.bot.wecom.webhook.WebhookChannel;
+import io.duban.bot.wecom.webhook.WebhookClient;
+import io.duban.bot.wecom.ws.Conversation;
+import io.duban.bot.wecom.ws.ConnectionState;
+import io.duban.bot.wecom.ws.LongConnection;
+import io.duban.bot.wecom.ws.LongConnectionChannel;
+import io.duban.bot.wecom.ws.LongConnectionConfig;
+import io.duban.bot.wecom.ws.LongConnectionInbound;
+import io.duban.bot.wecom.ws.Scheduler;
+import io.duban.storage.Storage;
+import io.duban.storage.model.Address;
+import io.duban.storage.model.OutboxEntry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot on WeCom: the long connection for conversation, webhooks for group pushes, the outbox pump that sends
+ * everything, and the status file. {@link #router()} lets another channel (e.g. a self-built app for private
+ * reminders) take over an address kind.
+ */
+public final class WeComServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(WeComServer.class);
+    private static final Duration LEASE = Duration.ofSeconds(120);
+
+    private final Storage storage;
+    private final Clock clock;
+    private final WeComSettings settings;
+    private final Path statusFile;
+    private final ScheduledExecutorService timers;
+    private final ScheduledExecutorService outboxThread;
+    /** Status and housekeeping, apart from the connection's timers so that a slow database cannot delay a ping. */
+    private final ScheduledExecutorService housekeeping;
+    private final ExecutorService worker;
+    private final ChannelRouter router = new ChannelRouter();
+    private final OutboxPump pump;
+    private final Optional<LongConnection> connection;
+    private String lastDepth = "";
+
+    public WeComServer(Storage storage, Clock clock, WeComSettings settings, Conversation conversation,
+                       Path statusFile) {
+        this(storage, clock, settings, Optional.empty(), conversation, statusFile);
+    }
+
+    /**
+     * @param app the self-built app's settings, when private messages should go through it (enabled, no problems)
+     */
+    public WeComServer(Storage storage, Clock clock, WeComSettings settings, Optional<AppSettings> app,
+                       Conversation conversation, Path statusFile) {
+        this.storage = storage;
+        this.clock = clock;
+        this.settings = settings;
+        this.statusFile = statusFile;
+        this.timers = Executors.newScheduledThreadPool(1, daemon("wecom-timers"));
+        this.outboxThread = Executors.newSingleThreadScheduledExecutor(daemon("outbox"));
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(daemon("status"));
+        this.worker = Executors.newSingleThreadExecutor(daemon("conversation"));
+
+        Optional<TrustStores.Trust> trust = settings.trustStore()
+                .map(p -> TrustStores.load(p, settings.trustStorePassword().orElse(null)));
+        OkHttpClient http = WeComHttp.client(trust);
+        WebhookChannel webhooks = new WebhookChannel(new WebhookClient(http, settings.apiBase()),
+                settings::webhookKey);
+        ResponseUrlChannel callbackReplies = new ResponseUrlChannel(new ResponseUrlClient(http,
+                ResponseUrlClient.wecomHosts(HttpUrl.get(settings.apiBase()))), storage.responseUrls());
+        Optional<OutboundChannel> appChannel = app.map(a -> new AppChannel(
+                new WeComAppClient(http, a.apiBaseUrl(), a.credentials(), clock)));
+
+        OutboxDrainer drainer = new OutboxDrainer(storage.outbox(), router, new RateLimiter(clock),
+                RetryPolicy.DEFAULT, clock, "serve-" + ProcessHandle.current().pid(), LEASE, 10);
+        this.pump = new OutboxPump(drainer, outboxThread);
+
+        List<ChoiceChannel.Option> replyRoutes = new ArrayList<>();
+        if (settings.hasBotCredentials()) {
+            LongConnection[] holder = new LongConnection[1];
+            LongConnectionInbound inbound = new LongConnectionInbound(conversation, storage.outbox(),
+                    storage.replyRoutes(), pump::nudge, clock, worker, () -> holder[0]);
+            LongConnection ws = new LongConnection(LongConnectionConfig.standard(settings.wsUrl(),
+                    settings.botId().orElseThrow(), settings.botSecret().orElseThrow(),
+                    trust.map(t -> t.context().getSocketFactory())), inbound, Scheduler.of(timers), clock);
+            holder[0] = ws;
+            LongConnectionChannel wsChannel = new LongConnectionChannel(ws, storage.replyRoutes(), clock,
+                    Duration.ofSeconds(7));
+            replyRoutes.add(new ChoiceChannel.Option(wsChannel::knows, wsChannel));
+            router.route(Address.Kind.PERSON, appChannel.orElse(wsChannel))
+                    .route(Address.Kind.GROUP, new GroupChannel(webhooks, Optional.of(wsChannel)));
+            this.connection = Optional.of(ws);
+        } else {
+            router.route(Address.Kind.GROUP, webhooks);
+            appChannel.ifPresent(c -> router.route(Address.Kind.PERSON, c));
+            this.connection = Optional.empty();
+        }
+        replyRoutes.add(new ChoiceChannel.Option(callbackReplies::knows, callbackReplies));
+        router.route(Address.Kind.REPLY, new ChoiceChannel(replyRoutes,
+                "no way to answer this message: it was heard neither on the long connection nor on the HTTP callback"));
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Plug in another channel for an address kind (e.g. private reminders through a self-built app). */
+    public ChannelRouter router() {
+        return router;
+    }
+
+    public Optional<LongConnection> connection() {
+        return connection;
+    }
+
+    public OutboxPump pump() {
+        return pump;
+    }
+
+    public void start() {
+        LOG.info("WeCom: {}; webhook robots for {} group(s) in duban.yml", settings.describe(),
+                settings.webhooks().size());
+        pump.start(Duration.ofSeconds(1));
+        connection.ifPresent(LongConnection::start);
+        housekeeping.scheduleWithFixedDelay(this::report, 0, 5, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(this::forgetOldRoutes, 1, 60, TimeUnit.MINUTES);
+    }
+
+    /**
+     * Blocks until the connection stands down for good (kicked, bad credentials, stopped); without a long connection
+     * (webhooks only) until the process is stopped.
+     */
+    public ConnectionState awaitFinalState() throws InterruptedException {
+        if (connection.isEmpty()) {
+            new java.util.concurrent.CountDownLatch(1).await();
+        }
+        LongConnection ws = connection.get();
+        while (!ws.state().isFinal()) {
+            synchronized (this) {
+                wait(1000);
+            }
+        }
+        return ws.state();
+    }
+
+    private void report() {
+        try {
+            Map<String, Long> depth = new TreeMap<>();
+            storage.outbox().countByStatus().forEach((s, n) -> depth.put(s.key(), n));
+            long pending = depth.getOrDefault(OutboxEntry.Status.PENDING.key(), 0L)
+                    + depth.getOrDefault(OutboxEntry.Status.SENDING.key(), 0L);
+            long failed = depth.getOrDefault(OutboxEntry.Status.FAILED.key(), 0L);
+            String line = pending + " waiting, " + failed + " failed";
+            if (!line.equals(lastDepth)) {
+                LOG.info("outbox: {}", line);
+                lastDepth = line;
+            }
+            Instant now = clock.instant();
+            new ServeStatus(ProcessHandle.current().pid(), now.toString(),
+                    connection.map(c -> c.state().name()).orElse("NOT_CONFIGURED"),
+                    connection.map(c -> c.stateSince().toString()).orElse(now.toString()),
+                    connection.map(LongConnection::reconnects).orElse(0),
+                    connection.map(LongConnection::lastProblem).orElse(""),
+                    settings.botId().orElse(""), settings.webhooks().size(), depth).write(statusFile);
+        } catch (RuntimeException e) {
+            LOG.warn("status: {}", e.toString());
+        }
+    }
+
+    private void forgetOldRoutes() {
+        try {
+            storage.replyRoutes().forgetBefore(clock.instant().minus(LongConnectionChannel.REPLY_WINDOW)
+                    .minus(Duration.ofHours(1)));
+        } catch (RuntimeException e) {
+            LOG.warn("reply routes: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        connection.ifPresent(LongConnection::close);
+        pump.close();
+        report();
+        outboxThread.shutdown();
+        worker.shutdown();
+        timers.shutdownNow();
+        housekeeping.shutdownNow();
+        try {
+            outboxThread.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

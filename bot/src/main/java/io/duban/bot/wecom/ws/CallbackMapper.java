@@ -1,0 +1,75 @@
+package io.duban.bot.wecom.ws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.duban.bot.engine.ChatType;
+import io.duban.bot.engine.InboundMessage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Translates an {@code aibot_msg_callback} body into the engine's {@link InboundMessage}. Maps fields only: the
+ * engine strips the leading @mention. Non-text messages become a short bracketed placeholder the engine can answer.
+ */
+public final class CallbackMapper {
+    public static final String TRANSPORT = "wecom-ws";
+
+    private CallbackMapper() {
+    }
+
+    public static InboundMessage toInbound(JsonNode body, Instant receivedAt) {
+        String msgid = required(body, "msgid");
+        String userId = body.path("from").path("userid").asText("");
+        if (userId.isBlank()) {
+            throw new IllegalArgumentException("callback " + msgid + " has no from.userid");
+        }
+        boolean group = "group".equals(body.path("chattype").asText());
+        Optional<String> chatId = Optional.of(body.path("chatid").asText("")).filter(s -> !s.isBlank());
+        if (group && chatId.isEmpty()) {
+            throw new IllegalArgumentException("group callback " + msgid + " has no chatid");
+        }
+        JsonNode quote = body.path("quote");
+        Optional<String> quoted = quote.isMissingNode() || quote.isNull() ? Optional.empty()
+                : Optional.of(content(quote)).filter(s -> !s.isBlank());
+        return new InboundMessage(msgid, TRANSPORT, userId, group ? ChatType.GROUP : ChatType.DIRECT,
+                group ? chatId : Optional.empty(), content(body), quoted, receivedAt);
+    }
+
+    /** The text of a message node (the callback body, or its quote). */
+    static String content(JsonNode node) {
+        String type = node.path("msgtype").asText("");
+        return switch (type) {
+            case "text" -> node.path("text").path("content").asText("");
+            case "markdown" -> node.path("markdown").path("content").asText("");
+            case "voice" -> node.path("voice").path("content").asText("[语音]");
+            case "mixed" -> {
+                List<String> texts = new ArrayList<>();
+                for (JsonNode item : node.path("mixed").path("msg_item")) {
+                    String itemType = item.path("msgtype").asText("");
+                    texts.add("text".equals(itemType) ? item.path("text").path("content").asText("")
+                            : placeholder(itemType));
+                }
+                yield String.join("", texts);
+            }
+            default -> placeholder(type);
+        };
+    }
+
+    private static String placeholder(String type) {
+        return switch (type) {
+            case "image" -> "[图片]";
+            case "file" -> "[文件]";
+            case "video" -> "[视频]";
+            default -> "[" + (type.isBlank() ? "未知消息" : type) + "]";
+        };
+    }
+
+    private static String required(JsonNode body, String field) {
+        String v = body.path(field).asText("");
+        if (v.isBlank()) {
+            throw new IllegalArgumentException("callback without " + field);
+        }
+        return v;
+    }
+}
