@@ -1,12 +1,15 @@
 package io.duban.bot;
 
+import io.duban.bot.command.RemindNowCommand;
 import io.duban.bot.engine.BotEngine;
+import io.duban.bot.schedule.RhythmService;
 import io.duban.config.ConfigDirectory;
 import io.duban.roster.ChatBinding;
 import io.duban.roster.Person;
 import io.duban.storage.Storage;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +23,7 @@ public final class App implements AutoCloseable {
     private final Clock clock;
     private final Map<String, String> env;
     private final BotEngine engine;
+    private final RhythmService rhythm;
 
     public App(Path home, ConfigDirectory config, Storage storage, Clock clock, Map<String, String> env) {
         this.home = home;
@@ -28,7 +32,9 @@ public final class App implements AutoCloseable {
         this.clock = clock;
         this.env = Map.copyOf(env);
         seedRoster();
-        this.engine = new BotEngine(config, storage, clock);
+        this.rhythm = RhythmService.create(config, storage, clock);
+        this.engine = new BotEngine(config, storage, clock, storage.closures()::isClosed,
+                List.of(new RemindNowCommand(rhythm)));
     }
 
     /** Loads {@code configDir}, opens and migrates {@code jdbcUrl}. */
@@ -69,6 +75,11 @@ public final class App implements AutoCloseable {
 
     public BotEngine engine() {
         return engine;
+    }
+
+    /** The weekly rhythm: scheduled prompts, reminders and summaries. {@code serve} starts its loop. */
+    public RhythmService rhythm() {
+        return rhythm;
     }
 
     @Override

@@ -23,8 +23,8 @@ public final class Storage implements AutoCloseable {
     private final PersonRepository people;
     private final ChatRepository chats;
     private final OutboxRepository outbox;
-    private final ReplyRouteRepository replyRoutes;
     private final JobRunRepository jobRuns;
+    private final ReplyRouteRepository replyRoutes;
     private final ResponseUrlRepository responseUrls;
     private final ReviewRepository reviews;
     private final ClosureRepository closures;
@@ -37,8 +37,8 @@ public final class Storage implements AutoCloseable {
         this.people = new JdbiPersonRepository(jdbi);
         this.chats = new JdbiChatRepository(jdbi);
         this.outbox = new JdbiOutboxRepository(jdbi);
-        this.replyRoutes = new JdbiReplyRouteRepository(jdbi);
         this.jobRuns = new JdbiJobRunRepository(jdbi);
+        this.replyRoutes = new JdbiReplyRouteRepository(jdbi);
         this.responseUrls = new JdbiResponseUrlRepository(jdbi);
         this.reviews = new JdbiReviewRepository(jdbi);
         this.closures = new JdbiClosureRepository(jdbi);
@@ -73,12 +73,12 @@ public final class Storage implements AutoCloseable {
         return outbox;
     }
 
-    public ReplyRouteRepository replyRoutes() {
-        return replyRoutes;
-    }
-
     public JobRunRepository jobRuns() {
         return jobRuns;
+    }
+
+    public ReplyRouteRepository replyRoutes() {
+        return replyRoutes;
     }
 
     public ResponseUrlRepository responseUrls() {

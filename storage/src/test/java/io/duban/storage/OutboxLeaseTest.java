@@ -52,6 +52,15 @@ class OutboxLeaseTest {
     }
 
     @Test
+    void givenTheSameDedupeKey_whenEnqueuedAgain_thenNothingIsAddedAndNothingIsReturned() {
+        OutboxRepository outbox = open();
+        assertThat(outbox.enqueue(msg(1), T0)).isPresent();
+        outbox.enqueue(msg(2), T0);
+        assertThat(outbox.enqueue(msg(1), T0)).isEmpty();
+        assertThat(outbox.list(List.of(OutboxEntry.Status.PENDING), 10)).hasSize(2);
+    }
+
+    @Test
     void givenPendingRows_whenTwoSendersClaim_thenEachRowGoesToOneSender() {
         OutboxRepository outbox = open();
         for (int i = 0; i < 3; i++) {

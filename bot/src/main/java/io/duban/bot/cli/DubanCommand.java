@@ -15,10 +15,10 @@ import picocli.CommandLine.Mixin;
         subcommands = {
             ChatCommand.class,
             PlanCommand.class,
+            JobCommand.class,
             ServeCommand.class,
             OutboxCommand.class,
             StatusCommand.class,
-            JobCommand.class,
             ConfigCommand.class,
             ExportCommand.class,
             ChartCommand.class,

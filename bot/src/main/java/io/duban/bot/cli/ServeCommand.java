@@ -80,27 +80,31 @@ public final class ServeCommand implements Callable<Integer> {
                 ServeStatus.fileFor(global.home(), global.env));
         Optional<CallbackServer> callbackServer = callback.anyEnabled()
                 ? Optional.of(callbackServer(callback, app, bot, server)) : Optional.empty();
-        // The weekly rhythm (prompts, reminders, summaries) enqueues into the outbox; the server sends.
-        AutoCloseable rhythm = JobCommand.rhythm(bot).startInBackground();
+        server.start();
+        callbackServer.ifPresent(CallbackServer::start);
+        // The weekly rhythm: prompts, reminders, summaries; each run is claimed in the database before it is sent.
+        AutoCloseable rhythm = bot.rhythm().startInBackground();
         Thread hook = new Thread(() -> {
+            closeQuietly(rhythm);
             callbackServer.ifPresent(CallbackServer::close);
-            try {
-                rhythm.close();
-            } catch (Exception e) {
-                // shutting down anyway
-            }
             server.close();
             bot.close();
         }, "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        server.start();
-        callbackServer.ifPresent(CallbackServer::start);
         ConnectionState end = server.awaitFinalState();
         return switch (end) {
             case KICKED -> EXIT_KICKED;
             case AUTH_FAILED -> EXIT_BAD_CREDENTIALS;
             default -> 0;
         };
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            org.slf4j.LoggerFactory.getLogger(ServeCommand.class).warn("stopping the weekly rhythm failed", e);
+        }
     }
 
     /** The HTTP callback receivers; their answers go into the outbox, which the WeCom server drains. */

@@ -75,6 +75,15 @@ public final class BotEngine {
      * @param isClosed tells whether (plan year, task number) has been closed (销号)
      */
     public BotEngine(ConfigDirectory config, Storage storage, Clock clock, BiPredicate<Integer, Integer> isClosed) {
+        this(config, storage, clock, isClosed, List.of());
+    }
+
+    /**
+     * @param isClosed tells whether (plan year, task number) has been closed (销号)
+     * @param extra    commands that need more than the engine has (立即提醒 needs the weekly rhythm)
+     */
+    public BotEngine(ConfigDirectory config, Storage storage, Clock clock, BiPredicate<Integer, Integer> isClosed,
+                     List<Command> extra) {
         this.config = config;
         this.storage = storage;
         ReturnedReports countable = new ReturnedReports(storage.reviews());
@@ -99,6 +108,7 @@ public final class BotEngine {
                 new ClosureStatusCommand(closure),
                 new ExportLedgerCommand(new LedgerExport(config, storage), ExportSettings.from(config).dir())));
         List<Command> all = new ArrayList<>(commands);
+        all.addAll(extra);
         all.add(new HelpCommand(() -> all));
         this.router = new CommandRouter(all, report);
     }

@@ -38,7 +38,7 @@ public final class JdbiJobRunRepository implements JobRunRepository {
             }
             List<OutboxEntry> enqueued = new ArrayList<>();
             for (OutboundMessage m : messages) {
-                enqueue(h, m, at).ifPresent(enqueued::add);
+                JdbiOutboxRepository.insert(h, m, at).ifPresent(enqueued::add);
             }
             return Optional.of(enqueued);
         });
@@ -82,29 +82,5 @@ public final class JdbiJobRunRepository implements JobRunRepository {
                 .bind("count", count)
                 .bind("note", note)
                 .execute() == 1;
-    }
-
-    /** The outbox insert of {@link JdbiOutboxRepository#enqueue}, inside the claim's transaction. */
-    private static Optional<OutboxEntry> enqueue(Handle h, OutboundMessage m, Instant at) {
-        // RETURNING (SQLite >= 3.35 and PostgreSQL) yields no row on a conflict; getGeneratedKeys would not
-        // (SQLite reports the previous insert's rowid).
-        Optional<Long> id = h.createQuery("""
-                        INSERT INTO outbox (address_kind, address, format, content, mentions, dedupe_key,
-                                            status, attempts, next_attempt_at, created_at)
-                        VALUES (:kind, :address, :format, :content, :mentions, :dedupe,
-                                'pending', 0, :at, :at)
-                        ON CONFLICT (dedupe_key) DO NOTHING
-                        RETURNING id""")
-                .bind("kind", m.address().kind().key())
-                .bind("address", m.address().value())
-                .bind("format", m.format().key())
-                .bind("content", m.content())
-                .bind("mentions", String.join(",", m.mentions()))
-                .bind("dedupe", m.dedupeKey().orElse(null))
-                .bind("at", at.toEpochMilli())
-                .mapTo(Long.class)
-                .findOne();
-        return id.flatMap(i -> h.createQuery("SELECT * FROM outbox WHERE id = :id").bind("id", i)
-                .map(JdbiOutboxRepository.MAPPER).findOne());
     }
 }

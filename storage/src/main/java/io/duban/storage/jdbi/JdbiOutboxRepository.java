@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -47,26 +48,33 @@ public final class JdbiOutboxRepository implements OutboxRepository {
 
     @Override
     public Optional<OutboxEntry> enqueue(OutboundMessage m, Instant at) {
-        return jdbi.inTransaction(h -> {
-            Optional<Long> id = h.createUpdate("""
-                            INSERT INTO outbox (address_kind, address, format, content, mentions, dedupe_key,
-                                                status, attempts, next_attempt_at, created_at)
-                            VALUES (:kind, :address, :format, :content, :mentions, :dedupe,
-                                    'pending', 0, :at, :at)
-                            ON CONFLICT (dedupe_key) DO NOTHING""")
-                    .bind("kind", m.address().kind().key())
-                    .bind("address", m.address().value())
-                    .bind("format", m.format().key())
-                    .bind("content", m.content())
-                    .bind("mentions", String.join(",", m.mentions()))
-                    .bind("dedupe", m.dedupeKey().orElse(null))
-                    .bind("at", at.toEpochMilli())
-                    .executeAndReturnGeneratedKeys("id")
-                    .mapTo(Long.class)
-                    .findOne();
-            return id.flatMap(i -> h.createQuery("SELECT * FROM outbox WHERE id = :id").bind("id", i)
-                    .map(MAPPER).findOne());
-        });
+        return jdbi.inTransaction(h -> insert(h, m, at));
+    }
+
+    /**
+     * The outbox insert, for use inside a caller's transaction (a job run claims and enqueues atomically).
+     * RETURNING (SQLite 3.35+, PostgreSQL) yields no row on a dedupe conflict; getGeneratedKeys would not, since
+     * SQLite then reports the previous insert's rowid.
+     */
+    static Optional<OutboxEntry> insert(Handle h, OutboundMessage m, Instant at) {
+        Optional<Long> id = h.createQuery("""
+                        INSERT INTO outbox (address_kind, address, format, content, mentions, dedupe_key,
+                                            status, attempts, next_attempt_at, created_at)
+                        VALUES (:kind, :address, :format, :content, :mentions, :dedupe,
+                                'pending', 0, :at, :at)
+                        ON CONFLICT (dedupe_key) DO NOTHING
+                        RETURNING id""")
+                .bind("kind", m.address().kind().key())
+                .bind("address", m.address().value())
+                .bind("format", m.format().key())
+                .bind("content", m.content())
+                .bind("mentions", String.join(",", m.mentions()))
+                .bind("dedupe", m.dedupeKey().orElse(null))
+                .bind("at", at.toEpochMilli())
+                .mapTo(Long.class)
+                .findOne();
+        return id.flatMap(i -> h.createQuery("SELECT * FROM outbox WHERE id = :id").bind("id", i)
+                .map(MAPPER).findOne());
     }
 
     @Override
