@@ -1,7 +1,7 @@
 package io.duban.bot.bench;
 
 import io.duban.bot.App;
-import io.duban.bot.MutableClock;
+import io.duban.bot.testing.MutableClock;
 import io.duban.bot.engine.ChatType;
 import io.duban.bot.engine.InboundMessage;
 import io.duban.bot.engine.Reply;

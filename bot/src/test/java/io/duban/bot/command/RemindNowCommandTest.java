@@ -2,7 +2,7 @@ package io.duban.bot.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.duban.bot.TestBot;
+import io.duban.bot.testing.TestBot;
 import io.duban.bot.engine.ChatType;
 import io.duban.bot.engine.InboundMessage;
 import io.duban.bot.schedule.RhythmService;

@@ -2,7 +2,7 @@ package io.duban.bot.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.duban.bot.TestBot;
+import io.duban.bot.testing.TestBot;
 import io.duban.storage.model.ProgressReport;
 import io.duban.storage.model.ReportKind;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.duban.bot.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.duban.bot.TestBot;
+import io.duban.bot.testing.TestBot;
 import io.duban.calendar.CalendarFiles;
 import io.duban.calendar.Holiday;
 import io.duban.calendar.WorkCalendar;

@@ -2,7 +2,7 @@ package io.duban.bot.status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.duban.bot.TestBot;
+import io.duban.bot.testing.TestBot;
 import io.duban.plan.WorkPlan;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -3,7 +3,7 @@ package io.duban.bot.wecom.callback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.duban.bot.TestBot;
+import io.duban.bot.testing.TestBot;
 import io.duban.bot.engine.InboundMessage;
 import io.duban.bot.engine.Reply;
 import io.duban.bot.wecom.crypto.WeComCrypto;
@@ -170,6 +170,8 @@ class CallbackEndToEndTest {
             // Acknowledged and not yet processed: the raw message is already in the database.
             assertThat(bot.app.storage().inbound().count()).isEqualTo(1);
             assertThat(sent).isEmpty();
+            // The server queues the work right after writing the 200, so the queue may fill a moment later.
+            await().until(() -> !held.held.isEmpty());
             held.held.forEach(Runnable::run);
             assertThat(sent).hasSize(1).first().asString().contains("已记录 农管科 对任务 12");
         } finally {
