@@ -48,12 +48,14 @@ public final class JdbiOutboxRepository implements OutboxRepository {
     @Override
     public Optional<OutboxEntry> enqueue(OutboundMessage m, Instant at) {
         return jdbi.inTransaction(h -> {
-            Optional<Long> id = h.createUpdate("""
+            // RETURNING yields no row on a dedupe conflict; SQLite's generated keys would name the previous insert.
+            Optional<Long> id = h.createQuery("""
                             INSERT INTO outbox (address_kind, address, format, content, mentions, dedupe_key,
                                                 status, attempts, next_attempt_at, created_at)
                             VALUES (:kind, :address, :format, :content, :mentions, :dedupe,
                                     'pending', 0, :at, :at)
-                            ON CONFLICT (dedupe_key) DO NOTHING""")
+                            ON CONFLICT (dedupe_key) DO NOTHING
+                            RETURNING id""")
                     .bind("kind", m.address().kind().key())
                     .bind("address", m.address().value())
                     .bind("format", m.format().key())
@@ -61,7 +63,6 @@ public final class JdbiOutboxRepository implements OutboxRepository {
                     .bind("mentions", String.join(",", m.mentions()))
                     .bind("dedupe", m.dedupeKey().orElse(null))
                     .bind("at", at.toEpochMilli())
-                    .executeAndReturnGeneratedKeys("id")
                     .mapTo(Long.class)
                     .findOne();
             return id.flatMap(i -> h.createQuery("SELECT * FROM outbox WHERE id = :id").bind("id", i)
