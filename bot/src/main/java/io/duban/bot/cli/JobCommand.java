@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
         subcommands = {JobCommand.ListJobs.class, JobCommand.PreviewJob.class, JobCommand.RunJob.class})
 public final class JobCommand {
 
+    /** The app's rhythm: the same calendar, schedule and closure state the serve loop uses. */
     static RhythmService rhythm(App app) {
-        return RhythmService.create(app.config(), app.storage(), app.clock(), app.env()::get,
-                app.storage().closures()::isClosed);
+        return app.rhythm();
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
