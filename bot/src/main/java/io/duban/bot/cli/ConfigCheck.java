@@ -8,6 +8,10 @@ import io.duban.config.ConfigDirectory;
 import io.duban.config.ConfigException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import io.duban.bot.wecom.Secrets;
+import io.duban.bot.wecom.WeComSettings;
+import io.duban.roster.ChatBinding;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -21,11 +25,13 @@ final class ConfigCheck {
 
     private final PrintWriter out;
     private final Function<String, String> env;
+    private final Map<String, String> envMap;
     private int problems;
 
-    ConfigCheck(PrintWriter out, Function<String, String> env) {
+    ConfigCheck(PrintWriter out, Map<String, String> env) {
         this.out = out;
-        this.env = env;
+        this.envMap = Map.copyOf(env);
+        this.env = this.envMap::get;
     }
 
     int run(Path configDir) {
@@ -53,14 +59,34 @@ final class ConfigCheck {
         out.println();
 
         out.println("智能机器人长连接 long connection (WebSocket)");
-        Optional<String> botId = envValue(ENV_BOT_ID);
-        Optional<String> botSecret = envValue(ENV_BOT_SECRET);
-        secret(ENV_BOT_ID, botId);
-        secret(ENV_BOT_SECRET, botSecret);
-        if (botId.isPresent() != botSecret.isPresent()) {
+        Optional<WeComSettings> wecom = Optional.empty();
+        try {
+            wecom = Optional.of(WeComSettings.from(config.rawSettings(), envMap));
+        } catch (ConfigException e) {
+            fail(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            secret(ENV_BOT_ID, envValue(ENV_BOT_ID));
+            secret(ENV_BOT_SECRET, envValue(ENV_BOT_SECRET));
             fail("长连接需要同时设置 " + ENV_BOT_ID + " 和 " + ENV_BOT_SECRET + " / both are needed");
         }
+        wecom.ifPresent(w -> {
+            secret(ENV_BOT_ID, w.botId());
+            secret(ENV_BOT_SECRET, w.botSecret());
+            info("ws " + w.wsUrl() + "，api " + w.apiBase() + w.trustStore().map(t -> "，trust store " + t).orElse(""));
+            w.trustStore().filter(t -> !java.nio.file.Files.isReadable(t))
+                    .ifPresent(t -> fail("信任库不可读 / trust store not readable: " + t));
+        });
         out.println();
+
+        wecom.ifPresent(w -> {
+            out.println("群消息推送 webhooks（按名册中的群）");
+            for (ChatBinding chat : config.roster().chats()) {
+                String name = chat.chatId() + "（" + chat.unit().orElse("领导群") + "）";
+                line(name, w.webhookKey(chat.chatId()).map(k -> "✓ " + Secrets.mask(k))
+                        .orElse("未设置（改用长连接主动消息） not set, pushes go over the long connection"));
+            }
+            out.println();
+        });
 
         AppSettings app;
         CallbackSettings callback;
@@ -113,7 +139,7 @@ final class ConfigCheck {
         app.problems().forEach(p -> fail(p));
         out.println();
 
-        if (botId.isEmpty() && !callback.anyEnabled()) {
+        if (envValue(ENV_BOT_ID).isEmpty() && !callback.anyEnabled()) {
             info("尚未配置任何企业微信接入：只能用 ./duban chat 本地对话。 No WeCom connection configured yet.");
         }
         return finish();

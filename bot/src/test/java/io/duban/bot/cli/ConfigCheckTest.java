@@ -27,7 +27,7 @@ class ConfigCheckTest {
     private final StringWriter text = new StringWriter();
 
     private int check(Path dir) {
-        return new ConfigCheck(new PrintWriter(text), env::get).run(dir);
+        return new ConfigCheck(new PrintWriter(text), env).run(dir);
     }
 
     private int check() {
@@ -180,5 +180,14 @@ class ConfigCheckTest {
         @Override
         public void replyToUser(io.duban.bot.engine.InboundMessage message, String userId, Reply reply) {
         }
+    }
+
+    @Test
+    void webhookKeysArePerRosterChat_andMasked() {
+        env.put("WECOM_WEBHOOK_WR_DEMO_NGK", "693a91f6-1234-5678-9abc-def012345678");
+        check(CONFIG);
+        assertThat(text.toString())
+                .contains("wr-demo-ngk（农管科）", "693a…(36)", "wr-demo-leaders（领导群）", "未设置（改用长连接主动消息）")
+                .doesNotContain("1234-5678-9abc");
     }
 }

@@ -81,7 +81,7 @@ class JobCommandTest {
     @Test
     void configCheck_describesTheScheduleAndCalendar_andNamesAMistake() throws Exception {
         java.io.StringWriter text = new java.io.StringWriter();
-        new ConfigCheck(new PrintWriter(text), n -> null).run(Path.of("../config"));
+        new ConfigCheck(new PrintWriter(text), java.util.Map.of()).run(Path.of("../config"));
         assertThat(text.toString()).contains("定时任务与节假日", "数据至 2026-12-31", "填报提示 周四 15:00",
                 "领导周报 周一 09:00", "月度通报 每月 25 日 09:00");
 
@@ -89,7 +89,7 @@ class JobCommandTest {
         copy(Path.of("../config"), config);
         java.nio.file.Files.writeString(config.resolve("duban.yml"), "schedule:\n  jobs:\n    weekly-prompt: {at: \"THU 22:00\"}\n");
         java.io.StringWriter bad = new java.io.StringWriter();
-        int problems = new ConfigCheck(new PrintWriter(bad), n -> null).run(config);
+        int problems = new ConfigCheck(new PrintWriter(bad), java.util.Map.of()).run(config);
         assertThat(problems).isPositive();
         assertThat(bad.toString()).contains("✗", "duban.yml:3", "quiet hours");
     }
