@@ -91,6 +91,7 @@ class EngineBench {
             plans.put(year, new WorkPlan(year, "计划" + year, "", LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), areas));
         }
         Settings d = Settings.defaults();
+        copyCalendar(dir);
         ConfigDirectory config = new ConfigDirectory(dir, null, d, org, plans,
                 new Roster(List.of(new Person("leader", "领导", "单位0", Role.LEADER)),
                         List.of(ChatBinding.leaders("leaders"))));
@@ -140,6 +141,20 @@ class EngineBench {
             }
         });
         return count[0];
+    }
+
+    /** The working calendar the weekly rhythm needs, from the shipped configuration. */
+    private static void copyCalendar(Path dir) {
+        try {
+            java.nio.file.Files.createDirectories(dir.resolve("calendar"));
+            try (var files = java.nio.file.Files.list(Path.of("../config/calendar"))) {
+                for (Path f : files.toList()) {
+                    java.nio.file.Files.copy(f, dir.resolve("calendar").resolve(f.getFileName().toString()));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static double median(double[] values) {
