@@ -3,7 +3,6 @@ package io.duban.bot.cli;
 import io.duban.storage.Storage;
 import io.duban.storage.model.OutboxEntry;
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -76,7 +75,7 @@ public final class OutboxCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Storage storage = Storage.open(global.jdbcUrl())) {
-                return change(spec, storage, id, storage.outbox().retry(id, Instant.now()), "已排队重发", "queued again",
+                return change(spec, storage, id, storage.outbox().retry(id, global.clock(java.time.ZoneOffset.UTC).instant()), "已排队重发", "queued again",
                         "只能重发失败或已放弃的消息");
             }
         }
@@ -95,7 +94,7 @@ public final class OutboxCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Storage storage = Storage.open(global.jdbcUrl())) {
-                return change(spec, storage, id, storage.outbox().drop(id, Instant.now()), "已放弃", "dropped",
+                return change(spec, storage, id, storage.outbox().drop(id, global.clock(java.time.ZoneOffset.UTC).instant()), "已放弃", "dropped",
                         "只能放弃待发或失败的消息");
             }
         }

@@ -33,7 +33,7 @@ public final class StatusCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path file = ServeStatus.fileFor(global.home(), global.env);
         Optional<ServeStatus> status = ServeStatus.read(file);
-        Instant now = Instant.now();
+        Instant now = global.clock(java.time.ZoneOffset.UTC).instant();
         if (status.isEmpty()) {
             out.println("serve：未运行（没有状态文件 " + file + "） / not running");
         } else {
