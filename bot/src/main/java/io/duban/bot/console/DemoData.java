@@ -61,7 +61,9 @@ public final class DemoData {
             Instant at = w.monday().plusDays(4).atTime(LocalTime.of(16, 30)).atZone(zone).toInstant();
             for (PlanTask task : plan.tasks()) {
                 String unit = app.config().organization().expand(task.leadUnits()).get(0);
-                Optional<Person> contact = people.stream().filter(p -> p.unit().equals(unit)).findFirst();
+                Optional<Person> contact = people.stream().filter(p -> p.unit().equals(unit))
+                        .filter(p -> p.role() == io.duban.roster.Role.CONTACT).findFirst()
+                        .or(() -> people.stream().filter(p -> p.unit().equals(unit)).findFirst());
                 if (contact.isEmpty() || (task.number() == 14 && index >= weeks - 2)) {
                     continue; // task 14's lead has gone quiet for the last two weeks
                 }
