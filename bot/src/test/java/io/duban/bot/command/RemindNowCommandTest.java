@@ -18,7 +18,7 @@ class RemindNowCommandTest {
     @Test
     void anAdminsRemindNow_answersWithWhoWasReminded_andIsRoutedByItsWord() {
         try (TestBot bot = new TestBot(dir, "2023-10-13T09:10+08:00")) {
-            RhythmService rhythm = RhythmService.create(bot.app.config(), bot.app.storage(), bot.clock);
+            RhythmService rhythm = bot.app.rhythm();
             RemindNowCommand command = new RemindNowCommand(rhythm);
             assertThat(command.access()).isEqualTo(Access.ADMIN);
             CommandRouter router = new CommandRouter(java.util.List.of(command), command);

@@ -27,14 +27,14 @@ class HolidayWeekSimulationTest {
     @Test
     void fromThursdayThroughMondayAcrossGuoqing_eachMessageIsEnqueuedOnce() {
         TestBot bot = new TestBot(dir, "2023-09-28T08:00+08:00");
-        RhythmService rhythm = RhythmService.create(bot.app.config(), bot.app.storage(), bot.clock);
+        RhythmService rhythm = bot.app.rhythm();
         List<String> enqueued = new ArrayList<>();
         boolean restarted = false;
         Instant end = OffsetDateTime.parse("2023-10-09T10:00+08:00").toInstant();
         while (!bot.clock.instant().isAfter(end)) {
             if (!restarted && bot.clock.instant().isAfter(OffsetDateTime.parse("2023-10-07T12:00+08:00").toInstant())) {
                 bot = bot.restart();
-                rhythm = RhythmService.create(bot.app.config(), bot.app.storage(), bot.clock);
+                rhythm = bot.app.rhythm();
                 restarted = true;
             }
             for (RunOutcome o : rhythm.scheduler().tick(bot.clock.instant())) {

@@ -41,7 +41,7 @@ class RhythmTest {
     @BeforeEach
     void start() {
         bot = new TestBot(dir, "2023-10-09T09:00+08:00");
-        rhythm = RhythmService.create(bot.app.config(), bot.app.storage(), bot.clock);
+        rhythm = bot.app.rhythm();
     }
 
     @AfterEach
@@ -113,7 +113,7 @@ class RhythmTest {
         bot.app.storage().closures().append(new io.duban.storage.model.ClosureEvent(0, 2023, 12,
                 io.duban.storage.model.ClosureAction.APPROVED, "办公室", "zhouhui", "已核验", java.util.Optional.empty(),
                 t("2023-10-10T10:00+08:00")));
-        RhythmService fresh = RhythmService.create(bot.app.config(), bot.app.storage(), bot.clock);
+        RhythmService fresh = bot.app.rhythm();
         String ngk = fresh.preview("weekly-prompt", t("2023-10-12T15:00+08:00")).orElseThrow().messages().stream()
                 .filter(m -> m.address().equals(Address.group(NGK))).findFirst().orElseThrow().content();
         assertThat(ngk).doesNotContain("12.（牵头）").contains("15.（牵头）");
@@ -207,7 +207,7 @@ class RhythmTest {
         assertThat(first).hasSize(17);
 
         bot = bot.restart();   // the claim and the outbox rows survive; nobody has sent them yet
-        rhythm = RhythmService.create(bot.app.config(), bot.app.storage(), bot.clock);
+        rhythm = bot.app.rhythm();
         rhythm.scheduler().tick(t("2023-10-12T15:01+08:00"));
         rhythm.scheduler().tick(t("2023-10-12T14:00+08:00"));   // the clock jumps back …
         rhythm.scheduler().tick(t("2023-10-12T15:30+08:00"));   // … and forward again

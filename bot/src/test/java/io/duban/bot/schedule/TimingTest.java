@@ -34,7 +34,7 @@ class TimingTest {
     @BeforeEach
     void start() {
         bot = new TestBot(dir, "2023-10-09T09:00+08:00");
-        rhythm = RhythmService.create(bot.app.config(), bot.app.storage(), bot.clock);
+        rhythm = bot.app.rhythm();
     }
 
     @AfterEach
