@@ -6,6 +6,7 @@ import io.duban.bot.export.ExportSettings;
 import io.duban.bot.export.LedgerExport;
 import io.duban.bot.report.ReportingWeek;
 import io.duban.bot.report.ReportsAsOf;
+import io.duban.bot.review.ReturnedReports;
 import io.duban.bot.status.Colour;
 import io.duban.bot.status.StatusBoard;
 import io.duban.bot.status.TaskStatus;
@@ -62,7 +63,7 @@ public final class WeeklyPicture {
                 .filter(e -> !e.at().isAfter(asOf)).toList();
         Map<Integer, ClosureEvent> closure = latest(closures, asOf);
         StatusBoard board = new StatusBoard(org, config.settings(), snapshot, Clock.fixed(asOf, zone),
-                (y, t) -> closed(closure, t));
+                (y, t) -> closed(closure, t), ReturnedReports.asOf(storage.reviews(), asOf));
         List<TaskStatus> statuses = board.tasks(plan);
 
         List<AreaCount> byArea = new ArrayList<>();
@@ -79,7 +80,7 @@ public final class WeeklyPicture {
             Instant end = w.equals(now) ? asOf : LedgerExport.endOf(w, zone);
             LocalDate day = w.equals(now) ? asOf.atZone(zone).toLocalDate() : w.sunday();
             completion.add(new WeekPoint("W" + w.week(), averagePercent(plan, org, snapshot.cutAt(end),
-                    latest(closures, end)), expectedPercent(plan, day)));
+                    latest(closures, end), end), expectedPercent(plan, day)));
         }
 
         Map<Colour, Long> total = new EnumMap<>(Colour.class);
@@ -92,27 +93,15 @@ public final class WeeklyPicture {
         return new WeeklyData(title, subtitle, byArea, completion);
     }
 
-    /** Each task's headline percent (lead unit's latest report, else any unit's), closed = 100, none = 0. */
-    private static double averagePercent(WorkPlan plan, Organization org, ReportsAsOf reports,
-                                         Map<Integer, ClosureEvent> closure) {
-        Map<Integer, List<ProgressReport>> byTask = new HashMap<>();
-        for (ProgressReport r : reports.latestEffective(plan.year())) {
-            byTask.computeIfAbsent(r.taskNumber(), k -> new ArrayList<>()).add(r);
-        }
-        double sum = 0;
-        for (PlanTask t : plan.tasks()) {
-            if (closed(closure, t.number())) {
-                sum += 100;
-                continue;
-            }
-            List<String> leads = org.expand(t.leadUnits());
-            List<ProgressReport> latest = byTask.getOrDefault(t.number(), List.of());
-            Comparator<ProgressReport> newest = Comparator.comparingLong(ProgressReport::id);
-            Optional<ProgressReport> headline = latest.stream().filter(r -> leads.contains(r.unit())).max(newest)
-                    .or(() -> latest.stream().max(newest));
-            sum += headline.filter(r -> r.percent().isPresent()).map(r -> r.percent().getAsInt()).orElse(0);
-        }
-        return plan.tasks().isEmpty() ? 0 : sum / plan.tasks().size();
+    /**
+     * The average of every task's headline percent as the status board computes it at {@code end} (closed = 100,
+     * none = 0): the same figures the chat and the 台账 show.
+     */
+    private double averagePercent(WorkPlan plan, Organization org, ReportsAsOf reports,
+                                  Map<Integer, ClosureEvent> closure, Instant end) {
+        StatusBoard board = new StatusBoard(org, config.settings(), reports, Clock.fixed(end, config.settings().zone()),
+                (y, t) -> closed(closure, t), ReturnedReports.asOf(storage.reviews(), end));
+        return board.tasks(plan).stream().mapToInt(s -> s.closed() ? 100 : s.percent()).average().orElse(0);
     }
 
     private static double expectedPercent(WorkPlan plan, LocalDate day) {

@@ -4,6 +4,7 @@ import io.duban.bot.export.Ledger.Cell;
 import io.duban.bot.export.Ledger.Column;
 import io.duban.bot.export.Ledger.Sheet;
 import io.duban.bot.report.ReportsAsOf;
+import io.duban.bot.review.ReturnedReports;
 import io.duban.bot.status.StatusBoard;
 import io.duban.bot.status.TaskStatus;
 import io.duban.bot.status.UnitPart;
@@ -61,7 +62,8 @@ public final class LedgerBuilder {
         storage.closures().all(plan.year()).stream().filter(e -> !e.at().isAfter(asOf))
                 .forEach(e -> closure.put(e.taskNumber(), e));
         StatusBoard board = new StatusBoard(org, config.settings(), snapshot, Clock.fixed(asOf, zone),
-                (year, task) -> closure.containsKey(task) && closure.get(task).action() == ClosureAction.APPROVED);
+                (year, task) -> closure.containsKey(task) && closure.get(task).action() == ClosureAction.APPROVED,
+                ReturnedReports.asOf(storage.reviews(), asOf));
         List<TaskStatus> statuses = board.tasks(plan);
         Map<String, String> names = storage.people().all().stream()
                 .collect(Collectors.toMap(Person::userId, Person::name, (a, b) -> a));

@@ -10,6 +10,7 @@ import io.duban.storage.ReportRepository;
 import io.duban.storage.model.ProgressReport;
 import io.duban.storage.model.ReportStatus;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,10 +23,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
- * Computes where every task stands from the effective reports, at the clock's current date. One query per call
- * (the latest effective report of every task and unit), then everything in memory.
+ * Computes where every task stands at the clock's current date, from {@link AcceptedReports}: the one filter (not
+ * withdrawn, not superseded, not returned) that every view uses. Two queries per call, then everything in memory.
  */
 public final class StatusBoard {
     private final Organization org;
@@ -34,24 +36,33 @@ public final class StatusBoard {
     private final Clock clock;
     private final BiPredicate<Integer, Integer> isClosed;
     private final ReportFilter countable;
+    private final Predicate<ReportingWeek> due;
 
     public StatusBoard(Organization org, Settings settings, ReportRepository reports, Clock clock,
                        BiPredicate<Integer, Integer> isClosed) {
         this(org, settings, reports, clock, isClosed, ReportFilter.all());
     }
 
-    /**
-     * @param isClosed  tells whether (plan year, task number) has been closed (销号); closed tasks count as done
-     * @param countable which effective reports count as reported (a report the office returned does not)
-     */
     public StatusBoard(Organization org, Settings settings, ReportRepository reports, Clock clock,
                        BiPredicate<Integer, Integer> isClosed, ReportFilter countable) {
+        this(org, settings, reports, clock, isClosed, countable, week -> true);
+    }
+
+    /**
+     * @param isClosed  tells whether (plan year, task number) has been closed (销号); closed tasks count as done
+     * @param countable which effective reports count (a report the office returned does not)
+     * @param due       which reporting weeks asked for reports (e.g. not a week of holidays); staleness counts
+     *                  only complete weeks that were due
+     */
+    public StatusBoard(Organization org, Settings settings, ReportRepository reports, Clock clock,
+                       BiPredicate<Integer, Integer> isClosed, ReportFilter countable, Predicate<ReportingWeek> due) {
         this.org = org;
         this.settings = settings;
         this.reports = reports;
         this.clock = clock;
         this.isClosed = isClosed;
         this.countable = countable;
+        this.due = due;
     }
 
     public LocalDate today() {
@@ -62,46 +73,65 @@ public final class StatusBoard {
         return ReportingWeek.of(today());
     }
 
+    /** The moment changes are measured from: the start of the previous reporting week ("较上周"). */
+    public Instant baseline() {
+        return currentWeek().previous().monday().atStartOfDay(settings.zone()).toInstant();
+    }
+
+    /** The accepted reports of the plan year: what every figure is computed from. */
+    public AcceptedReports accepted(WorkPlan plan) {
+        return AcceptedReports.load(reports, countable, plan.year());
+    }
+
     /** Every task of the plan, in plan order. */
     public List<TaskStatus> tasks(WorkPlan plan) {
-        Map<Integer, Map<String, ProgressReport>> latest = latestByTaskAndUnit(plan.year());
+        return tasks(plan, accepted(plan));
+    }
+
+    public List<TaskStatus> tasks(WorkPlan plan, AcceptedReports accepted) {
         List<TaskStatus> out = new ArrayList<>();
         for (PlanTask task : plan.tasks()) {
-            out.add(status(plan, task, latest.getOrDefault(task.number(), Map.of())));
+            out.add(status(plan, task, accepted));
         }
         return out;
     }
 
     public TaskStatus task(WorkPlan plan, PlanTask task) {
-        return status(plan, task, latestByTaskAndUnit(plan.year()).getOrDefault(task.number(), Map.of()));
+        return status(plan, task, accepted(plan));
     }
 
-    private Map<Integer, Map<String, ProgressReport>> latestByTaskAndUnit(int year) {
-        Map<Integer, Map<String, ProgressReport>> latest = new HashMap<>();
-        for (ProgressReport r : reports.latestEffective(year)) {
-            latest.computeIfAbsent(r.taskNumber(), k -> new HashMap<>()).put(r.unit(), r);
-        }
-        return latest;
-    }
-
-    private TaskStatus status(WorkPlan plan, PlanTask task, Map<String, ProgressReport> byUnit) {
+    private TaskStatus status(WorkPlan plan, PlanTask task, AcceptedReports accepted) {
         LocalDate today = today();
+        Instant baseline = baseline();
         List<String> leads = org.expand(task.leadUnits());
         List<UnitPart> parts = new ArrayList<>();
         for (String unit : org.assignedUnits(task)) {
-            parts.add(new UnitPart(unit, leads.contains(unit), Optional.ofNullable(byUnit.get(unit))));
+            int n = task.number();
+            parts.add(new UnitPart(unit, leads.contains(unit), accepted.latest(n, unit), accepted.returned(n, unit),
+                    accepted.latestAt(n, unit, baseline)));
         }
+        List<UnitPart> leadFigures = parts.stream().filter(p -> p.lead() && p.latest().isPresent()).toList();
         Comparator<ProgressReport> newest = Comparator.comparingLong(ProgressReport::id);
-        Optional<ProgressReport> headline = parts.stream().filter(UnitPart::lead)
-                .flatMap(p -> p.latest().stream()).max(newest)
-                .or(() -> byUnit.values().stream().max(newest));
-        int percent = headline.flatMap(r -> r.percent().isPresent() ? Optional.of(r.percent().getAsInt()) : Optional.empty())
-                .orElse(0);
+        Optional<ProgressReport> headline;
+        if (!leadFigures.isEmpty()) {
+            // the worse lead figure is the headline; ties go to the newer report
+            headline = leadFigures.stream().map(p -> p.latest().orElseThrow())
+                    .min(Comparator.comparingInt(StatusBoard::percentOf).thenComparing(newest.reversed()));
+        } else {
+            headline = parts.stream().flatMap(p -> p.latest().stream()).max(newest);
+        }
+        int percent = headline.map(StatusBoard::percentOf).orElse(0);
         int expected = expectedPercent(plan.start(), task.deadline(), today);
         long daysLeft = ChronoUnit.DAYS.between(today, task.deadline());
         boolean closed = isClosed.test(plan.year(), task.number());
-        boolean done = closed || percent >= 100
-                || headline.flatMap(ProgressReport::status).filter(s -> s == ReportStatus.DONE).isPresent();
+        List<ProgressReport> figures = leadFigures.isEmpty() ? headline.stream().toList()
+                : leadFigures.stream().map(p -> p.latest().orElseThrow()).toList();
+        boolean done = closed || (!figures.isEmpty() && figures.stream().allMatch(StatusBoard::isDone));
+        Optional<ProgressReport> blocked = figures.stream()
+                .filter(r -> r.status().filter(s -> s == ReportStatus.BLOCKED).isPresent()).findFirst();
+        boolean named = leadFigures.size() >= 2;
+        int missed = missedWeeks(task, parts, plan, today);
+        boolean anyReport = parts.stream().anyMatch(p -> p.latest().isPresent());
 
         Colour colour;
         String reason;
@@ -114,35 +144,55 @@ public final class StatusBoard {
         } else if (daysLeft < 0) {
             colour = Colour.RED;
             reason = "已逾期 " + (-daysLeft) + " 天，进度 " + percent + "%";
-        } else if (headline.flatMap(ProgressReport::status).filter(s -> s == ReportStatus.BLOCKED).isPresent()) {
+        } else if (blocked.isPresent()) {
+            ProgressReport b = blocked.get();
             colour = Colour.RED;
-            reason = "受阻" + headline.filter(ProgressReport::hasProblems).map(r -> "：" + shorten(r.problems())).orElse("");
-        } else if (percent + settings.paceTolerancePercent() < expected) {
+            reason = (named ? b.unit() : "") + "受阻" + (b.hasProblems() ? "：" + shorten(b.problems()) : "");
+        } else if (headline.isPresent() && percent + settings.paceTolerancePercent() < expected) {
             colour = Colour.YELLOW;
-            reason = "进度 " + percent + "%，落后于应有进度 " + expected + "%";
-        } else if (isStale(byUnit, plan, today)) {
+            reason = (named ? headline.get().unit() : "") + "进度 " + percent + "%，落后于应有进度 " + expected + "%";
+        } else if (missed >= settings.staleWeeks()) {
             colour = Colour.YELLOW;
-            reason = byUnit.isEmpty() ? "尚无报送" : "已连续 " + settings.staleWeeks() + " 周无报送";
+            reason = anyReport ? "已连续 " + missed + " 周无报送" : "尚无报送";
+        } else if (!anyReport) {
+            colour = Colour.GREEN;
+            reason = parts.stream().anyMatch(UnitPart::isReturned) ? "报送已退回，待重报" : "刚启动，尚无报送";
         } else {
             colour = Colour.GREEN;
-            reason = byUnit.isEmpty() ? "刚启动，尚无报送" : "按计划推进（进度 " + percent + "%，应有 " + expected + "%）";
+            reason = "按计划推进（进度 " + percent + "%，应有 " + expected + "%）";
         }
-        return new TaskStatus(task, colour, reason, percent, expected, headline, parts, daysLeft, closed);
+        return new TaskStatus(task, colour, reason, percent, expected, headline, parts, daysLeft, closed, missed);
     }
 
-    private boolean isStale(Map<String, ProgressReport> byUnit, WorkPlan plan, LocalDate today) {
-        ReportingWeek current = ReportingWeek.of(today);
-        ReportingWeek cutoff = current;
-        for (int i = 0; i < settings.staleWeeks(); i++) {
-            cutoff = cutoff.previous();
-        }
-        if (byUnit.isEmpty()) {
-            return ReportingWeek.of(plan.start()).compareTo(cutoff) <= 0;
-        }
-        ReportingWeek last = byUnit.values().stream()
+    private static int percentOf(ProgressReport r) {
+        return r.percent().isPresent() ? r.percent().getAsInt() : 0;
+    }
+
+    private static boolean isDone(ProgressReport r) {
+        return percentOf(r) >= 100 || r.status().filter(s -> s == ReportStatus.DONE).isPresent();
+    }
+
+    /**
+     * Complete reporting weeks that were due and passed without an accepted report on the task: counted from the
+     * week after its last report (or from the plan's first week) up to last week. The week in progress never counts,
+     * so Sunday evening and Monday morning differ by exactly the one week that has just ended.
+     */
+    private int missedWeeks(PlanTask task, List<UnitPart> parts, WorkPlan plan, LocalDate today) {
+        ReportingWeek lastComplete = ReportingWeek.of(today).previous();
+        ReportingWeek from = parts.stream().flatMap(p -> p.latest().stream())
                 .map(r -> ReportingWeek.of(r.reportedAt(), settings.zone()))
-                .max(Comparator.naturalOrder()).orElseThrow();
-        return last.compareTo(cutoff) <= 0;
+                .max(Comparator.naturalOrder())
+                .map(ReportingWeek::next)
+                .orElse(ReportingWeek.of(plan.start()));
+        ReportingWeek last = task.deadline().isBefore(lastComplete.sunday())
+                ? ReportingWeek.of(task.deadline()) : lastComplete;
+        int missed = 0;
+        for (ReportingWeek w = from; w.compareTo(last) <= 0; w = w.next()) {
+            if (due.test(w)) {
+                missed++;
+            }
+        }
+        return missed;
     }
 
     /** Share of the period from the plan start to the task deadline that has passed, in whole percent. */
@@ -157,8 +207,12 @@ public final class StatusBoard {
 
     /** Units that owe a report on some open task in the given week, with the tasks they owe, in organization order. */
     public Map<String, List<Integer>> unitsNotReported(WorkPlan plan, ReportingWeek week) {
+        return unitsNotReported(plan, week, accepted(plan));
+    }
+
+    public Map<String, List<Integer>> unitsNotReported(WorkPlan plan, ReportingWeek week, AcceptedReports accepted) {
         Set<String> reported = new java.util.HashSet<>();
-        for (ProgressReport r : countable.countable(plan.year(), reports.effectiveInWeek(plan.year(), week.toString()))) {
+        for (ProgressReport r : accepted.inWeek(week.toString())) {
             reported.add(r.taskNumber() + "|" + r.unit());
         }
         Map<String, List<Integer>> missing = new LinkedHashMap<>();
@@ -173,6 +227,20 @@ public final class StatusBoard {
         return missing;
     }
 
+    /** Who reported in a week: the count every message uses. */
+    public WeekTally tally(WorkPlan plan, ReportingWeek week) {
+        return tally(plan, week, accepted(plan));
+    }
+
+    public WeekTally tally(WorkPlan plan, ReportingWeek week, AcceptedReports accepted) {
+        List<PlanTask> open = openTasks(plan);
+        List<String> units = org.units().stream().filter(u -> open.stream().anyMatch(t -> org.isAssigned(t, u)))
+                .toList();
+        Set<String> reported = new java.util.HashSet<>();
+        accepted.inWeek(week.toString()).forEach(r -> reported.add(r.unit()));
+        return new WeekTally(units, reported, unitsNotReported(plan, week, accepted));
+    }
+
     /** Tasks still to be reported on: not closed, not past their deadline by more than the grace of a week. */
     public List<PlanTask> openTasks(WorkPlan plan) {
         return plan.tasks().stream().filter(t -> !isClosed.test(plan.year(), t.number())).toList();
@@ -185,8 +253,13 @@ public final class StatusBoard {
 
     /** Latest effective reports that still name a problem, newest first. */
     public List<ProgressReport> openProblems(WorkPlan plan) {
+        return openProblems(plan, accepted(plan));
+    }
+
+    /** Latest accepted reports that still name a problem, on open tasks, newest first. */
+    public List<ProgressReport> openProblems(WorkPlan plan, AcceptedReports accepted) {
         Set<Integer> open = new TreeSet<>(openTasks(plan).stream().map(PlanTask::number).toList());
-        return reports.latestEffective(plan.year()).stream()
+        return accepted.latestOfEach().stream()
                 .filter(ProgressReport::hasProblems)
                 .filter(r -> open.contains(r.taskNumber()))
                 .sorted(Comparator.comparingLong(ProgressReport::id).reversed())
@@ -196,7 +269,10 @@ public final class StatusBoard {
     /** Every task with a numeric target, against the latest figures. */
     public List<KpiStatus> kpis(WorkPlan plan) {
         List<KpiStatus> out = new ArrayList<>();
-        Map<Integer, Map<String, ProgressReport>> latest = latestByTaskAndUnit(plan.year());
+        Map<Integer, Map<String, ProgressReport>> latest = new HashMap<>();
+        for (ProgressReport r : accepted(plan).latestOfEach()) {
+            latest.computeIfAbsent(r.taskNumber(), k -> new HashMap<>()).put(r.unit(), r);
+        }
         for (PlanTask task : plan.tasks()) {
             if (task.kpi().isEmpty()) {
                 continue;
