@@ -104,7 +104,7 @@ public final class LedgerBuilder {
                     Cell.text(h.map(ProgressReport::nextSteps).orElse("")),
                     Cell.text(h.map(r -> rows.date(r.reportedAt())).orElse("")),
                     Cell.text(h.map(rows::reporter).orElse("")),
-                    Cell.text(h.map(rows::review).orElse("—")),
+                    Cell.text(reviewState(s, rows)),
                     Cell.text(closureState(closure.get(t.number()), rows)),
                     Cell.text(t.deadline().format(DATE))));
         }
@@ -154,11 +154,23 @@ public final class LedgerBuilder {
                     Cell.text(r.map(ProgressReport::progress).orElse("")),
                     Cell.text(r.map(ProgressReport::problems).orElse("")),
                     Cell.text(r.map(ProgressReport::nextSteps).orElse("")),
-                    Cell.text(r.map(x -> rows.date(x.reportedAt())).orElse("尚未报送")),
+                    Cell.text(r.map(x -> rows.date(x.reportedAt())).orElse(
+                            part.filter(UnitPart::isReturned).isPresent() ? "已退回待重报" : "尚未报送")),
                     Cell.text(r.map(rows::reporter).orElse("")),
-                    Cell.text(r.map(rows::review).orElse("—"))));
+                    Cell.text(part.flatMap(UnitPart::returned).map(x -> rows.review(x) + "（待重报）")
+                            .orElse(r.map(rows::review).orElse("—")))));
         }
         return new Sheet(sheetName(unit), columns, out);
+    }
+
+    /** The headline report's review, then each report the office returned and the unit has not yet replaced. */
+    private static String reviewState(TaskStatus s, Rows rows) {
+        List<String> parts = new ArrayList<>();
+        s.headline().ifPresent(r -> parts.add(rows.review(r)));
+        for (UnitPart p : s.returned()) {
+            parts.add(p.unit() + rows.review(p.returned().orElseThrow()) + "（待重报）");
+        }
+        return parts.isEmpty() ? "—" : String.join("；", parts);
     }
 
     private static String closureState(ClosureEvent e, Rows rows) {

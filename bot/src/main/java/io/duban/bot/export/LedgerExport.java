@@ -34,6 +34,23 @@ public final class LedgerExport {
         return builder.build(plan, asOf);
     }
 
+    /** The 台账 workbook as it stood at {@code asOf}, as bytes, for sending into a chat. */
+    public byte[] xlsx(WorkPlan plan, Instant asOf) {
+        Ledger ledger = ledger(plan, asOf);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            new XlsxLedgerWriter().write(ledger, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the 台账 workbook: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    /** {@code 台账-2023-10-25.xlsx} or {@code 台账-截至2023-W41.xlsx}: the name a file gets in the chat. */
+    public static String fileName(java.time.LocalDate day, java.util.Optional<ReportingWeek> week) {
+        return "台账-" + week.map(w -> "截至" + w).orElse(day.toString()) + ".xlsx";
+    }
+
     /**
      * Writes the 台账 as it stood at {@code asOf}. When {@code out} ends in {@code .csv} only CSV is written.
      *

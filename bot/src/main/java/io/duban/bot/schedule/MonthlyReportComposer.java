@@ -1,22 +1,32 @@
 package io.duban.bot.schedule;
 
+import io.duban.bot.answer.StatusLines;
+import io.duban.bot.export.LedgerExport;
+import io.duban.bot.status.AcceptedReports;
 import io.duban.bot.status.Colour;
 import io.duban.bot.status.StatusBoard;
 import io.duban.bot.status.TaskStatus;
-import io.duban.plan.PlanTask;
+import io.duban.bot.text.Screen;
+import io.duban.bot.text.ShortTitles;
 import io.duban.storage.model.Address;
 import io.duban.storage.model.OutboundMessage;
+import io.duban.storage.model.ProgressReport;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * The monthly 通报 into the leaders' group: completion rate, red/yellow/green counts, overdue tasks and each unit's
- * reporting rate over the month's reporting weeks so far (a week counts when the unit sent at least one report).
+ * The monthly 通报 into the leaders' group, split into sections that each fit a phone screen: the overview
+ * (completion rate, counts by colour, overdue tasks), the red and yellow tasks, and each unit's reporting rate over
+ * the month's reporting weeks so far (a week counts when the unit sent at least one accepted report). The same day
+ * the office's group chat gets the 台账 workbook as a file.
  */
 final class MonthlyReportComposer implements Composer {
     private final RhythmContext ctx;
@@ -29,45 +39,127 @@ final class MonthlyReportComposer implements Composer {
 
     @Override
     public List<OutboundMessage> compose(PlannedRun run) {
-        String text = text(YearMonth.parse(run.period()), run.at().toLocalDate(), run.at().toInstant());
-        return Recipients.load(ctx.storage()).leaderChats().stream()
-                .map(chat -> OutboundMessage.text(Address.group(chat), text, List.of(), run.dedupeKey(chat)))
-                .toList();
+        Instant at = run.at().toInstant();
+        LocalDate day = run.at().toLocalDate();
+        List<String> sections = sections(YearMonth.parse(run.period()), day, at);
+        Recipients to = Recipients.load(ctx.storage());
+        List<OutboundMessage> out = new ArrayList<>();
+        for (String chat : to.leaderChats()) {
+            for (int i = 0; i < sections.size(); i++) {
+                out.add(OutboundMessage.markdown(Address.group(chat), sections.get(i),
+                        i == 0 ? run.dedupeKey(chat) : run.dedupeKey(chat) + "#" + (i + 1)));
+            }
+        }
+        List<String> office = officeChats(to);
+        if (!office.isEmpty()) {
+            byte[] workbook = new LedgerExport(ctx.config(), ctx.storage()).xlsx(ctx.plan(), at);
+            String name = LedgerExport.fileName(day, Optional.empty());
+            for (String chat : office) {
+                out.add(OutboundMessage.file(Address.group(chat), name, workbook, run.dedupeKey(chat) + ":ledger"));
+            }
+        }
+        return out;
     }
 
+    /** The office's group chats: those of the units the admins belong to. */
+    private List<String> officeChats(Recipients to) {
+        Set<String> units = new java.util.LinkedHashSet<>();
+        ctx.storage().people().all().stream().filter(p -> p.role() == io.duban.roster.Role.ADMIN)
+                .forEach(p -> units.add(p.unit()));
+        List<String> out = new ArrayList<>();
+        units.stream().filter(ctx.org()::isUnit).forEach(u -> out.addAll(to.unitChats(u)));
+        return out;
+    }
+
+    /** The whole 通报 as one text (the sections joined), e.g. for a preview. */
     String text(YearMonth month, LocalDate day, Instant at) {
+        return String.join("\n\n", sections(month, day, at));
+    }
+
+    /** The 通报's messages in order, each within one screen. */
+    List<String> sections(YearMonth month, LocalDate day, Instant at) {
         StatusBoard board = ctx.board(at);
-        List<PlanTask> open = ctx.openTasks(day);
-        List<TaskStatus> all = board.tasks(ctx.plan());
-        long done = all.stream().filter(s -> s.closed() || s.percent() >= 100).count();
-        List<TaskStatus> statuses = all.stream().filter(s -> open.contains(s.task())).toList();
-        long red = statuses.stream().filter(s -> s.colour() == Colour.RED).count();
-        long yellow = statuses.stream().filter(s -> s.colour() == Colour.YELLOW).count();
-        StringBuilder sb = new StringBuilder();
-        sb.append("【月度通报】").append(month.getYear()).append("年").append(month.getMonthValue()).append("月（截至")
-                .append(Texts.monthDay(day)).append("）\n").append(ctx.plan().title()).append('\n');
-        sb.append("完成率：已完成 ").append(done).append(" 项／共 ").append(all.size()).append(" 项（")
-                .append(pct(done, all.size())).append("）\n");
-        sb.append("红灯 ").append(red).append(" 项，黄灯 ").append(yellow).append(" 项，绿灯 ")
-                .append(statuses.size() - red - yellow).append(" 项\n");
-        List<TaskStatus> overdue = statuses.stream().filter(s -> s.daysToDeadline() < 0 && s.percent() < 100).toList();
-        sb.append("逾期任务：").append(overdue.isEmpty() ? "无" : overdue.size() + " 项").append('\n');
+        AcceptedReports accepted = board.accepted(ctx.plan());
+        List<TaskStatus> all = board.tasks(ctx.plan(), accepted);
+        String title = "【月度通报】" + month.getYear() + "年" + month.getMonthValue() + "月（截至" + Texts.monthDay(day) + "）";
+
+        List<List<String>> parts = new ArrayList<>();
+        List<String> overview = new ArrayList<>();
+        long done = all.stream().filter(s -> s.closed() || s.reason().startsWith("已完成")).count();
+        overview.add("完成率：已完成 " + done + " 项／共 " + all.size() + " 项（" + pct(done, all.size()) + "）");
+        overview.add("共 " + all.size() + " 项：<font color=\"warning\">红 " + StatusLines.count(all, Colour.RED)
+                + "</font> · <font color=\"comment\">黄 " + StatusLines.count(all, Colour.YELLOW)
+                + "</font> · <font color=\"info\">绿 " + StatusLines.count(all, Colour.GREEN) + "</font>，平均 "
+                + StatusLines.average(all) + "%");
+        List<TaskStatus> overdue = all.stream().filter(s -> !s.closed() && s.daysToDeadline() < 0
+                && !s.reason().startsWith("已完成")).toList();
+        overview.add("逾期任务：" + (overdue.isEmpty() ? "无" : overdue.size() + " 项"));
         for (TaskStatus s : overdue) {
-            sb.append("· ").append(s.task().number()).append(". ").append(s.task().shortText(24)).append("（")
-                    .append(String.join("、", s.task().leadUnits())).append("牵头，")
-                    .append(WeeklySummaryComposer.deadlineText(s.daysToDeadline())).append("，进度 ")
-                    .append(s.percent()).append("%）\n");
+            overview.add("· " + s.task().number() + " " + ShortTitles.of(s.task()) + "（"
+                    + String.join("、", s.task().leadUnits()) + "牵头）已逾期 " + (-s.daysToDeadline()) + " 天，进度 "
+                    + s.percent() + "%");
         }
+        List<ProgressReport> returned = accepted.awaitingResubmission();
+        if (!returned.isEmpty()) {
+            overview.add("已退回待重报 " + returned.size() + " 条（不计入进度）");
+        }
+        parts.add(overview);
+
+        List<TaskStatus> attention = StatusLines.attention(all);
+        if (!attention.isEmpty()) {
+            List<String> lines = new ArrayList<>();
+            lines.add("**需关注（红灯、黄灯 " + attention.size() + " 项）**");
+            attention.forEach(s -> lines.add(StatusLines.task(s)));
+            parts.add(lines);
+        }
+
         List<IsoWeek> weeks = reportingWeeks(month, day);
-        sb.append("各单位报送率（本月 ").append(weeks.size()).append(" 个报送周）：\n");
-        ReportView reports = ctx.reports();
-        List<java.util.Set<String>> reportedByWeek = weeks.stream().map(reports::unitsReportedIn).toList();
+        List<String> rates = new ArrayList<>();
+        rates.add("**各单位报送率（本月 " + weeks.size() + " 个报送周）**");
+        List<Set<String>> reportedByWeek = new ArrayList<>();
+        for (IsoWeek w : weeks) {
+            Set<String> units = new HashSet<>();
+            accepted.inWeek(w.key()).forEach(r -> units.add(r.unit()));
+            reportedByWeek.add(units);
+        }
         for (String unit : ctx.reportingUnits(day)) {
             long reported = reportedByWeek.stream().filter(r -> r.contains(unit)).count();
-            sb.append("  ").append(unit).append(" ").append(reported).append('/').append(weeks.size()).append("（")
-                    .append(pct(reported, weeks.size())).append("）\n");
+            rates.add(unit + " " + reported + "/" + weeks.size() + "（" + pct(reported, weeks.size()) + "）");
         }
-        return sb.toString().stripTrailing();
+        parts.add(rates);
+
+        List<List<String>> screens = new ArrayList<>();
+        for (List<String> part : parts) {
+            screens.addAll(fit(part));
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < screens.size(); i++) {
+            String head = "**" + title + " " + (i + 1) + "/" + screens.size() + "**";
+            out.add(head + "\n" + String.join("\n", screens.get(i)));
+        }
+        return out;
+    }
+
+    /** Splits a section's lines into screens, leaving room for the heading line. */
+    private static List<List<String>> fit(List<String> lines) {
+        List<List<String>> out = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        int chars = 0;
+        int room = Screen.MAX_CHARS - 40;
+        for (String line : lines) {
+            int c = Screen.chars(line) + 1;
+            if (!current.isEmpty() && (current.size() + 1 >= Screen.MAX_LINES || chars + c > room)) {
+                out.add(current);
+                current = new ArrayList<>();
+                chars = 0;
+            }
+            current.add(line);
+            chars += c;
+        }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
+        return out;
     }
 
     /** Weeks whose Thursday (the prompt day) is in the month, up to the run day, with working days, in the plan. */

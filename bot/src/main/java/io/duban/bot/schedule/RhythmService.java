@@ -268,10 +268,10 @@ public final class RhythmService {
             return "今天不在计划期内（" + ctx.plan().start() + " 至 " + ctx.plan().deadline() + "），无需提醒。";
         }
         IsoWeek week = IsoWeek.of(today);
-        List<String> missing = List.copyOf(nudges.missingUnits(week, now).keySet());
-        int total = ctx.reportingUnits(today).size();
+        io.duban.bot.status.WeekTally tally = ctx.board(now).tally(ctx.plan(), week.reportingWeek());
+        List<String> missing = List.copyOf(tally.owing().keySet());
         if (missing.isEmpty()) {
-            return "本周（第" + week.week() + "周）" + total + " 个单位均已报送，无需提醒。";
+            return "本周（第" + week.week() + "周）" + tally.summary() + "，无需提醒。";
         }
         boolean privateDone = ctx.storage().jobRuns().find(ScheduleSettings.PRIVATE_NUDGE, week.key())
                 .filter(r -> r.status() == JobRun.Status.DONE).isPresent();
@@ -289,9 +289,8 @@ public final class RhythmService {
                     : "（" + String.join("、", contacts.stream().map(Person::name).toList()) + "）"));
         }
         return switch (o.kind()) {
-            case ENQUEUED -> (privateDone ? "已在各单位群里提醒" : "已私信提醒") + " " + missing.size() + " 个未报送单位的联络员："
-                    + String.join("、", named) + "。共 " + o.enqueued().size() + " 条消息。本周已报送 "
-                    + (total - missing.size()) + "/" + total + " 个单位。";
+            case ENQUEUED -> (privateDone ? "已在各单位群里提醒" : "已私信提醒") + " " + missing.size() + " 个未报齐单位的联络员："
+                    + String.join("、", named) + "。共 " + o.enqueued().size() + " 条消息。本周" + tally.summary() + "。";
             case ALREADY_CLAIMED -> "这一小时内已经提醒过，未重复发送。未报送：" + String.join("、", named) + "。";
             default -> "提醒未能发出（" + o.note() + "），请稍后再试。";
         };

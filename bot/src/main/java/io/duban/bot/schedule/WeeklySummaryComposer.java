@@ -1,33 +1,36 @@
 package io.duban.bot.schedule;
 
+import io.duban.bot.answer.StatusLines;
+import io.duban.bot.chart.WeeklyPicture;
+import io.duban.bot.status.AcceptedReports;
 import io.duban.bot.status.Colour;
-import io.duban.bot.status.KpiStatus;
 import io.duban.bot.status.StatusBoard;
 import io.duban.bot.status.TaskStatus;
-import io.duban.plan.PlanArea;
-import io.duban.plan.PlanTask;
+import io.duban.bot.status.WeekTally;
+import io.duban.bot.text.ShortTitles;
+import io.duban.bot.text.UserText;
 import io.duban.storage.model.Address;
 import io.duban.storage.model.OutboundMessage;
 import io.duban.storage.model.ProgressReport;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Monday's summary of last week into the leaders' group. It leads with what needs a leader's attention: red and
- * yellow tasks with their reasons, problems raised, units that did not report (two weeks running listed apart)
- * and the KPI; then every task by area with its colour, percent, change since the week before and days to the
- * deadline. Colours, reasons, missing units and the KPI come from the lead's {@link StatusBoard}.
+ * Monday's digest of last week for the leaders' group: at most {@value #MAX_LINES} lines (the counts by colour,
+ * the red tasks one line each with the reason, the top three open problems, the units that did not report, one
+ * line on how to ask for more), in WeCom markdown, followed by the weekly chart as an image in the same chat.
+ * Every figure comes from the lead's {@link StatusBoard} over the accepted reports, as 进度, 问题 and 未报送 show.
  */
 final class WeeklySummaryComposer implements Composer {
-    /** Every red task is listed under 需关注; yellow ones up to this many, so that the top stays short. */
-    static final int MAX_YELLOW = 8;
+    static final int MAX_LINES = 10;
+    /** Red tasks listed one line each; more than this and the last line says how many more. */
+    static final int MAX_RED = 3;
+    static final int TOP_PROBLEMS = 3;
+    private static final int REASON_CHARS = 22;
+    private static final int PROBLEM_CHARS = 18;
 
     private final RhythmContext ctx;
     private final DayShifter shifter;
@@ -43,146 +46,54 @@ final class WeeklySummaryComposer implements Composer {
         if (week.sunday().isBefore(ctx.plan().start()) || week.monday().isAfter(ctx.plan().deadline())) {
             return List.of();
         }
-        String text = text(week, run.at().toLocalDate(), run.at().toInstant());
-        return Recipients.load(ctx.storage()).leaderChats().stream()
-                .map(chat -> OutboundMessage.text(Address.group(chat), text, List.of(), run.dedupeKey(chat)))
-                .toList();
+        Instant at = run.at().toInstant();
+        String text = text(week, run.at().toLocalDate(), at);
+        byte[] chart = new WeeklyPicture(ctx.config(), ctx.storage()).renderWeeklyPng(ctx.plan(), at);
+        List<OutboundMessage> out = new ArrayList<>();
+        for (String chat : Recipients.load(ctx.storage()).leaderChats()) {
+            out.add(OutboundMessage.markdown(Address.group(chat), text, run.dedupeKey(chat)));
+            out.add(OutboundMessage.image(Address.group(chat), chart, run.dedupeKey(chat) + ":chart"));
+        }
+        return out;
     }
 
     String text(IsoWeek week, LocalDate day, Instant at) {
         StatusBoard board = ctx.board(at);
-        ReportView reports = ctx.reports();
-        Instant weekBefore = week.monday().atStartOfDay(ctx.settings().zone()).toInstant();
-        List<PlanTask> open = ctx.openTasks(day);
-        List<TaskStatus> statuses = board.tasks(ctx.plan()).stream()
-                .filter(s -> open.contains(s.task())).toList();
-        long red = statuses.stream().filter(s -> s.colour() == Colour.RED).count();
-        long yellow = statuses.stream().filter(s -> s.colour() == Colour.YELLOW).count();
+        AcceptedReports accepted = board.accepted(ctx.plan());
+        List<TaskStatus> all = board.tasks(ctx.plan(), accepted);
+        List<String> lines = new ArrayList<>();
+        lines.add("**【督办周报】" + week.label() + "**");
+        long yellow = StatusLines.count(all, Colour.YELLOW);
+        lines.add("共 " + all.size() + " 项：<font color=\"warning\">红 " + StatusLines.count(all, Colour.RED)
+                + "</font> · <font color=\"comment\">黄 " + yellow + "</font> · <font color=\"info\">绿 "
+                + StatusLines.count(all, Colour.GREEN) + "</font>，平均 " + StatusLines.average(all) + "%");
 
-        StringBuilder sb = new StringBuilder();
-        sb.append("【督办周报】").append(week.label()).append('\n').append(ctx.plan().title()).append('\n');
-        sb.append("共 ").append(statuses.size()).append(" 项任务：红灯 ").append(red).append(" 项，黄灯 ").append(yellow)
-                .append(" 项，绿灯 ").append(statuses.size() - red - yellow).append(" 项。\n");
-
-        sb.append("\n一、需关注\n");
-        List<TaskStatus> attention = new ArrayList<>();
-        statuses.stream().filter(s -> s.colour() == Colour.RED).forEach(attention::add);
-        statuses.stream().filter(s -> s.colour() == Colour.YELLOW).limit(MAX_YELLOW).forEach(attention::add);
-        if (attention.isEmpty()) {
-            sb.append("没有红灯、黄灯任务。\n");
+        List<TaskStatus> red = all.stream().filter(s -> s.colour() == Colour.RED).toList();
+        int shownRed = red.size() > MAX_RED ? MAX_RED - 1 : red.size();
+        for (TaskStatus s : red.subList(0, shownRed)) {
+            lines.add("🔴 " + s.task().number() + " " + ShortTitles.of(s.task()) + "：" + UserText.escape(s.reason(),
+                    REASON_CHARS));
         }
-        for (TaskStatus s : attention) {
-            sb.append(s.colour().symbol()).append(s.colour().label()).append(' ').append(s.task().number())
-                    .append(". ").append(s.task().shortText(20)).append("（").append(String.join("、", s.task().leadUnits()))
-                    .append("牵头）").append(percentWithChange(s, reports, weekBefore)).append("；")
-                    .append(s.reason()).append("；").append(deadlineText(s.daysToDeadline())).append('\n');
-        }
-        if (yellow > MAX_YELLOW) {
-            sb.append("另有 ").append(yellow - MAX_YELLOW).append(" 项黄灯任务，见第五部分。\n");
+        if (red.size() > shownRed) {
+            lines.add("🔴 另有 " + (red.size() - shownRed) + " 项红灯：" + red.subList(shownRed, red.size()).stream()
+                    .map(s -> String.valueOf(s.task().number())).collect(Collectors.joining("、")));
         }
 
-        List<ProgressReport> problems = reports.inWeek(week).stream().filter(ProgressReport::hasProblems)
-                .filter(r -> open.stream().anyMatch(t -> t.number() == r.taskNumber())).toList();
-        sb.append("\n二、存在问题（").append(problems.size()).append(" 条）\n");
-        if (problems.isEmpty()) {
-            sb.append("本周没有单位提出问题。\n");
-        }
-        for (ProgressReport r : problems) {
-            sb.append("· ").append(r.taskNumber()).append(" ").append(r.unit()).append("：")
-                    .append(ctx.quote(r.problems())).append('\n');
+        List<ProgressReport> problems = board.openProblems(ctx.plan(), accepted);
+        for (ProgressReport r : problems.subList(0, Math.min(TOP_PROBLEMS, problems.size()))) {
+            lines.add("❓ " + r.taskNumber() + " " + r.unit() + "：" + UserText.escape(r.problems(), PROBLEM_CHARS));
         }
 
-        // A unit "did not report" when it sent nothing at all in the week; units that sent some but not all of
-        // their tasks are "not complete" (the 未报送 command lists their tasks).
-        List<String> units = ctx.reportingUnits(day);
-        Map<String, List<Integer>> owing = board.unitsNotReported(ctx.plan(), week.reportingWeek());
-        Set<String> reported = reports.unitsReportedIn(week);
-        Set<String> reportedBefore = reportingWeek(week.previous())
-                ? reports.unitsReportedIn(week.previous()) : Set.copyOf(units);
-        List<String> silent = units.stream().filter(u -> !reported.contains(u)).toList();
-        List<String> twice = silent.stream().filter(u -> !reportedBefore.contains(u)).toList();
-        List<String> once = silent.stream().filter(u -> reportedBefore.contains(u)).toList();
-        List<String> partial = units.stream().filter(u -> reported.contains(u) && owing.containsKey(u)).toList();
-        sb.append("\n三、报送情况：").append(units.size()).append(" 个单位中 ").append(units.size() - silent.size())
-                .append(" 个有报送，").append(units.size() - silent.size() - partial.size()).append(" 个已报齐\n");
-        if (silent.isEmpty()) {
-            sb.append("全部单位均有报送。\n");
-        }
-        if (!twice.isEmpty()) {
-            sb.append("连续两周未报送：").append(String.join("、", twice)).append('\n');
-        }
-        if (!once.isEmpty()) {
-            sb.append("本周未报送：").append(String.join("、", once)).append('\n');
-        }
-        if (!partial.isEmpty()) {
-            sb.append("未报齐：").append(String.join("、", partial)).append("（@").append(ctx.botName())
-                    .append(" 未报送 可查看缺哪些任务）\n");
-        }
-
-        List<KpiStatus> kpis = board.kpis(ctx.plan()).stream()
-                .filter(k -> open.contains(k.task())).toList();
-        if (!kpis.isEmpty()) {
-            sb.append("\n四、指标\n");
-            kpis.forEach(k -> sb.append(kpiLine(k)).append('\n'));
-        }
-
-        sb.append("\n五、各项任务\n");
-        for (PlanArea area : ctx.plan().areas()) {
-            List<TaskStatus> inArea = statuses.stream().filter(s -> s.task().areaNumber() == area.number()).toList();
-            if (inArea.isEmpty()) {
-                continue;
-            }
-            sb.append(area.name()).append('\n');
-            for (TaskStatus s : inArea) {
-                sb.append("  ").append(s.colour().symbol()).append(' ').append(s.task().number()).append(". ")
-                        .append(s.task().shortText(16)).append(" ").append(percentWithChange(s, reports, weekBefore))
-                        .append("，").append(deadlineText(s.daysToDeadline())).append('\n');
-            }
-        }
-        sb.append("\n详情请在群里 @").append(ctx.botName()).append(" 查询，例如：@").append(ctx.botName()).append(" 帮助");
-        return sb.toString();
-    }
-
-    /** {@code 60%（+10）}, {@code 60%（持平）}, {@code 60%（新报）}, {@code 暂无报送}. */
-    private String percentWithChange(TaskStatus s, ReportView reports, Instant weekBefore) {
-        if (s.headline().isEmpty()) {
-            return "暂无报送";
-        }
-        Optional<Integer> before = headlineAt(s.task(), reports, weekBefore);
-        String p = s.percent() + "%";
-        if (before.isEmpty()) {
-            return p + "（新报）";
-        }
-        int delta = s.percent() - before.get();
-        return p + (delta == 0 ? "（持平）" : delta > 0 ? "（+" + delta + "）" : "（" + delta + "）");
-    }
-
-    /** The headline percent at a moment: the lead units' latest report, else any unit's (as the board does). */
-    private Optional<Integer> headlineAt(PlanTask t, ReportView reports, Instant at) {
-        Comparator<ProgressReport> newest = Comparator.comparingLong(ProgressReport::id);
-        Optional<ProgressReport> lead = ctx.org().expand(t.leadUnits()).stream()
-                .flatMap(u -> reports.latest(t.number(), u, at).stream()).max(newest);
-        Optional<ProgressReport> any = lead.isPresent() ? lead : ctx.org().assignedUnits(t).stream()
-                .flatMap(u -> reports.latest(t.number(), u, at).stream()).max(newest);
-        return any.map(r -> r.percent().isPresent() ? r.percent().getAsInt() : 0);
-    }
-
-    static String deadlineText(long days) {
-        return days >= 0 ? "距截止 " + days + " 天" : "已逾期 " + (-days) + " 天";
-    }
-
-    static String kpiLine(KpiStatus k) {
-        String target = "目标 " + trim(k.kpi().targetPercent()) + "%";
-        if (!k.hasData()) {
-            return k.task().number() + ". " + k.kpi().name() + "：暂无数据（" + target + "）";
-        }
-        return k.task().number() + ". " + k.kpi().name() + "：" + String.format(Locale.ROOT, "%.1f", k.percent())
-                + "%（" + target + "，" + k.kpi().numeratorLabel() + " " + k.numerator() + "／"
-                + k.kpi().denominatorLabel() + " " + k.denominator() + (k.met() ? "，已达标" : "，未达标") + "）";
-    }
-
-    private static String trim(double d) {
-        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+        WeekTally last = board.tally(ctx.plan(), week.reportingWeek(), accepted);
+        WeekTally before = board.tally(ctx.plan(), week.previous().reportingWeek(), accepted);
+        List<String> silent = last.silent();
+        String overdue = silent.isEmpty() ? "上周各单位均有报送" : "上周未报送 " + silent.size() + " 个：" + silent.stream()
+                .limit(5).map(u -> before.silent().contains(u) && reportingWeek(week.previous()) ? u + "（连续 2 周）" : u)
+                .collect(Collectors.joining("、")) + (silent.size() > 5 ? " 等" : "");
+        lines.add(overdue + "；" + last.complete() + "/" + last.units().size() + " 个已报齐");
+        lines.add("更多请发：进度｜问题 " + (problems.size() > TOP_PROBLEMS ? "（共 " + problems.size() + " 条）" : "")
+                + "｜未报送｜任务 " + (red.isEmpty() ? all.get(0).task().number() : red.get(0).task().number()));
+        return String.join("\n", lines);
     }
 
     /** A week in which units were asked to report: it has working days and lies in the plan. */

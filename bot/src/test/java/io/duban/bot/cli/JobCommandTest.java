@@ -63,11 +63,11 @@ class JobCommandTest {
         assertThat(night.err()).contains("免打扰", "--force");
         Result first = run("job", "run", "weekly-summary", "--at=2023-10-16T09:00+08:00", "--now=2023-10-16T09:05+08:00");
         assertThat(first.code()).isZero();
-        assertThat(first.out()).contains("已写入发件箱 1 条", "群 wr-demo-leaders（领导群）", "【督办周报】第41周");
+        assertThat(first.out()).contains("已写入发件箱 2 条", "群 wr-demo-leaders（领导群）", "【督办周报】第41周");
         Result second = run("job", "run", "weekly-summary", "--at=2023-10-16T09:00+08:00", "--force");
         assertThat(second.out()).contains("已经执行过", "不会重复发送");
         try (Storage s = Storage.open("jdbc:sqlite:" + dir.resolve("duban.db"))) {
-            assertThat(s.outbox().list(Arrays.asList(OutboxEntry.Status.values()), 1000)).hasSize(1);
+            assertThat(s.outbox().list(Arrays.asList(OutboxEntry.Status.values()), 1000)).hasSize(2);   // digest + chart
         }
     }
 

@@ -195,7 +195,7 @@ class ConversationTest {
         bot.clock.set("2023-10-13T09:10+08:00"); // Friday, before the scheduled private nudge
         assertThat(bot.say(STAFF, NGK, "立即提醒")).contains("仅限管理员");
         assertThat(bot.say(ADMIN, null, "帮助")).contains("立即提醒");
-        assertThat(bot.say(ADMIN, null, "立即提醒")).startsWith("已私信提醒 17 个未报送单位的联络员");
+        assertThat(bot.say(ADMIN, null, "立即提醒")).startsWith("已私信提醒 17 个未报齐单位的联络员");
         assertThat(bot.app.storage().outbox().list(List.of(io.duban.storage.model.OutboxEntry.Status.PENDING), 100))
                 .hasSize(17)
                 .allSatisfy(e -> assertThat(e.message().address().kind())

@@ -3,6 +3,7 @@ package io.duban.bot.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.duban.bot.testing.TestBot;
+import io.duban.bot.text.Screen;
 import io.duban.plan.PlanTask;
 import io.duban.roster.Person;
 import io.duban.roster.Role;
@@ -247,7 +248,7 @@ class RhythmTest {
         assertThat(outbox("weekly-prompt")).hasSize(17);
         assertThat(outbox("private-nudge")).hasSize(17);
         assertThat(outbox("group-reminder")).hasSize(17);
-        assertThat(outbox("weekly-summary")).hasSize(1);
+        assertThat(outbox("weekly-summary")).hasSize(2);   // the digest and its chart
     }
 
     @Test
@@ -262,29 +263,31 @@ class RhythmTest {
     }
 
     @Test
-    void weeklySummary_leadsWithWhatNeedsALeader() {
+    void weeklySummary_isTenLinesAtMost_leadsWithWhatNeedsALeader_andIsFollowedByTheChart() {
         bot.clock.set("2023-10-03T10:00+08:00");   // week 40: 党群科 and 办公室 report
         bot.say("chenlei", "wr-demo-dqk", "17 40% 援滇人数：9；疗休养总人数：90");
         bot.say("wangfang", BGS, "5 50% 汇总进度");
         bot.clock.set("2023-10-10T10:00+08:00");   // week 41: 农管科 is blocked, 党群科 reports again, 办公室 does not
         bot.say("liuyang", NGK, "12 30% 受阻 冷链物流未落实；问题：冷链成本高，<@all> 请看 [链接](http://x.cn)");
         bot.say("chenlei", "wr-demo-dqk", "17 60% 援滇人数：15；疗休养总人数：90");
-        String s = rhythm.preview("weekly-summary", t("2023-10-16T09:00+08:00")).orElseThrow().messages().get(0).content();
-        assertThat(s).startsWith("【督办周报】第41周（10月9日—10月15日）");
-        assertThat(s.indexOf("一、需关注")).isLessThan(s.indexOf("二、存在问题"));
-        assertThat(s.indexOf("二、存在问题")).isLessThan(s.indexOf("三、报送情况"));
-        assertThat(s.indexOf("四、指标")).isLessThan(s.indexOf("五、各项任务"));
-        assertThat(s).contains("🔴红 12. ", "30%（新报）", "受阻", "距截止 76 天");
-        assertThat(s).contains("12 农管科：冷链成本高").doesNotContain("<@all>", "](http");
-        assertThat(s).contains("17. 援滇帮扶疗休养占年度疗休养人员比例：16.7%（目标 15%，援滇人数 15／疗休养总人数 90，已达标）");
-        assertThat(s).contains("60%（+20）");
-        String twice = line(s, "连续两周未报送：");
-        String once = line(s, "本周未报送：");
-        assertThat(twice).contains("集指科").doesNotContain("办公室", "党群科", "农管科");
-        assertThat(once).contains("办公室").doesNotContain("集指科", "党群科", "农管科");
-        assertThat(line(s, "未报齐：")).contains("党群科、农管科");
-        assertThat(rhythm.preview("weekly-summary", t("2023-10-16T09:00+08:00")).orElseThrow().messages())
-                .extracting(m -> m.address().value()).containsExactly(LEADERS);
+        List<OutboundMessage> messages = rhythm.preview("weekly-summary", t("2023-10-16T09:00+08:00")).orElseThrow()
+                .messages();
+        assertThat(messages).extracting(m -> m.address().value()).containsExactly(LEADERS, LEADERS);
+        assertThat(messages).extracting(OutboundMessage::format)
+                .containsExactly(OutboundMessage.Format.MARKDOWN, OutboundMessage.Format.IMAGE);
+        String s = messages.get(0).content();
+        assertThat(Screen.lines(s)).isLessThanOrEqualTo(10);
+        assertThat(Screen.chars(s)).isLessThanOrEqualTo(Screen.MAX_CHARS);
+        assertThat(s).startsWith("**【督办周报】第41周（10月9日—10月15日）**");
+        assertThat(line(s, "共 19 项")).contains("红 1", "黄 ", "绿 ");
+        assertThat(line(s, "🔴 12 ")).contains("受阻");
+        assertThat(s).contains("❓ 12 农管科：冷链成本高").doesNotContain("<@all>", "](http");
+        String silent = line(s, "上周未报送");
+        assertThat(silent).contains("集指科（连续 2 周）", "办公室").doesNotContain("办公室（连续", "党群科", "农管科");
+        assertThat(s.lines().reduce((a, b) -> b).orElseThrow()).startsWith("更多请发：");
+        byte[] png = java.util.Base64.getDecoder().decode(messages.get(1).content());
+        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(png.length).isLessThan(2 * 1024 * 1024);
     }
 
     private static String line(String text, String prefix) {
@@ -292,7 +295,7 @@ class RhythmTest {
     }
 
     @Test
-    void aLongSummary_isEnqueuedIntact_forTheTransportToSplit() {
+    void aSummaryWithManyLongProblems_staysOnOneScreen() {
         bot.clock.set("2023-10-10T10:00+08:00");
         String longProblem = "问题：" + "冷链运输成本高、对接企业数量不足、资金拨付进度偏慢，".repeat(12);
         for (Person p : bot.app.storage().people().all()) {
@@ -310,10 +313,13 @@ class RhythmTest {
                 .get(0).content();
         rhythm.scheduler().tick(t("2023-10-16T09:00:30+08:00"));
         List<OutboxEntry> summary = outbox("weekly-summary");
-        assertThat(summary).hasSize(1);
+        assertThat(summary).hasSize(2);
         String stored = summary.get(0).message().content();
-        assertThat(stored.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(4096);
-        assertThat(stored).isEqualTo(expected).endsWith("@督办助手 帮助");
+        assertThat(stored).isEqualTo(expected);
+        assertThat(Screen.lines(stored)).isLessThanOrEqualTo(10);
+        assertThat(Screen.chars(stored)).isLessThanOrEqualTo(Screen.MAX_CHARS);
+        assertThat(stored.lines().filter(l -> l.startsWith("❓"))).hasSize(3);
+        assertThat(stored).contains("问题 （共 ");
     }
 
     @Test
@@ -349,15 +355,32 @@ class RhythmTest {
         bot.say("liuyang", NGK, "15 100% 已完成");
         String m = rhythm.preview("monthly-report", t("2023-10-25T09:00+08:00")).orElseThrow().messages().get(0)
                 .content();
-        assertThat(m).contains("【月度通报】2023年10月（截至10月25日）", "完成率：已完成 2 项／共 19 项", "逾期任务：无",
-                "各单位报送率（本月 3 个报送周）", "农管科 1/3（33%）", "办公室 0/3（0%）");
+        List<OutboundMessage> all = rhythm.preview("monthly-report", t("2023-10-25T09:00+08:00")).orElseThrow()
+                .messages();
+        List<String> sections = all.stream().filter(x -> x.address().value().equals(LEADERS))
+                .map(OutboundMessage::content).toList();
+        assertThat(sections).hasSizeGreaterThanOrEqualTo(2).allSatisfy(x -> {
+            assertThat(Screen.lines(x)).isLessThanOrEqualTo(Screen.MAX_LINES);
+            assertThat(Screen.chars(x)).isLessThanOrEqualTo(Screen.MAX_CHARS);
+        });
+        assertThat(m).contains("【月度通报】2023年10月（截至10月25日）", "完成率：已完成 2 项／共 19 项", "逾期任务：无");
+        String joined = String.join("\n", sections);
+        assertThat(joined).contains("各单位报送率（本月 3 个报送周）", "农管科 1/3（33%）", "办公室 0/3（0%）");
+        // the same day the office's chat gets the 台账 as a file
+        OutboundMessage ledger = all.stream().filter(x -> x.format() == OutboundMessage.Format.FILE).findFirst()
+                .orElseThrow();
+        assertThat(ledger.address()).isEqualTo(Address.group(BGS));
+        io.duban.storage.model.FileContent file = io.duban.storage.model.FileContent.decode(ledger.content());
+        assertThat(file.fileName()).isEqualTo("台账-2023-10-25.xlsx");
+        assertThat(file.bytes()).startsWith('P', 'K');
     }
 
     @Test
     void remindNow_nudgesPrivatelyFirst_thenInGroups_onceAnHour_neverInQuietHours() {
         assertThat(rhythm.remindNow(t("2023-10-13T21:00+08:00"))).contains("免打扰");
         String first = rhythm.remindNow(t("2023-10-13T09:10+08:00"));
-        assertThat(first).startsWith("已私信提醒 17 个未报送单位的联络员").contains("农管科（刘洋）");
+        assertThat(first).startsWith("已私信提醒 17 个未报齐单位的联络员").contains("农管科（刘洋）")
+                .endsWith("本周17 个单位中 0 个有报送、0 个已报齐。");
         assertThat(rhythm.remindNow(t("2023-10-13T09:40+08:00"))).contains("已经提醒过");
         rhythm.scheduler().tick(t("2023-10-13T10:00:10+08:00"));   // the scheduled private nudge
         String second = rhythm.remindNow(t("2023-10-13T11:00+08:00"));

@@ -86,13 +86,34 @@ class StatusBoardTest {
 
     @Test
     void aTaskNotReportedForTwoWeeks_turnsYellow_andBackGreenWhenReported() {
-        bot.clock.set("2023-08-07T09:00+08:00");
+        bot.clock.set("2023-08-07T09:00+08:00");   // week 32
         bot.say("liuyang", "wr-demo-ngk", "12 10% 进展");
-        bot.clock.set("2023-08-21T09:00+08:00");
+        bot.clock.set("2023-08-21T09:00+08:00");   // Monday of week 34: only week 33 has been missed
+        assertThat(task(12).colour()).isEqualTo(Colour.GREEN);
+        assertThat(task(12).missedWeeks()).isEqualTo(1);
+        bot.clock.set("2023-08-28T09:00+08:00");   // Monday of week 35: weeks 33 and 34 missed
         assertThat(task(12).colour()).isEqualTo(Colour.YELLOW);
         assertThat(task(12).reason()).isEqualTo("已连续 2 周无报送");
         bot.say("liuyang", "wr-demo-ngk", "12 20% 进展");
         assertThat(task(12).colour()).isEqualTo(Colour.GREEN);
+    }
+
+    @Test
+    void staleness_countsCompleteWeeksOnly_soSundayEveningAndMondayMorningDifferByTheWeekThatEnded() {
+        bot.clock.set("2023-10-03T10:00+08:00");   // week 40
+        bot.say("wangfang", "wr-demo-bgs", "2 50% 调研已安排");
+        bot.clock.set("2023-10-15T20:00+08:00");   // Sunday of week 41: week 41 is not over
+        assertThat(task(2).missedWeeks()).isZero();
+        assertThat(task(2).colour()).isEqualTo(Colour.GREEN);
+        bot.clock.set("2023-10-16T09:00+08:00");   // Monday of week 42: one week (41) missed
+        assertThat(task(2).missedWeeks()).isEqualTo(1);
+        assertThat(task(2).colour()).isEqualTo(Colour.GREEN);
+        bot.clock.set("2023-10-22T23:59+08:00");
+        assertThat(task(2).missedWeeks()).isEqualTo(1);
+        bot.clock.set("2023-10-23T00:00+08:00");   // week 42 ended: two missed
+        assertThat(task(2).missedWeeks()).isEqualTo(2);
+        assertThat(task(2).colour()).isEqualTo(Colour.YELLOW);
+        assertThat(task(2).reason()).isEqualTo("已连续 2 周无报送");
     }
 
     @Test

@@ -50,6 +50,18 @@ public record OutboundMessage(Address address, Format format, String content, Li
         return new OutboundMessage(address, Format.MARKDOWN, content, List.of(), Optional.ofNullable(dedupeKey));
     }
 
+    /** A picture (PNG or JPG): the content is the image's base64. */
+    public static OutboundMessage image(Address address, byte[] bytes, String dedupeKey) {
+        return new OutboundMessage(address, Format.IMAGE, java.util.Base64.getEncoder().encodeToString(bytes),
+                List.of(), Optional.ofNullable(dedupeKey));
+    }
+
+    /** A file: the content is {@link FileContent#encode} of its name and bytes. */
+    public static OutboundMessage file(Address address, String fileName, byte[] bytes, String dedupeKey) {
+        return new OutboundMessage(address, Format.FILE, new FileContent(fileName, bytes).encode(), List.of(),
+                Optional.ofNullable(dedupeKey));
+    }
+
     public static OutboundMessage text(Address address, String content, List<String> mentions, String dedupeKey) {
         return new OutboundMessage(address, Format.TEXT, content, mentions, Optional.ofNullable(dedupeKey));
     }
