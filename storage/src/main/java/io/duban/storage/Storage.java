@@ -4,6 +4,7 @@ import io.duban.storage.jdbi.JdbiChatRepository;
 import io.duban.storage.jdbi.JdbiClosureRepository;
 import io.duban.storage.jdbi.JdbiInboundMessageRepository;
 import io.duban.storage.jdbi.JdbiJobRunRepository;
+import io.duban.storage.jdbi.JdbiMediaUploadRepository;
 import io.duban.storage.jdbi.JdbiOutboxRepository;
 import io.duban.storage.jdbi.JdbiPersonRepository;
 import io.duban.storage.jdbi.JdbiReplyRouteRepository;
@@ -28,6 +29,7 @@ public final class Storage implements AutoCloseable {
     private final ResponseUrlRepository responseUrls;
     private final ReviewRepository reviews;
     private final ClosureRepository closures;
+    private final MediaUploadRepository mediaUploads;
 
     private Storage(Database database) {
         this.database = database;
@@ -42,6 +44,7 @@ public final class Storage implements AutoCloseable {
         this.responseUrls = new JdbiResponseUrlRepository(jdbi);
         this.reviews = new JdbiReviewRepository(jdbi);
         this.closures = new JdbiClosureRepository(jdbi);
+        this.mediaUploads = new JdbiMediaUploadRepository(jdbi);
     }
 
     /** Opens (creating if needed) and migrates the database at a JDBC URL such as {@code jdbc:sqlite:data/duban.db}. */
@@ -91,6 +94,10 @@ public final class Storage implements AutoCloseable {
 
     public ClosureRepository closures() {
         return closures;
+    }
+
+    public MediaUploadRepository mediaUploads() {
+        return mediaUploads;
     }
 
     @Override

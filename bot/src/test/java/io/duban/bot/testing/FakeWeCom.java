@@ -123,6 +123,15 @@ public final class FakeWeCom extends WebSocketServer {
                     ack(conn, reqId, 0, "ok");
                 }
             }
+            case "aibot_upload_media_init", "aibot_upload_media_chunk", "aibot_upload_media_finish" -> {
+                List<Integer> codes = errcodes.get(cmd);
+                int code = codes == null || codes.isEmpty() ? 0 : codes.remove(0);
+                if (code != 0) {
+                    ack(conn, reqId, code, "error " + code);
+                    return;
+                }
+                upload(conn, cmd, reqId, frame.path("body"));
+            }
             default -> {
                 List<Integer> codes = errcodes.get(cmd);
                 int code = codes == null || codes.isEmpty() ? 0 : codes.remove(0);
@@ -132,10 +141,95 @@ public final class FakeWeCom extends WebSocketServer {
     }
 
     private static void ack(WebSocket conn, String reqId, int errcode, String errmsg) {
+        ack(conn, reqId, errcode, errmsg, null);
+    }
+
+    private static void ack(WebSocket conn, String reqId, int errcode, String errmsg, ObjectNode body) {
         ObjectNode ack = JSON.createObjectNode();
         ack.putObject("headers").put("req_id", reqId);
         ack.put("errcode", errcode).put("errmsg", errmsg);
+        if (body != null) {
+            ack.set("body", body);
+        }
         conn.send(ack.toString());
+    }
+
+    /** The robot's chunked upload: ≤ 512 KB a chunk before base64, ≤ 100 chunks, more than 5 bytes, md5 checked. */
+    public static final int CHUNK_LIMIT = 512 * 1024;
+    public static final int MAX_CHUNKS = 100;
+
+    /** A finished upload of the robot: its media id, type, file name and bytes. */
+    public record Upload(String mediaId, String type, String fileName, byte[] bytes) {
+    }
+
+    private record Pending(String type, String fileName, int totalSize, int totalChunks, String md5,
+                           Map<Integer, byte[]> chunks) {
+    }
+
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    /** Finished uploads by media id. */
+    public final Map<String, Upload> uploads = new ConcurrentHashMap<>();
+    private final AtomicInteger uploadIds = new AtomicInteger();
+
+    private void upload(WebSocket conn, String cmd, String reqId, JsonNode body) {
+        switch (cmd) {
+            case "aibot_upload_media_init" -> {
+                String type = body.path("type").asText();
+                int size = body.path("total_size").asInt(-1);
+                int chunks = body.path("total_chunks").asInt(-1);
+                if (!List.of("file", "image", "voice", "video").contains(type)) {
+                    ack(conn, reqId, 40004, "invalid media type");
+                } else if (size <= 5 || size > (type.equals("file") ? 20 * 1024 * 1024 : 10 * 1024 * 1024)) {
+                    ack(conn, reqId, 40006, "invalid file size");
+                } else if (chunks < 1 || chunks > MAX_CHUNKS) {
+                    ack(conn, reqId, 40058, "invalid total_chunks");
+                } else {
+                    String id = "up-" + uploadIds.incrementAndGet();
+                    pending.put(id, new Pending(type, body.path("filename").asText(), size, chunks,
+                            body.path("md5").asText(), new ConcurrentHashMap<>()));
+                    ack(conn, reqId, 0, "ok", JSON.createObjectNode().put("upload_id", id));
+                }
+            }
+            case "aibot_upload_media_chunk" -> {
+                Pending p = pending.get(body.path("upload_id").asText());
+                int index = body.path("chunk_index").asInt(-1);
+                byte[] data = java.util.Base64.getDecoder().decode(body.path("base64_data").asText(""));
+                if (p == null) {
+                    ack(conn, reqId, 40058, "invalid upload_id");
+                } else if (index < 0 || index >= p.totalChunks() || data.length == 0 || data.length > CHUNK_LIMIT) {
+                    ack(conn, reqId, 40058, "invalid chunk");
+                } else {
+                    p.chunks().put(index, data);
+                    ack(conn, reqId, 0, "ok");
+                }
+            }
+            default -> {
+                Pending p = pending.remove(body.path("upload_id").asText());
+                if (p == null || p.chunks().size() != p.totalChunks()) {
+                    ack(conn, reqId, 40058, "upload incomplete");
+                    return;
+                }
+                java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+                for (int i = 0; i < p.totalChunks(); i++) {
+                    all.writeBytes(p.chunks().get(i));
+                }
+                byte[] bytes = all.toByteArray();
+                String md5;
+                try {
+                    md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(bytes));
+                } catch (java.security.NoSuchAlgorithmException e) {
+                    throw new IllegalStateException(e);
+                }
+                if (bytes.length != p.totalSize() || !md5.equalsIgnoreCase(p.md5())) {
+                    ack(conn, reqId, 40058, "size or md5 mismatch");
+                    return;
+                }
+                String mediaId = "aibot-media-" + uploadIds.incrementAndGet();
+                uploads.put(mediaId, new Upload(mediaId, p.type(), p.fileName(), bytes));
+                ack(conn, reqId, 0, "ok", JSON.createObjectNode().put("type", p.type()).put("media_id", mediaId)
+                        .put("created_at", System.currentTimeMillis() / 1000));
+            }
+        }
     }
 
     @Override

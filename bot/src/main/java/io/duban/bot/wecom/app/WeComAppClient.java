@@ -10,6 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import io.duban.bot.wecom.media.MediaKind;
+import io.duban.bot.wecom.media.MediaParts;
+import io.duban.bot.wecom.media.MediaUpload;
+import io.duban.storage.model.FileContent;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -61,6 +65,39 @@ public final class WeComAppClient {
     }
 
     /**
+     * Uploads a temporary media file: {@code POST /cgi-bin/media/upload?access_token=&type=image|file}, multipart
+     * field {@code media} with its filename. The id is valid three days, shared by the corp's apps.
+     */
+    public MediaUpload uploadMedia(MediaKind kind, FileContent file) {
+        var refused = kind.refuse(file);
+        if (refused.isPresent()) {
+            return new MediaUpload.NotUploaded(refused.get());
+        }
+        ApiResult result = callWith("/cgi-bin/media/upload", token -> {
+            HttpUrl url = apiBase.newBuilder().encodedPath("/cgi-bin/media/upload")
+                    .addQueryParameter("access_token", token).addQueryParameter("type", kind.wireType()).build();
+            RequestBody body = MediaParts.media(file);
+            return new Request.Builder().url(url).post(body).build();
+        });
+        if (result instanceof ApiResult.Ok ok) {
+            String mediaId = ok.body().path("media_id").asText("");
+            return mediaId.isEmpty()
+                    ? new MediaUpload.NotUploaded(io.duban.bot.outbox.SendResult.retry("media/upload without media_id"))
+                    : new MediaUpload.Uploaded(mediaId);
+        }
+        return new MediaUpload.NotUploaded(result instanceof ApiResult.Retryable r
+                ? io.duban.bot.outbox.SendResult.retry("media/upload: " + r)
+                : io.duban.bot.outbox.SendResult.failed("media/upload: " + result));
+    }
+
+    /** A file or image message with an uploaded media id to one person. */
+    public ApiResult sendMedia(String userId, MediaKind kind, String mediaId) {
+        ObjectNode body = message("touser", userId, kind.wireType());
+        body.putObject(kind.wireType()).put("media_id", mediaId);
+        return call("/cgi-bin/message/send", body);
+    }
+
+    /**
      * Creates a group chat owned by the app. {@code chatId} (≤ 32 of [0-9a-zA-Z]) is chosen by us so that a retry
      * cannot create a second chat; {@code owner} and at least two members are required by WeCom.
      */
@@ -103,6 +140,13 @@ public final class WeComAppClient {
 
     /** POSTs {@code body} with the access token; on a token error, fetches a new token and tries once more. */
     private ApiResult call(String path, ObjectNode body) {
+        return callWith(path, token -> {
+            HttpUrl url = apiBase.newBuilder().encodedPath(path).addQueryParameter("access_token", token).build();
+            return new Request.Builder().url(url).post(RequestBody.create(body.toString(), JSON_TYPE)).build();
+        });
+    }
+
+    private ApiResult callWith(String path, java.util.function.Function<String, Request> request) {
         for (int attempt = 1; ; attempt++) {
             String token;
             try {
@@ -110,7 +154,7 @@ public final class WeComAppClient {
             } catch (TokenUnavailable e) {
                 return e.result;
             }
-            ApiResult result = post(path, token, body);
+            ApiResult result = execute(request.apply(token));
             if (result instanceof ApiResult.Permanent p && TOKEN_ERRORS.contains(p.errcode())) {
                 tokens.invalidate(app, token);
                 if (attempt == 1) {
@@ -130,12 +174,6 @@ public final class WeComAppClient {
             }
             return result;
         }
-    }
-
-    private ApiResult post(String path, String token, ObjectNode body) {
-        HttpUrl url = apiBase.newBuilder().encodedPath(path).addQueryParameter("access_token", token).build();
-        Request request = new Request.Builder().url(url).post(RequestBody.create(body.toString(), JSON_TYPE)).build();
-        return execute(request);
     }
 
     private String token() {

@@ -11,6 +11,10 @@ import io.duban.bot.wecom.WeComHttp;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import io.duban.bot.wecom.media.MediaKind;
+import io.duban.bot.wecom.media.MediaParts;
+import io.duban.bot.wecom.media.MediaUpload;
+import io.duban.storage.model.FileContent;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -28,6 +32,7 @@ public final class WebhookClient {
 
     private final OkHttpClient http;
     private final HttpUrl sendUrl;
+    private final HttpUrl uploadUrl;
     private final ObjectMapper json = new ObjectMapper();
 
     public WebhookClient(OkHttpClient http, String apiBase) {
@@ -37,6 +42,7 @@ public final class WebhookClient {
             throw new IllegalArgumentException("WECOM_API_BASE is not a URL: " + apiBase);
         }
         this.sendUrl = base;
+        this.uploadUrl = HttpUrl.parse(apiBase.replaceAll("/+$", "") + "/cgi-bin/webhook/upload_media");
     }
 
     /** A client with WeCom-friendly timeouts, trusting {@code trust} when given (private deployments). */
@@ -44,32 +50,63 @@ public final class WebhookClient {
         return new WebhookClient(WeComHttp.client(trust), apiBase);
     }
 
+    /**
+     * Uploads a file for a {@code file} message: {@code POST {apiBase}/cgi-bin/webhook/upload_media?key=KEY&type=file},
+     * multipart field {@code media}. The media id is valid for three days and only for this robot.
+     */
+    public MediaUpload uploadFile(String key, FileContent file) {
+        var refused = MediaKind.FILE.refuse(file);
+        if (refused.isPresent()) {
+            return new MediaUpload.NotUploaded(refused.get());
+        }
+        RequestBody body = MediaParts.media(file);
+        Request request = new Request.Builder()
+                .url(uploadUrl.newBuilder().addQueryParameter("key", key).addQueryParameter("type", "file").build())
+                .post(body)
+                .build();
+        Answered answered = execute(request, key);
+        if (!(answered.result instanceof SendResult.Ok)) {
+            return new MediaUpload.NotUploaded(answered.result);
+        }
+        String mediaId = answered.body.path("media_id").asText("");
+        return mediaId.isEmpty() ? new MediaUpload.NotUploaded(SendResult.retry("upload_media answered without media_id"))
+                : new MediaUpload.Uploaded(mediaId);
+    }
+
     public SendResult send(String key, ObjectNode payload) {
         Request request = new Request.Builder()
                 .url(sendUrl.newBuilder().addQueryParameter("key", key).build())
                 .post(RequestBody.create(payload.toString(), JSON_TYPE))
                 .build();
+        return execute(request, key).result;
+    }
+
+    private record Answered(SendResult result, JsonNode body) {
+    }
+
+    private Answered execute(Request request, String key) {
         try (Response response = http.newCall(request).execute()) {
             String body = response.body().string();
             if (response.code() >= 500 || response.code() == 429) {
-                return SendResult.retry("HTTP " + response.code());
+                return new Answered(SendResult.retry("HTTP " + response.code()), null);
             }
             if (!response.isSuccessful()) {
-                return SendResult.failed("HTTP " + response.code());
+                return new Answered(SendResult.failed("HTTP " + response.code()), null);
             }
             JsonNode answer;
             try {
                 answer = json.readTree(body);
             } catch (IOException e) {
-                return SendResult.retry("answer is not JSON (HTTP " + response.code() + ")");
+                return new Answered(SendResult.retry("answer is not JSON (HTTP " + response.code() + ")"), null);
             }
             if (answer == null || !answer.has("errcode")) {
-                return SendResult.retry("answer without errcode");
+                return new Answered(SendResult.retry("answer without errcode"), null);
             }
-            return WeComErrors.classify(answer.path("errcode").asInt(), answer.path("errmsg").asText(""));
+            return new Answered(WeComErrors.classify(answer.path("errcode").asInt(), answer.path("errmsg").asText("")),
+                    answer);
         } catch (IOException e) {
-            return SendResult.retry("network: " + Secrets.scrub(String.valueOf(e.getMessage()), List.of(key))
-                    + " (" + e.getClass().getSimpleName() + ")");
+            return new Answered(SendResult.retry("network: " + Secrets.scrub(String.valueOf(e.getMessage()), List.of(key))
+                    + " (" + e.getClass().getSimpleName() + ")"), null);
         }
     }
 }
