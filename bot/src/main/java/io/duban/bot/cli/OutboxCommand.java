@@ -54,8 +54,11 @@ public final class OutboxCommand implements Callable<Integer> {
     }
 
     private static String preview(OutboxEntry e) {
-        String text = e.message().format() == io.duban.storage.model.OutboundMessage.Format.IMAGE ? "[图片]"
-                : e.message().content().replaceAll("\\s+", " ").strip();
+        String text = switch (e.message().format()) {
+            case IMAGE -> "[图片]";
+            case FILE -> "[文件] " + io.duban.storage.model.FileContent.decode(e.message().content()).describe();
+            default -> e.message().content().replaceAll("\\s+", " ").strip();
+        };
         if (text.codePointCount(0, text.length()) > 30) {
             text = text.substring(0, text.offsetByCodePoints(0, 30)) + "…";
         }

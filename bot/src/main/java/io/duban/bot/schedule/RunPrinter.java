@@ -30,6 +30,11 @@ final class RunPrinter {
                         .append('\n');
             }
             m.dedupeKey().ifPresent(k -> sb.append("   去重键 ").append(k).append('\n'));
+            if (m.format() == OutboundMessage.Format.IMAGE || m.format() == OutboundMessage.Format.FILE) {
+                sb.append("   │ [").append(m.format() == OutboundMessage.Format.IMAGE ? "图片" : "文件").append("] ")
+                        .append(io.duban.storage.model.FileContent.decode(m.content()).describe()).append('\n');
+                continue;
+            }
             for (String line : m.content().split("\n", -1)) {
                 sb.append("   │ ").append(line).append('\n');
             }

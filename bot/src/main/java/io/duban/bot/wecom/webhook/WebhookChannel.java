@@ -9,6 +9,9 @@ import io.duban.bot.outbox.RateLimit;
 import io.duban.bot.outbox.SendResult;
 import io.duban.bot.wecom.MessageSplitter;
 import io.duban.bot.wecom.WeComSettings;
+import io.duban.bot.wecom.media.MediaCache;
+import io.duban.bot.wecom.media.MediaUpload;
+import io.duban.storage.model.FileContent;
 import io.duban.storage.model.OutboundMessage;
 import io.duban.storage.model.OutboxEntry;
 import java.nio.charset.StandardCharsets;
@@ -32,15 +35,23 @@ public final class WebhookChannel implements OutboundChannel {
     private final WebhookClient client;
     private final Function<String, Optional<String>> keys;
     private final List<RateLimit> limits;
+    private final Optional<MediaCache> media;
 
     public WebhookChannel(WebhookClient client, Function<String, Optional<String>> keys) {
         this(client, keys, LIMITS);
     }
 
     public WebhookChannel(WebhookClient client, Function<String, Optional<String>> keys, List<RateLimit> limits) {
+        this(client, keys, limits, Optional.empty());
+    }
+
+    /** @param media remembers uploaded files' media ids; without it file messages fail with a reason */
+    public WebhookChannel(WebhookClient client, Function<String, Optional<String>> keys, List<RateLimit> limits,
+                          Optional<MediaCache> media) {
         this.client = client;
         this.keys = keys;
         this.limits = List.copyOf(limits);
+        this.media = media;
     }
 
     public boolean hasKey(String chatId) {
@@ -67,7 +78,7 @@ public final class WebhookChannel implements OutboundChannel {
             case TEXT -> MessageSplitter.split(m.content(), MessageSplitter.WEBHOOK_TEXT_BYTES);
             case MARKDOWN -> MessageSplitter.split(withMentions(m), MessageSplitter.WEBHOOK_MARKDOWN_BYTES);
             case IMAGE -> List.of(m.content());
-            case FILE -> throw new IllegalStateException("file messages need an upload; not supported yet");
+            case FILE -> List.of(FileContent.decode(m.content()).describe());
         };
     }
 
@@ -103,12 +114,37 @@ public final class WebhookChannel implements OutboundChannel {
                         .put("base64", Base64.getEncoder().encodeToString(bytes))
                         .put("md5", HexFormat.of().formatHex(digest("MD5", bytes)));
             }
+            case FILE -> {
+                return sendFile(key(m.address().value()), FileContent.decode(m.content()));
+            }
             default -> {
                 return SendResult.failed(m.format().key() + " is not supported by webhooks here");
             }
         }
         return client.send(key(m.address().value()), payload);
     }
+
+    /** Uploads the file (or reuses its media id for this robot) and sends a {@code file} message with it. */
+    private SendResult sendFile(String key, FileContent file) {
+        if (media.isEmpty()) {
+            return SendResult.failed("webhook file messages need the media cache");
+        }
+        String channel = "webhook:" + shortHash(key);
+        MediaUpload upload = media.get().mediaId(channel, file, () -> client.uploadFile(key, file));
+        if (upload instanceof MediaUpload.NotUploaded no) {
+            return no.why();
+        }
+        ObjectNode payload = JsonNodeFactory.instance.objectNode().put("msgtype", "file");
+        payload.putObject("file").put("media_id", ((MediaUpload.Uploaded) upload).mediaId());
+        SendResult sent = client.send(key, payload);
+        if (sent instanceof SendResult.Failed f && f.reason().startsWith("errcode " + INVALID_MEDIA_ID)) {
+            media.get().forget(channel, file);
+            return SendResult.retry(f.reason() + " (media id expired; uploading again)");
+        }
+        return sent;
+    }
+
+    static final int INVALID_MEDIA_ID = 40007;
 
     private static String shortHash(String key) {
         return HexFormat.of().formatHex(digest("SHA-256", key.getBytes(StandardCharsets.UTF_8))).substring(0, 8);
