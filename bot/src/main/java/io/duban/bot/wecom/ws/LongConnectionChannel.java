@@ -8,6 +8,10 @@ import io.duban.bot.outbox.RateLimit;
 import io.duban.bot.outbox.SendResult;
 import io.duban.bot.wecom.MessageSplitter;
 import io.duban.bot.wecom.WeComErrors;
+import io.duban.bot.wecom.media.MediaCache;
+import io.duban.bot.wecom.media.MediaKind;
+import io.duban.bot.wecom.media.MediaUpload;
+import io.duban.storage.model.FileContent;
 import io.duban.storage.ReplyRouteRepository;
 import io.duban.storage.model.Address;
 import io.duban.storage.model.OutboundMessage;
@@ -16,6 +20,7 @@ import io.duban.storage.model.ReplyRoute;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -34,13 +39,21 @@ public final class LongConnectionChannel implements OutboundChannel {
     private final ReplyRouteRepository routes;
     private final Clock clock;
     private final Duration waitForAck;
+    private final Optional<MediaCache> media;
 
     public LongConnectionChannel(LongConnection connection, ReplyRouteRepository routes, Clock clock,
                                  Duration waitForAck) {
+        this(connection, routes, clock, waitForAck, Optional.empty());
+    }
+
+    /** @param media remembers uploaded files' media ids; without it file and image messages fail with a reason */
+    public LongConnectionChannel(LongConnection connection, ReplyRouteRepository routes, Clock clock,
+                                 Duration waitForAck, Optional<MediaCache> media) {
         this.connection = connection;
         this.routes = routes;
         this.clock = clock;
         this.waitForAck = waitForAck;
+        this.media = media;
     }
 
     /** True when the message being answered was heard on the long connection. */
@@ -66,7 +79,7 @@ public final class LongConnectionChannel implements OutboundChannel {
     public List<String> parts(OutboxEntry entry) {
         OutboundMessage m = entry.message();
         if (m.format() == OutboundMessage.Format.IMAGE || m.format() == OutboundMessage.Format.FILE) {
-            throw new IllegalStateException(m.format().key() + " messages are not sent over the long connection yet");
+            return List.of(FileContent.decode(m.content()).describe());
         }
         String content = m.content();
         if (!m.mentions().isEmpty()) {
@@ -78,6 +91,11 @@ public final class LongConnectionChannel implements OutboundChannel {
     @Override
     public SendResult send(OutboxEntry entry, Part part) {
         Address address = entry.message().address();
+        OutboundMessage.Format format = entry.message().format();
+        if (format == OutboundMessage.Format.IMAGE || format == OutboundMessage.Format.FILE) {
+            return sendMedia(address, format == OutboundMessage.Format.IMAGE ? MediaKind.IMAGE : MediaKind.FILE,
+                    FileContent.decode(entry.message().content()));
+        }
         ObjectNode markdown = JsonNodeFactory.instance.objectNode().put("msgtype", "markdown");
         markdown.putObject("markdown").put("content", part.content());
         return switch (address.kind()) {
@@ -86,6 +104,54 @@ public final class LongConnectionChannel implements OutboundChannel {
             case PERSON -> push(address.value(), 1, part.content());
         };
     }
+
+    /**
+     * Uploads the file in chunks on the connection (or reuses its media id for three days) and sends it by media id:
+     * as the reply to the callback, or pushed into the conversation.
+     */
+    private SendResult sendMedia(Address address, MediaKind kind, FileContent file) {
+        if (media.isEmpty()) {
+            return SendResult.failed(kind.wireType() + " messages on the long connection need the media cache");
+        }
+        MediaUpload upload = media.get().mediaId(MEDIA_CHANNEL, file,
+                () -> new io.duban.bot.wecom.media.RobotMediaUploader(connection, waitForAck).upload(kind, file));
+        if (upload instanceof MediaUpload.NotUploaded no) {
+            return no.why();
+        }
+        String mediaId = ((MediaUpload.Uploaded) upload).mediaId();
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("msgtype", kind.wireType());
+        body.putObject(kind.wireType()).put("media_id", mediaId);
+        SendResult sent = switch (address.kind()) {
+            case REPLY -> {
+                ReplyRoute route = route(address.value());
+                if (clock.instant().isAfter(route.receivedAt().plus(REPLY_WINDOW))) {
+                    yield SendResult.failed("回复期限（收到消息后 24 小时）已过 / the 24 h reply window has passed");
+                }
+                SendResult r = await("aibot_respond_msg", route.transportRef(), body);
+                if (r instanceof SendResult.Failed f && f.reason().startsWith("errcode " + WeComErrors.INVALID_REQ_ID)) {
+                    yield await("aibot_send_msg", null, pushBody(route.conversationId(),
+                            "group".equals(route.chatType()) ? 2 : 1, body));
+                }
+                yield r;
+            }
+            case GROUP -> await("aibot_send_msg", null, pushBody(address.value(), 2, body));
+            case PERSON -> await("aibot_send_msg", null, pushBody(address.value(), 1, body));
+        };
+        if (sent instanceof SendResult.Failed f && f.reason().startsWith("errcode 40007")) {
+            media.get().forget(MEDIA_CHANNEL, file);
+            return SendResult.retry(f.reason() + " (media id expired; uploading again)");
+        }
+        return sent;
+    }
+
+    private static ObjectNode pushBody(String conversationId, int chatType, ObjectNode message) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("chatid", conversationId).put("chat_type", chatType);
+        body.setAll(message);
+        return body;
+    }
+
+    /** Media ids of the intelligent robot, in the media cache. */
+    static final String MEDIA_CHANNEL = "aibot";
 
     private SendResult reply(ReplyRoute route, ObjectNode markdown) {
         if (clock.instant().isAfter(route.receivedAt().plus(REPLY_WINDOW))) {
