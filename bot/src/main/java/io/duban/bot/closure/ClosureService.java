@@ -170,7 +170,8 @@ public final class ClosureService {
                 + closed.size() + " 项，未销号 " + open.size() + " 项（其中待审核办结申请 " + pending.size() + " 项）。");
         if (!closed.isEmpty()) {
             sb.append("\n已销号：");
-            closed.forEach(t -> sb.append("\n  ✅ 任务 ").append(t.number()).append(" ").append(t.shortText(16))
+            closed.forEach(t -> sb.append("\n  ✅ 任务 ").append(t.number()).append(" ")
+                    .append(io.duban.bot.text.ShortTitles.of(t))
                     .append("（").append(day(latest.get(t.number()))).append("）"));
         }
         if (!pending.isEmpty()) {
@@ -185,9 +186,11 @@ public final class ClosureService {
         }
         List<PlanTask> notRequested = open.stream().filter(t -> !is(latest, t, ClosureAction.REQUESTED)).toList();
         if (!notRequested.isEmpty()) {
-            sb.append("\n未销号：");
-            notRequested.forEach(t -> sb.append("\n  任务 ").append(t.number()).append(" ").append(t.shortText(16))
-                    .append(is(latest, t, ClosureAction.RETURNED) ? "（办结申请被退回）" : ""));
+            // numbers only: the list of every open task would not fit a phone screen
+            sb.append("\n未销号：任务 ").append(notRequested.stream()
+                    .map(t -> t.number() + (is(latest, t, ClosureAction.RETURNED) ? "（申请被退回）" : ""))
+                    .collect(Collectors.joining("、")));
+            sb.append("\n任务详情请发：任务 ").append(notRequested.get(0).number());
         }
         return Reply.of(sb.toString());
     }

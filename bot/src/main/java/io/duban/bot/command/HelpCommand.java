@@ -1,6 +1,7 @@
 package io.duban.bot.command;
 
 import io.duban.bot.engine.Reply;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -39,19 +40,39 @@ public final class HelpCommand implements Command {
 
     @Override
     public boolean accepts(String args) {
-        return args.isEmpty();
+        return true;
     }
 
+    /**
+     * {@code 帮助}: the commands the asker may use, names only, a few to a line, with how to report;
+     * {@code 帮助 进度}: one command's description and example.
+     */
     @Override
     public Reply handle(CommandContext ctx, String args) {
-        StringBuilder sb = new StringBuilder("督办助手可用命令（在群里请先 @督办助手）：");
-        for (Command c : commands.get()) {
-            if (c == this || !c.access().allows(ctx.person().role())) {
-                continue;
-            }
-            sb.append("\n· ").append(c.name()).append("：").append(c.summary()).append("\n    例：").append(c.example());
+        List<Command> allowed = commands.get().stream()
+                .filter(c -> c != this && c.access().allows(ctx.person().role())).toList();
+        if (!args.isBlank()) {
+            String wanted = args.strip();
+            return Reply.of(allowed.stream()
+                    .filter(c -> c.name().equals(wanted) || c.aliases().contains(wanted))
+                    .findFirst()
+                    .map(c -> c.name() + "：" + c.summary() + "\n例：" + c.example())
+                    .orElse("没有“" + ctx.services().quote(wanted) + "”这个命令。可用命令请发：帮助"));
         }
-        sb.append("\n· 帮助：查看本说明");
+        StringBuilder sb = new StringBuilder("督办助手（在群里请先 @督办助手）\n报送：12 60% 本周进展；问题：…；下一步：…");
+        List<String> names = new ArrayList<>();
+        for (Command c : allowed) {
+            names.add(c.name().equals("报送") ? null : c.name());
+        }
+        names.removeIf(java.util.Objects::isNull);
+        for (int i = 0; i < names.size(); i += PER_LINE) {
+            sb.append(i == 0 ? "\n命令：" : "\n　　　").append(String.join("｜", names.subList(i,
+                    Math.min(names.size(), i + PER_LINE))));
+        }
+        sb.append("\n某个命令的说明和例子请发：帮助 ").append(names.contains("进度") ? "进度"
+                : names.contains("我的任务") ? "我的任务" : names.isEmpty() ? "报送" : names.get(0));
         return Reply.of(sb.toString());
     }
+
+    private static final int PER_LINE = 5;
 }

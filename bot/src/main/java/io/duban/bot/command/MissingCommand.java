@@ -1,11 +1,11 @@
 package io.duban.bot.command;
 
 import io.duban.bot.engine.Reply;
+import io.duban.bot.answer.MissingAnswer;
 import io.duban.bot.report.ReportingWeek;
+import io.duban.bot.status.WeekTally;
 import io.duban.plan.WorkPlan;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /** {@code 未报送}: units that owe a report in the current reporting week, and for which tasks. */
 public final class MissingCommand implements Command {
@@ -36,22 +36,14 @@ public final class MissingCommand implements Command {
 
     @Override
     public boolean accepts(String args) {
-        return args.isEmpty();
+        return Pages.accepts(args);
     }
 
     @Override
     public Reply handle(CommandContext ctx, String args) {
         WorkPlan plan = ctx.services().plan();
         ReportingWeek week = ctx.services().board().currentWeek();
-        Map<String, List<Integer>> missing = ctx.services().board().unitsNotReported(plan, week);
-        int units = (int) ctx.services().org().units().stream()
-                .filter(u -> !ctx.services().board().tasksOf(plan, u).isEmpty()).count();
-        if (missing.isEmpty()) {
-            return Reply.of("本周（" + week.span() + "）" + units + " 个单位均已报送。");
-        }
-        StringBuilder sb = new StringBuilder("本周（" + week.span() + "）尚未报送：" + missing.size() + "/" + units + " 个单位");
-        missing.forEach((unit, tasks) -> sb.append("\n· ").append(unit).append("（任务 ")
-                .append(tasks.stream().map(String::valueOf).collect(Collectors.joining("、"))).append("）"));
-        return Reply.of(sb.toString());
+        WeekTally tally = ctx.services().board().tally(plan, week);
+        return Reply.of(MissingAnswer.render(week, tally, Pages.number(args)));
     }
 }

@@ -32,11 +32,11 @@ public final class MyTasksCommand implements Command {
 
     @Override
     public boolean accepts(String args) {
-        return args.isEmpty();
+        return Pages.accepts(args);
     }
 
     @Override
     public Reply handle(CommandContext ctx, String args) {
-        return Reply.of(UnitCommand.render(ctx.services(), ctx.person().unit()));
+        return Reply.of(UnitCommand.render(ctx.services(), ctx.person().unit(), "我的任务", Pages.number(args)));
     }
 }

@@ -1,10 +1,16 @@
 package io.duban.bot.command;
 
 import io.duban.bot.engine.Reply;
+import io.duban.bot.answer.ProblemsAnswer;
+import io.duban.bot.status.AcceptedReports;
+import io.duban.plan.WorkPlan;
 import io.duban.storage.model.ProgressReport;
 import java.util.List;
+import java.util.Set;
 
-/** {@code 问题}: problems raised in the latest reports and not yet cleared by a later report. */
+/**
+ * {@code 问题 [页]}: problems named in the latest accepted reports (returned ones are named apart as 已退回待重报).
+ */
 public final class ProblemsCommand implements Command {
     @Override
     public String name() {
@@ -33,21 +39,19 @@ public final class ProblemsCommand implements Command {
 
     @Override
     public boolean accepts(String args) {
-        return args.isEmpty();
+        return Pages.accepts(args);
     }
 
     @Override
     public Reply handle(CommandContext ctx, String args) {
-        List<ProgressReport> problems = ctx.services().board().openProblems(ctx.services().plan());
-        if (problems.isEmpty()) {
-            return Reply.of("目前各单位最近的报送中没有提出问题。");
-        }
-        StringBuilder sb = new StringBuilder("【存在问题】共 " + problems.size() + " 条");
-        for (ProgressReport r : problems) {
-            sb.append("\n· 任务 ").append(r.taskNumber()).append(" ").append(r.unit()).append("（")
-                    .append(Formats.day(r.reportedAt(), ctx.services().config().settings().zone())).append("）：")
-                    .append(ctx.services().quote(r.problems()));
-        }
-        return Reply.of(sb.toString());
+        WorkPlan plan = ctx.services().plan();
+        AcceptedReports accepted = ctx.services().board().accepted(plan);
+        List<ProgressReport> problems = ctx.services().board().openProblems(plan, accepted);
+        Set<Integer> open = ctx.services().board().openTasks(plan).stream().map(t -> t.number())
+                .collect(java.util.stream.Collectors.toSet());
+        List<ProgressReport> returned = accepted.awaitingResubmission().stream()
+                .filter(r -> open.contains(r.taskNumber())).toList();
+        return Reply.of(ProblemsAnswer.render(plan, problems, returned, ctx.services().config().settings().zone(),
+                Pages.number(args)));
     }
 }

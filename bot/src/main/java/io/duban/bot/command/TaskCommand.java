@@ -2,25 +2,27 @@ package io.duban.bot.command;
 
 import io.duban.bot.engine.Reply;
 import io.duban.bot.report.ReportService;
+import io.duban.bot.answer.TaskAnswer;
+import io.duban.bot.status.AcceptedReports;
 import io.duban.bot.status.TaskStatus;
-import io.duban.bot.status.UnitPart;
 import io.duban.plan.PlanTask;
 import io.duban.plan.WorkPlan;
 import io.duban.storage.model.ProgressReport;
-import io.duban.storage.model.ReportKind;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code 任务 12}: a task in detail: colour, each unit's part, recent history. {@code 任务12 进度60% …} with more
- * text is a report and goes to {@link ReportCommand}.
+ * {@code 任务 12}: a task on one screen (colour and why, the lead units' figures, the other units in a line);
+ * {@code 任务 12 历史 [页]}: the full text, each unit's latest report and the history. {@code 任务12 进度60% …} with
+ * more text is a report and goes to {@link ReportCommand}.
  */
 public final class TaskCommand implements Command {
     private static final Pattern NUMBER_ONLY = Pattern.compile("^(\\d{1,4})$");
-    private static final int HISTORY_ROWS = 6;
+    private static final Pattern HISTORY = Pattern.compile("^(\\d{1,4})\\s*历史\\s*(\\d{0,2})$");
 
     private final ReportCommand report = new ReportCommand();
 
@@ -52,14 +54,15 @@ public final class TaskCommand implements Command {
     @Override
     public Reply handle(CommandContext ctx, String args) {
         Matcher m = NUMBER_ONLY.matcher(args);
-        if (!m.matches()) {
+        Matcher history = HISTORY.matcher(args);
+        if (!m.matches() && !history.matches()) {
             if (args.isEmpty()) {
                 return Reply.of("请写明任务编号，例如：任务 12");
             }
             return report.handle(ctx, "任务" + args);
         }
         WorkPlan plan = ctx.services().plan();
-        int number = Integer.parseInt(m.group(1));
+        int number = Integer.parseInt(m.matches() ? m.group(1) : history.group(1));
         Optional<PlanTask> task = plan.task(number);
         if (task.isEmpty()) {
             return Reply.of(ReportService.unknownTask(plan, number).replaceFirst("例如：.*$", "例如：任务 12"));
@@ -69,56 +72,17 @@ public final class TaskCommand implements Command {
         if (!mayRead) {
             return Reply.of("任务 " + number + " 不属于" + ctx.person().unit() + "，详情请向办公室了解。查看本单位任务：我的任务");
         }
-        return Reply.of(render(ctx.services(), plan, ctx.services().board().task(plan, task.get())));
-    }
-
-    private static String render(Services services, WorkPlan plan, TaskStatus s) {
-        ZoneId zone = services.config().settings().zone();
-        PlanTask t = s.task();
-        StringBuilder sb = new StringBuilder();
-        sb.append("【任务 ").append(t.number()).append("】").append(t.areaName()).append("\n")
-                .append(t.text()).append("\n")
-                .append("牵头：").append(String.join("、", t.leadUnits()))
-                .append("；责任：").append(t.responsibleUnits().isEmpty() ? "—" : String.join("、", t.responsibleUnits()))
-                .append("\n截止：").append(t.deadline()).append("（").append(Formats.deadline(s)).append("）\n")
-                .append(s.colour().symbol()).append(" ").append(s.colour().label()).append("灯：").append(s.reason())
-                .append("\n\n各单位进展：");
-        for (UnitPart part : s.parts()) {
-            sb.append("\n").append(part.lead() ? "★" : "·").append(part.unit()).append("：");
-            if (part.latest().isEmpty()) {
-                sb.append("尚未报送");
-                continue;
-            }
-            ProgressReport r = part.latest().get();
-            sb.append(r.percent().isPresent() ? r.percent().getAsInt() + "%" : "—")
-                    .append(r.status().map(x -> " " + x.label()).orElse(""))
-                    .append("（").append(Formats.day(r.reportedAt(), zone)).append("）");
-            if (!r.progress().isBlank()) {
-                sb.append(" ").append(services.quote(r.progress()));
-            }
-            if (r.hasProblems()) {
-                sb.append("；问题：").append(services.quote(r.problems()));
-            }
+        AcceptedReports accepted = ctx.services().board().accepted(plan);
+        TaskStatus status = ctx.services().board().tasks(plan, accepted).stream()
+                .filter(s -> s.task().number() == number).findFirst().orElseThrow();
+        ZoneId zone = ctx.services().config().settings().zone();
+        if (m.matches()) {
+            return Reply.of(TaskAnswer.summary(status, zone));
         }
-        List<ProgressReport> history = services.storage().reports().history(plan.year(), t.number());
-        if (!history.isEmpty()) {
-            sb.append("\n\n最近记录（共 ").append(history.size()).append(" 条）：");
-            for (ProgressReport r : history.subList(Math.max(0, history.size() - HISTORY_ROWS), history.size())) {
-                sb.append("\n").append(Formats.dayTime(r.reportedAt(), zone)).append(" ").append(r.unit()).append(" ")
-                        .append(kind(r.kind()));
-                if (r.kind() != ReportKind.WITHDRAWAL) {
-                    sb.append(" ").append(r.percent().isPresent() ? r.percent().getAsInt() + "%" : "—");
-                }
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String kind(ReportKind kind) {
-        return switch (kind) {
-            case REPORT -> "报送";
-            case CORRECTION -> "更正";
-            case WITHDRAWAL -> "撤回";
-        };
+        List<ProgressReport> rows = ctx.services().storage().reports().history(plan.year(), number);
+        Set<Long> returned = accepted.awaitingResubmission().stream().map(ProgressReport::id)
+                .collect(java.util.stream.Collectors.toSet());
+        int page = history.group(2).isEmpty() ? 1 : Integer.parseInt(history.group(2));
+        return Reply.of(TaskAnswer.history(status, rows, r -> returned.contains(r.id()), zone, page));
     }
 }

@@ -214,8 +214,13 @@ public final class ReportService {
         StringBuilder sb = new StringBuilder("请写明任务编号，例如：")
                 .append(candidates.get(0).number()).append(" 60% 本周进展；问题：…；下一步：…\n")
                 .append(awaiting.isEmpty() ? unit + " 的任务：" : unit + " 本周待报送的任务：");
-        for (PlanTask t : candidates) {
-            sb.append("\n  任务 ").append(t.number()).append("　").append(t.shortText(24));
+        int listed = Math.min(6, candidates.size());
+        for (PlanTask t : candidates.subList(0, listed)) {
+            sb.append("\n  任务 ").append(t.number()).append("　").append(io.duban.bot.text.ShortTitles.of(t));
+        }
+        if (candidates.size() > listed) {
+            sb.append("\n  另有任务 ").append(numbers(candidates.subList(listed, candidates.size())))
+                    .append("；各任务名称请发：我的任务");
         }
         return sb.toString();
     }

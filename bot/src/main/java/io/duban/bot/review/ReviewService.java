@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
 public final class ReviewService {
     private static final Pattern TASK_FIRST = Pattern.compile("^(?:任务)?\\s*(\\d{1,4})\\s*(.*)$", Pattern.DOTALL);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
-    private static final int MAX_LISTED = 30;
+    /** Unchecked reports listed by 核查 (one screen); the rest follow as these are decided. */
+    private static final int MAX_LISTED = 10;
 
     private final Organization org;
     private final Settings settings;
@@ -103,7 +104,7 @@ public final class ReviewService {
         StringBuilder sb = new StringBuilder("待核查的报送（").append(open.size()).append(" 条）：");
         open.stream().limit(MAX_LISTED).forEach(r -> sb.append("\n  ").append(line(r)));
         if (open.size() > MAX_LISTED) {
-            sb.append("\n  …另有 ").append(open.size() - MAX_LISTED).append(" 条");
+            sb.append("\n  …另有 ").append(open.size() - MAX_LISTED).append(" 条，核查以上各条后显示");
         }
         ProgressReport first = open.get(0);
         sb.append("\n核查通过请发：核查 ").append(first.taskNumber()).append(" ").append(first.unit()).append(" 通过")

@@ -290,7 +290,7 @@ public final class RhythmService {
         }
         return switch (o.kind()) {
             case ENQUEUED -> (privateDone ? "已在各单位群里提醒" : "已私信提醒") + " " + missing.size() + " 个未报齐单位的联络员："
-                    + String.join("、", named) + "。共 " + o.enqueued().size() + " 条消息。本周" + tally.summary() + "。";
+                    + String.join("、", named) + "。共 " + o.enqueued().size() + " 条消息。本周 " + tally.summary() + "。";
             case ALREADY_CLAIMED -> "这一小时内已经提醒过，未重复发送。未报送：" + String.join("、", named) + "。";
             default -> "提醒未能发出（" + o.note() + "），请稍后再试。";
         };

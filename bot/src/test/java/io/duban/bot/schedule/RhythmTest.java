@@ -380,7 +380,7 @@ class RhythmTest {
         assertThat(rhythm.remindNow(t("2023-10-13T21:00+08:00"))).contains("免打扰");
         String first = rhythm.remindNow(t("2023-10-13T09:10+08:00"));
         assertThat(first).startsWith("已私信提醒 17 个未报齐单位的联络员").contains("农管科（刘洋）")
-                .endsWith("本周17 个单位中 0 个有报送、0 个已报齐。");
+                .endsWith("本周 17 个单位中 0 个有报送、0 个已报齐。");
         assertThat(rhythm.remindNow(t("2023-10-13T09:40+08:00"))).contains("已经提醒过");
         rhythm.scheduler().tick(t("2023-10-13T10:00:10+08:00"));   // the scheduled private nudge
         String second = rhythm.remindNow(t("2023-10-13T11:00+08:00"));
