@@ -36,20 +36,20 @@ public final class ServeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     static WeComSettings settings(GlobalOptions global, ConfigDirectory config) {
-        return WeComSettings.from(config.rawSettings(), global.env);
+        return WeComSettings.from(config.rawSettings(), global.env());
     }
 
     @Override
     public Integer call() throws Exception {
         ConfigDirectory config = global.loadConfig();
         WeComSettings settings = settings(global, config);
-        AppSettings app = AppSettings.read(config.rawSettings(), global.env::get);
+        AppSettings app = AppSettings.read(config.rawSettings(), global.env()::get);
         if (app.enabled() && !app.problems().isEmpty()) {
             spec.commandLine().getErr().println("自建应用配置不完整 / the self-built app is misconfigured: "
                     + String.join("; ", app.problems()));
             return 2;
         }
-        CallbackSettings callback = CallbackSettings.read(config.rawSettings(), global.env::get);
+        CallbackSettings callback = CallbackSettings.read(config.rawSettings(), global.env()::get);
         List<String> callbackProblems = callback.anyEnabled() ? callback.problems(app.corpId()) : List.of();
         if (!callbackProblems.isEmpty()) {
             spec.commandLine().getErr().println("HTTP 回调配置不完整 / the HTTP callback is misconfigured: "
@@ -74,7 +74,7 @@ public final class ServeCommand implements Callable<Integer> {
         App bot = global.openApp(config, global.clock(config.settings().zone()));
         WeComServer server = new WeComServer(bot.storage(), bot.clock(), settings,
                 app.enabled() ? Optional.of(app) : Optional.empty(), bot.engine(),
-                ServeStatus.fileFor(global.home(), global.env));
+                ServeStatus.fileFor(global.home(), global.env()));
         Optional<CallbackServer> callbackServer = callback.anyEnabled()
                 ? Optional.of(callbackServer(callback, app, bot, server)) : Optional.empty();
         server.start();

@@ -7,7 +7,6 @@ import io.duban.bot.outbox.OutboxPump;
 import io.duban.bot.outbox.RateLimiter;
 import io.duban.bot.outbox.ReplyChannel;
 import io.duban.bot.outbox.RetryPolicy;
-import io.duban.bot.wecom.GroupChannel;
 import io.duban.bot.wecom.TrustStores;
 import io.duban.bot.wecom.WeComHttp;
 import io.duban.bot.wecom.WeComSettings;
