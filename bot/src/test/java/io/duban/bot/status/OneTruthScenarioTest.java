@@ -57,7 +57,7 @@ class OneTruthScenarioTest {
 
     private TaskStatus task(int n) {
         var plan = bot.app.config().currentPlan();
-        return bot.app.engine().services().board().task(plan, plan.task(n).orElseThrow());
+        return bot.app.services().board().task(plan, plan.task(n).orElseThrow());
     }
 
     private String digest() {

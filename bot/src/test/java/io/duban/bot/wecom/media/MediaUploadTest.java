@@ -10,7 +10,7 @@ import io.duban.bot.testing.FakeWeCom;
 import io.duban.bot.testing.FakeWeComApi;
 import io.duban.bot.testing.ManualScheduler;
 import io.duban.bot.testing.MutableClock;
-import io.duban.bot.wecom.app.ApiResult;
+import io.duban.bot.wecom.ApiResult;
 import io.duban.bot.wecom.app.AppCredentials;
 import io.duban.bot.wecom.app.WeComAppClient;
 import io.duban.bot.wecom.webhook.WebhookClient;
