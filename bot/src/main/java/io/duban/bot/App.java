@@ -1,7 +1,9 @@
 package io.duban.bot;
 
 import io.duban.bot.closure.ClosureService;
+import io.duban.bot.chart.WeeklyPicture;
 import io.duban.bot.command.BindCommand;
+import io.duban.bot.command.ChartCommand;
 import io.duban.bot.command.ClosureStatusCommand;
 import io.duban.bot.command.CloseTaskCommand;
 import io.duban.bot.command.Command;
@@ -26,13 +28,14 @@ import io.duban.bot.command.TaskCommand;
 import io.duban.bot.command.UnitCommand;
 import io.duban.bot.command.WithdrawCommand;
 import io.duban.bot.engine.BotEngine;
-import io.duban.bot.export.ExportSettings;
 import io.duban.bot.export.LedgerExport;
+import io.duban.bot.message.FileDoors;
 import io.duban.bot.notify.UnitNotices;
 import io.duban.bot.report.ReportService;
 import io.duban.bot.review.ReturnedReports;
 import io.duban.bot.review.ReviewService;
 import io.duban.bot.schedule.RhythmService;
+import io.duban.bot.serve.WeComFileDoors;
 import io.duban.bot.status.StatusBoard;
 import io.duban.config.ConfigDirectory;
 import io.duban.roster.ChatBinding;
@@ -61,6 +64,8 @@ public final class App implements AutoCloseable {
     private final ClosureService closure;
     private final RhythmService rhythm;
     private final LedgerExport ledger;
+    /** Which WeCom door carries files into a conversation (导出, 图表). */
+    private final FileDoors fileDoors;
     private final BotEngine engine;
 
     public App(Path home, ConfigDirectory config, Storage storage, Clock clock, Map<String, String> env) {
@@ -90,6 +95,7 @@ public final class App implements AutoCloseable {
                 storage.people(), notices, clock);
         this.rhythm = RhythmService.create(config, storage, clock, this.env::get, isClosed);
         this.ledger = new LedgerExport(config, storage);
+        this.fileDoors = WeComFileDoors.of(config.rawSettings(), this.env);
         this.engine = new BotEngine(config, storage, clock, services, router(extra));
     }
 
@@ -110,7 +116,7 @@ public final class App implements AutoCloseable {
                 new ReviewCommand(review), new ReturnReportCommand(review),
                 new RequestClosureCommand(closure), new CloseTaskCommand(closure), new ReturnClosureCommand(closure),
                 new ClosureStatusCommand(closure),
-                new ExportLedgerCommand(ledger, ExportSettings.from(config).dir()),
+                new ExportLedgerCommand(ledger, fileDoors), new ChartCommand(new WeeklyPicture(config, storage), fileDoors),
                 new RemindNowCommand(rhythm)));
         all.addAll(extra);
         all.add(new HelpCommand(() -> all));

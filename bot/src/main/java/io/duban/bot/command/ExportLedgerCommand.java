@@ -1,28 +1,31 @@
 package io.duban.bot.command;
 
-import io.duban.bot.message.Reply;
 import io.duban.bot.export.LedgerExport;
+import io.duban.bot.message.Attachment;
+import io.duban.bot.message.FileDoors;
+import io.duban.bot.message.FileTarget;
+import io.duban.bot.message.Reply;
 import io.duban.bot.report.ReportingWeek;
 import io.duban.bot.text.UserText;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * {@code 导出 [2023-W40]}: writes the 台账 workbook under the export folder and says where it is. The chat
- * transports cannot send files yet, so the admin fetches it from the server.
+ * {@code 导出 [2023-W40]}: the 台账 workbook, sent into the conversation it was asked in as a WeCom file message
+ * (through the group's webhook robot, the intelligent robot or the self-built app). Where no door can carry a file,
+ * the answer says which setting is missing.
  */
 public final class ExportLedgerCommand implements Command {
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm");
 
     private final LedgerExport export;
-    private final Path dir;
+    private final FileDoors doors;
 
-    public ExportLedgerCommand(LedgerExport export, Path dir) {
+    public ExportLedgerCommand(LedgerExport export, FileDoors doors) {
         this.export = export;
-        this.dir = dir;
+        this.doors = doors;
     }
 
     @Override
@@ -37,7 +40,7 @@ public final class ExportLedgerCommand implements Command {
 
     @Override
     public String summary() {
-        return "导出台账（Excel），可指定截至某周";
+        return "把台账（Excel）发到本聊天，可指定截至某周";
     }
 
     @Override
@@ -54,25 +57,29 @@ public final class ExportLedgerCommand implements Command {
     public Reply handle(CommandContext ctx, String args) {
         var zone = ctx.services().config().settings().zone();
         Instant asOf = ctx.services().clock().instant();
-        String suffix = "";
+        Optional<ReportingWeek> week = Optional.empty();
         if (!args.isBlank()) {
-            ReportingWeek week;
             try {
-                week = ReportingWeek.parse(args);
+                week = Optional.of(ReportingWeek.parse(args));
             } catch (IllegalArgumentException e) {
                 return Reply.of("没有看懂周次“" + UserText.escape(args, 20) + "”。导出当前台账请发：导出；"
                         + "导出截至某周的台账请发：导出 2023-W40");
             }
-            Instant end = LedgerExport.endOf(week, zone);
+            Instant end = LedgerExport.endOf(week.get(), zone);
             if (end.isBefore(asOf)) {
                 asOf = end;
             }
-            suffix = "-" + week;
         }
-        Path file = dir.resolve("台账-" + ctx.services().clock().instant().atZone(zone).format(STAMP) + suffix + ".xlsx");
-        List<Path> written = export.write(ctx.services().plan(), asOf, file, false);
-        return Reply.of("已导出台账（" + ctx.services().plan().tasks().size() + " 项任务，截至 "
-                + asOf.atZone(zone).format(DAY_TIME) + "），文件在服务器上：\n" + written.get(0)
-                + "\n当前聊天通道不能发送文件，请从服务器取用。命令行导出：./duban export --out 台账.xlsx --week 2023-W40");
+        FileTarget target = doors.forAnswerTo(ctx.message());
+        if (target instanceof FileTarget.Missing missing) {
+            return Reply.of("台账暂时无法发送：" + missing.explanation());
+        }
+        byte[] workbook = export.xlsx(ctx.services().plan(), asOf);
+        String name = LedgerExport.fileName(asOf.atZone(zone).toLocalDate(), week);
+        String where = target instanceof FileTarget.Person ? "已私信发给您" : "随后发到本聊天";
+        return Reply.withAttachment("台账（" + ctx.services().plan().tasks().size() + " 项任务，截至 "
+                        + asOf.atZone(zone).format(DAY_TIME) + "）" + where + "：" + name + "（"
+                        + Math.max(1, workbook.length / 1024) + " KB）。",
+                new Attachment(Attachment.Kind.FILE, name, workbook, target));
     }
 }

@@ -79,6 +79,9 @@ public final class BotEngine implements InboundPort {
         }
         Optional<OutboxEntry> entry = storage.outbox().enqueue(ReplyAddressing.answer(message, outcome.reply()),
                 clock.instant());
+        for (var attachment : ReplyAddressing.attachments(message, outcome.reply())) {
+            storage.outbox().enqueue(attachment, clock.instant());
+        }
         storage.inbound().markHandled(inboundId, outcome.code(), clock.instant());
         return entry;
     }

@@ -1,6 +1,8 @@
 package io.duban.bot.engine;
 
+import io.duban.bot.message.Attachment;
 import io.duban.bot.message.ChatType;
+import io.duban.bot.message.FileTarget;
 import io.duban.bot.message.InboundMessage;
 import io.duban.bot.message.Reply;
 import io.duban.storage.model.Address;
@@ -29,5 +31,29 @@ public final class ReplyAddressing {
         List<String> mentions = message.chatType() == ChatType.GROUP ? reply.mentions() : List.of();
         return new OutboundMessage(Address.reply(message.messageId()), OutboundMessage.Format.TEXT, reply.text(),
                 mentions, Optional.of("reply:" + message.transport() + ":" + message.messageId()));
+    }
+
+    /**
+     * The files and pictures following the answer, each through the door its target names; a second enqueue is a
+     * no-op like the answer's.
+     */
+    public static List<OutboundMessage> attachments(InboundMessage message, Reply reply) {
+        List<OutboundMessage> out = new java.util.ArrayList<>();
+        int n = 0;
+        for (Attachment a : reply.attachments()) {
+            n++;
+            Address to;
+            if (a.target() instanceof FileTarget.Group g) {
+                to = Address.group(g.chatId());
+            } else if (a.target() instanceof FileTarget.Person p) {
+                to = Address.person(p.userId());
+            } else {
+                to = Address.reply(message.messageId());
+            }
+            String key = "reply:" + message.transport() + ":" + message.messageId() + ":" + n;
+            out.add(a.kind() == Attachment.Kind.IMAGE ? OutboundMessage.image(to, a.bytes(), key)
+                    : OutboundMessage.file(to, a.fileName(), a.bytes(), key));
+        }
+        return out;
     }
 }

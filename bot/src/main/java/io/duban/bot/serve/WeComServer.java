@@ -13,6 +13,7 @@ import io.duban.bot.wecom.WeComSettings;
 import io.duban.bot.wecom.app.AppChannel;
 import io.duban.bot.wecom.app.AppSettings;
 import io.duban.bot.wecom.app.WeComAppClient;
+import io.duban.bot.wecom.media.MediaCache;
 import io.duban.bot.engine.InboundPort;
 import io.duban.bot.wecom.callback.CallbackServer;
 import io.duban.bot.wecom.callback.ResponseUrlChannel;
@@ -90,12 +91,15 @@ public final class WeComServer implements AutoCloseable {
         Optional<TrustStores.Trust> trust = settings.trustStore()
                 .map(p -> TrustStores.load(p, settings.trustStorePassword().orElse(null)));
         OkHttpClient http = WeComHttp.client(trust);
+        // uploaded files' media ids, reused while WeCom keeps them (three days)
+        Optional<MediaCache> media = Optional.of(new MediaCache(storage.mediaUploads(), clock));
         WebhookChannel webhooks = new WebhookChannel(new WebhookClient(http, settings.apiBase()),
-                settings::webhookKey);
+                settings::webhookKey, WebhookChannel.LIMITS, media);
         ResponseUrlChannel callbackReplies = new ResponseUrlChannel(new ResponseUrlClient(http,
                 ResponseUrlClient.wecomHosts(HttpUrl.get(settings.apiBase()))), storage.replyRoutes());
         Optional<OutboundChannel> appChannel = app.map(a -> new AppChannel(
-                new WeComAppClient(http, a.apiBaseUrl(), a.credentials(), clock)));
+                new WeComAppClient(http, a.apiBaseUrl(), a.credentials(), clock), media,
+                "app:" + a.credentials().corpId()));
 
         OutboxDrainer drainer = new OutboxDrainer(storage.outbox(), router, new RateLimiter(clock),
                 RetryPolicy.DEFAULT, clock, "serve-" + ProcessHandle.current().pid(), LEASE, 10);
@@ -114,7 +118,7 @@ public final class WeComServer implements AutoCloseable {
                     trust.map(t -> t.context().getSocketFactory())), listener, Scheduler.of(timers), clock);
             holder[0] = ws;
             LongConnectionChannel wsChannel = new LongConnectionChannel(ws, storage.replyRoutes(), clock,
-                    Duration.ofSeconds(7));
+                    Duration.ofSeconds(7), media);
             replies.on(CallbackMapper.TRANSPORT, wsChannel);
             toPerson = Optional.of(appChannel.orElse(wsChannel));
             router.route(Address.Kind.GROUP, new GroupChannel(webhooks, Optional.of(wsChannel)));
