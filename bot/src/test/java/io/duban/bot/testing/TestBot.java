@@ -43,10 +43,15 @@ public final class TestBot implements AutoCloseable {
 
     /** @param extra more chat commands, e.g. one that fails */
     public TestBot(Path dir, MutableClock clock, List<Command> extra) {
+        this(dir, clock, extra, Map.of());
+    }
+
+    /** @param env the environment the bot sees (e.g. WeCom settings pointing at fakes on loopback) */
+    public TestBot(Path dir, MutableClock clock, List<Command> extra, Map<String, String> env) {
         this.clock = clock;
         this.dbFile = dir.resolve("duban.db");
         ConfigDirectory config = ConfigDirectory.load(copyConfig(dir), name -> null);
-        this.app = new App(dir, config, Storage.open("jdbc:sqlite:" + dbFile), clock, Map.of(), extra);
+        this.app = new App(dir, config, Storage.open("jdbc:sqlite:" + dbFile), clock, env, extra);
         this.replies = new ImmediateReplies(app.engine(), app.storage(), clock, TRANSPORT, heard::add);
     }
 
