@@ -36,10 +36,10 @@ public final class ProblemsAnswer {
         return Screen.page("【存在问题】共 " + problems.size() + " 条", items, tail, "问题", page);
     }
 
-    /** {@code 12 产业协作 集指科（10月13日）：资金未到位}. */
+    /** {@code 任务 12 产业协作 集指科（10月13日）：资金未到位}. */
     public static String line(WorkPlan plan, ProgressReport r, ZoneId zone) {
         String title = plan.task(r.taskNumber()).map(ShortTitles::of).orElse("");
-        return r.taskNumber() + " " + title + " " + r.unit() + "（" + r.reportedAt().atZone(zone).format(DAY) + "）："
+        return "任务 " + r.taskNumber() + " " + title + " " + r.unit() + "（" + r.reportedAt().atZone(zone).format(DAY) + "）："
                 + UserText.escape(r.problems(), QUOTE_CHARS);
     }
 

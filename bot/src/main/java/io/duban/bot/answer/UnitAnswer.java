@@ -35,7 +35,7 @@ public final class UnitAnswer {
                 done++;
             }
             String mark = part.isReturned() ? "↩️" : thisWeek ? "✅" : "⏳";
-            StringBuilder line = new StringBuilder(mark).append(part.lead() ? " ★" : " ").append(s.task().number())
+            StringBuilder line = new StringBuilder(mark).append(part.lead() ? " ★任务 " : " 任务 ").append(s.task().number())
                     .append(" ").append(ShortTitles.of(s.task())).append("：");
             if (part.isReturned()) {
                 line.append("已退回，待重报");

@@ -187,9 +187,13 @@ public final class ClosureService {
         List<PlanTask> notRequested = open.stream().filter(t -> !is(latest, t, ClosureAction.REQUESTED)).toList();
         if (!notRequested.isEmpty()) {
             // numbers only: the list of every open task would not fit a phone screen
-            sb.append("\n未销号：任务 ").append(notRequested.stream()
-                    .map(t -> t.number() + (is(latest, t, ClosureAction.RETURNED) ? "（申请被退回）" : ""))
+            sb.append("\n未销号：任务 ").append(notRequested.stream().map(t -> String.valueOf(t.number()))
                     .collect(Collectors.joining("、")));
+            List<PlanTask> returned = notRequested.stream().filter(t -> is(latest, t, ClosureAction.RETURNED)).toList();
+            if (!returned.isEmpty()) {
+                sb.append("\n办结申请被退回：").append(returned.stream().map(t -> "任务 " + t.number())
+                        .collect(Collectors.joining("、")));
+            }
             sb.append("\n任务详情请发：任务 ").append(notRequested.get(0).number());
         }
         return Reply.of(sb.toString());

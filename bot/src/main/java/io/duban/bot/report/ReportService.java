@@ -206,8 +206,12 @@ public final class ReportService {
     }
 
     private String askWhichTask(WorkPlan plan, String unit, List<PlanTask> awaiting) {
-        List<PlanTask> candidates = awaiting.isEmpty()
+        List<PlanTask> assigned = awaiting.isEmpty()
                 ? plan.tasks().stream().filter(t -> org.isAssigned(t, unit)).toList() : awaiting;
+        // the unit's own (lead) tasks first: those are the ones it reports most
+        List<PlanTask> candidates = java.util.stream.Stream.concat(
+                assigned.stream().filter(t -> org.isLead(t, unit)),
+                assigned.stream().filter(t -> !org.isLead(t, unit))).toList();
         if (candidates.isEmpty()) {
             return unit + " 在本计划中没有任务，无需报送。如有疑问请联系办公室。";
         }

@@ -116,7 +116,7 @@ class CommandLineTest {
             System.setOut(stdout);
         }
         String text = captured.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("督办助手 · 本地对话", "--now 固定", "已记录 农管科 对任务 12 的报送", "★农管科：60%");
-        assertThat(text.split("★农管科：60%", -1)).hasSize(3); // once per session: stored, then read back after restart
+        assertThat(text).contains("督办助手 · 本地对话", "--now 固定", "已记录 农管科 对任务 12 的报送", "★农管科 60%");
+        assertThat(text.split("★农管科 60%", -1)).hasSize(3); // once per session: stored, then read back after restart
     }
 }

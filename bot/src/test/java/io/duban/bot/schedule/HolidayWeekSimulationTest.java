@@ -56,7 +56,7 @@ class HolidayWeekSimulationTest {
         List<OutboxEntry> outbox = bot.app.storage().outbox()
                 .list(Arrays.asList(OutboxEntry.Status.values()), 100_000);
         assertThat(outbox).extracting(e -> e.message().dedupeKey().orElseThrow()).doesNotHaveDuplicates();
-        assertThat(outbox).hasSize(17 + 1 + 17 + 17 + 17 + 1);
+        assertThat(outbox).hasSize(17 + 2 + 17 + 17 + 17 + 2);   // each weekly summary: the digest and its chart
         Scheduler scheduler = rhythm.scheduler();
         assertThat(outbox).allSatisfy(e -> assertThat(scheduler.pushAllowed(e.createdAt()))
                 .as("%s at %s", e.message().dedupeKey().orElseThrow(), e.createdAt()).isTrue());

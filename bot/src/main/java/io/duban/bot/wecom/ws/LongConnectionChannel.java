@@ -109,7 +109,7 @@ public final class LongConnectionChannel implements OutboundChannel {
             return SendResult.failed(kind.wireType() + " messages on the long connection need the media cache");
         }
         MediaUpload upload = media.get().mediaId(MEDIA_CHANNEL, file,
-                () -> new io.duban.bot.wecom.media.RobotMediaUploader(connection, waitForAck).upload(kind, file));
+                () -> new RobotMediaUploader(connection, waitForAck).upload(kind, file));
         if (upload instanceof MediaUpload.NotUploaded no) {
             return no.why();
         }

@@ -17,6 +17,7 @@ import io.duban.bot.wecom.webhook.WebhookClient;
 import io.duban.bot.wecom.ws.ConnectionState;
 import io.duban.bot.wecom.ws.LongConnection;
 import io.duban.bot.wecom.ws.LongConnectionConfig;
+import io.duban.bot.wecom.ws.RobotMediaUploader;
 import io.duban.bot.wecom.ws.WsFrame;
 import io.duban.storage.Storage;
 import io.duban.storage.model.FileContent;

@@ -1,12 +1,11 @@
-package io.duban.bot.wecom.media;
+package io.duban.bot.wecom.ws;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.duban.bot.outbox.SendResult;
 import io.duban.bot.wecom.WeComErrors;
-import io.duban.bot.wecom.ws.ConnectionState;
-import io.duban.bot.wecom.ws.LongConnection;
-import io.duban.bot.wecom.ws.WsFrame;
+import io.duban.bot.wecom.media.MediaKind;
+import io.duban.bot.wecom.media.MediaUpload;
 import io.duban.storage.model.FileContent;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
