@@ -7,8 +7,8 @@ import io.duban.bot.status.Colour;
 import io.duban.bot.status.StatusBoard;
 import io.duban.bot.status.TaskStatus;
 import io.duban.bot.status.WeekTally;
+import io.duban.bot.text.Screen;
 import io.duban.bot.text.ShortTitles;
-import io.duban.bot.text.UserText;
 import io.duban.storage.model.Address;
 import io.duban.storage.model.OutboundMessage;
 import io.duban.storage.model.ProgressReport;
@@ -29,6 +29,8 @@ final class WeeklySummaryComposer implements Composer {
     /** Red tasks listed one line each; more than this and the last line says how many more. */
     static final int MAX_RED = 3;
     static final int TOP_PROBLEMS = 3;
+    /** Units named in the line on who did not report; the rest are counted. */
+    private static final int MAX_UNITS = 4;
     private static final int REASON_CHARS = 22;
     private static final int PROBLEM_CHARS = 18;
 
@@ -71,7 +73,7 @@ final class WeeklySummaryComposer implements Composer {
         List<TaskStatus> red = all.stream().filter(s -> s.colour() == Colour.RED).toList();
         int shownRed = red.size() > MAX_RED ? MAX_RED - 1 : red.size();
         for (TaskStatus s : red.subList(0, shownRed)) {
-            lines.add("🔴 " + s.task().number() + " " + ShortTitles.of(s.task()) + "：" + UserText.escape(s.reason(),
+            lines.add("🔴 " + s.task().number() + " " + ShortTitles.of(s.task()) + "：" + Screen.cut(s.reason(),
                     REASON_CHARS));
         }
         if (red.size() > shownRed) {
@@ -81,17 +83,18 @@ final class WeeklySummaryComposer implements Composer {
 
         List<ProgressReport> problems = board.openProblems(ctx.plan(), accepted);
         for (ProgressReport r : problems.subList(0, Math.min(TOP_PROBLEMS, problems.size()))) {
-            lines.add("❓ " + r.taskNumber() + " " + r.unit() + "：" + UserText.escape(r.problems(), PROBLEM_CHARS));
+            lines.add("❓ " + r.taskNumber() + " " + r.unit() + "：" + Screen.cut(ctx.quote(r.problems()),
+                    PROBLEM_CHARS));
         }
 
         WeekTally last = board.tally(ctx.plan(), week.reportingWeek(), accepted);
         WeekTally before = board.tally(ctx.plan(), week.previous().reportingWeek(), accepted);
         List<String> silent = last.silent();
         String overdue = silent.isEmpty() ? "上周各单位均有报送" : "上周未报送 " + silent.size() + " 个：" + silent.stream()
-                .limit(5).map(u -> before.silent().contains(u) && reportingWeek(week.previous()) ? u + "（连续 2 周）" : u)
-                .collect(Collectors.joining("、")) + (silent.size() > 5 ? " 等" : "");
+                .limit(MAX_UNITS).map(u -> before.silent().contains(u) && reportingWeek(week.previous()) ? u + "（连续 2 周）" : u)
+                .collect(Collectors.joining("、")) + (silent.size() > MAX_UNITS ? " 等" : "");
         lines.add(overdue + "；" + last.complete() + "/" + last.units().size() + " 个已报齐");
-        lines.add("更多请发：进度｜问题 " + (problems.size() > TOP_PROBLEMS ? "（共 " + problems.size() + " 条）" : "")
+        lines.add("更多请发：进度｜问题" + (problems.size() > TOP_PROBLEMS ? "（共 " + problems.size() + " 条）" : "")
                 + "｜未报送｜任务 " + (red.isEmpty() ? all.get(0).task().number() : red.get(0).task().number()));
         return String.join("\n", lines);
     }

@@ -26,6 +26,14 @@ public final class Screen {
         return visible.codePointCount(0, visible.length());
     }
 
+    /** The first {@code max} characters, with {@code …} when cut (for text already escaped). */
+    public static String cut(String text, int max) {
+        if (text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "…";
+    }
+
     public static boolean fits(String text) {
         return lines(text) <= MAX_LINES && chars(text) <= MAX_CHARS;
     }

@@ -319,7 +319,7 @@ class RhythmTest {
         assertThat(Screen.lines(stored)).isLessThanOrEqualTo(10);
         assertThat(Screen.chars(stored)).isLessThanOrEqualTo(Screen.MAX_CHARS);
         assertThat(stored.lines().filter(l -> l.startsWith("❓"))).hasSize(3);
-        assertThat(stored).contains("问题 （共 ");
+        assertThat(stored).contains("问题（共 ");
     }
 
     @Test
