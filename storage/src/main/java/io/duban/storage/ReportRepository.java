@@ -19,6 +19,12 @@ public interface ReportRepository {
     /** The latest effective report of each (task, unit) of a plan year. */
     List<ProgressReport> latestEffective(int planYear);
 
+    /**
+     * The latest effective report of each (task, unit) of a plan year among those reported at or before
+     * {@code asOf}: where each unit's figure stood at that moment (for "change since last week").
+     */
+    List<ProgressReport> latestEffectiveAsOf(int planYear, java.time.Instant asOf);
+
     /** The latest effective report of one unit on one task. */
     Optional<ProgressReport> latestEffective(int planYear, int taskNumber, String unit);
 

@@ -84,6 +84,29 @@ class ReportRepositoryTest {
     }
 
     @Test
+    void latestEffectiveAsOf_isWhereEachUnitStoodThen() {
+        ReportRepository reports = storage.reports();
+        Instant monday = Instant.parse("2023-10-09T00:00:00Z");
+        ProgressReport before = reports.append(at(report(12, "农管科", 50, "2023-W40", ReportKind.REPORT, null),
+                monday.minusSeconds(3600)));
+        reports.append(at(report(12, "农管科", 60, "2023-W41", ReportKind.REPORT, null), monday.plusSeconds(3600)));
+        ProgressReport other = reports.append(at(report(12, "集指科", 30, "2023-W40", ReportKind.REPORT, null),
+                monday.minusSeconds(7200)));
+        reports.append(at(report(12, "集指科", 0, "2023-W41", ReportKind.WITHDRAWAL, other.id()),
+                monday.plusSeconds(60)));
+        // 集指科's report was withdrawn later: as we know it now, it did not count then either
+        assertThat(reports.latestEffectiveAsOf(2023, monday)).extracting(ProgressReport::id)
+                .containsExactly(before.id());
+        assertThat(reports.latestEffectiveAsOf(2023, monday.minusSeconds(86400))).isEmpty();
+    }
+
+    private static NewReport at(NewReport r, Instant when) {
+        return new NewReport(r.planYear(), r.taskNumber(), r.unit(), r.reporterId(), r.inboundId(), r.kind(),
+                r.supersedesId(), r.status(), r.percent(), r.progress(), r.problems(), r.nextSteps(),
+                r.kpiNumerator(), r.kpiDenominator(), r.reportWeek(), when);
+    }
+
+    @Test
     void aRepeatedInboundMessageId_isStoredOnce() {
         InboundRecord m = new InboundRecord("msg-1", "test", "liuyang", Optional.of("chat"), "group", "12 60% x",
                 Optional.empty(), Instant.parse("2023-10-09T01:00:00Z"));

@@ -82,6 +82,19 @@ public final class ReportsAsOf implements ReportRepository {
     }
 
     @Override
+    public List<ProgressReport> latestEffectiveAsOf(int planYear, Instant asOf) {
+        Map<String, ProgressReport> latest = new HashMap<>();
+        for (ProgressReport r : effective) {
+            if (r.planYear() == planYear && !r.reportedAt().isAfter(asOf)) {
+                latest.merge(r.taskNumber() + "|" + r.unit(), r, (a, b) -> a.id() > b.id() ? a : b);
+            }
+        }
+        return latest.values().stream()
+                .sorted(Comparator.comparingInt(ProgressReport::taskNumber).thenComparing(ProgressReport::unit))
+                .toList();
+    }
+
+    @Override
     public Optional<ProgressReport> latestEffective(int planYear, int taskNumber, String unit) {
         return effective.stream()
                 .filter(r -> r.planYear() == planYear && r.taskNumber() == taskNumber && r.unit().equals(unit))

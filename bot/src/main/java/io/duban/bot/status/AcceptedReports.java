@@ -4,7 +4,6 @@ import io.duban.bot.report.ReportFilter;
 import io.duban.storage.ReportRepository;
 import io.duban.storage.model.ProgressReport;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,91 +11,134 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The one filter behind every figure the bot shows: a plan year's <em>accepted</em> reports, i.e. effective (not
- * withdrawn, not superseded by a correction) and not returned by the office. Read with two queries
- * ({@link ReportRepository#allEffective} and the filter's returned ids), then answered in memory.
+ * withdrawn, not superseded by a correction) and not returned by the office, as the latest of each (task, unit).
+ * Set-based: the latest effective report of every (task, unit) now and at the baseline (two queries), the filter's
+ * returned ids (one query), and, only for the few units whose latest report was returned, their task's history to
+ * find the accepted report before it. Reports of one week are read when asked for.
  *
  * <p>A unit whose latest effective report was returned shows that report as {@link #returned} (已退回) until it
  * reports again; its figure falls back to its latest accepted report, if any.
  */
 public final class AcceptedReports {
-    private static final Comparator<ProgressReport> BY_ID = Comparator.comparingLong(ProgressReport::id);
+    private final ReportRepository reports;
+    private final ReportFilter filter;
+    private final int planYear;
+    private final Map<String, ProgressReport> latest = new HashMap<>();
+    private final Map<String, ProgressReport> returned = new HashMap<>();
+    private final Map<String, ProgressReport> atBaseline = new HashMap<>();
+    private final Map<String, List<ProgressReport>> byWeek = new HashMap<>();
 
-    private final List<ProgressReport> accepted;
-    private final Set<Long> acceptedIds;
-    private final Map<String, List<ProgressReport>> acceptedByTaskUnit = new HashMap<>();
-    private final Map<String, ProgressReport> latestEffectiveByTaskUnit = new HashMap<>();
-
-    private AcceptedReports(List<ProgressReport> effective, List<ProgressReport> accepted) {
-        this.accepted = accepted.stream().sorted(BY_ID).toList();
-        this.acceptedIds = new HashSet<>();
-        for (ProgressReport r : this.accepted) {
-            acceptedIds.add(r.id());
-            acceptedByTaskUnit.computeIfAbsent(key(r.taskNumber(), r.unit()), k -> new ArrayList<>()).add(r);
+    private AcceptedReports(ReportRepository reports, ReportFilter filter, int planYear, Instant baseline) {
+        this.reports = reports;
+        this.filter = filter;
+        this.planYear = planYear;
+        List<ProgressReport> now = reports.latestEffective(planYear);
+        Set<Long> acceptedNow = ids(filter.countable(planYear, now));
+        List<ProgressReport> then = reports.latestEffectiveAsOf(planYear, baseline);
+        Set<Long> acceptedThen = ids(filter.countable(planYear, then));
+        Set<Integer> tasksToRead = new TreeSet<>();
+        Set<String> baselineToFind = new HashSet<>();
+        for (ProgressReport r : now) {
+            if (acceptedNow.contains(r.id())) {
+                latest.put(key(r), r);
+            } else {
+                returned.put(key(r), r);
+                tasksToRead.add(r.taskNumber());
+            }
         }
-        for (ProgressReport r : effective) {
-            latestEffectiveByTaskUnit.merge(key(r.taskNumber(), r.unit()), r, (a, b) -> a.id() > b.id() ? a : b);
+        for (ProgressReport r : then) {
+            if (acceptedThen.contains(r.id())) {
+                atBaseline.put(key(r), r);
+            } else {
+                baselineToFind.add(key(r));
+                tasksToRead.add(r.taskNumber());
+            }
+        }
+        // a returned report hides the unit's earlier accepted one: find it in the (few) tasks concerned
+        for (int task : tasksToRead) {
+            List<ProgressReport> effective = effectiveRows(reports.history(planYear, task));
+            Set<Long> accepted = ids(filter.countable(planYear, effective));
+            for (ProgressReport r : effective) {
+                String k = key(r);
+                if (!accepted.contains(r.id())) {
+                    continue;
+                }
+                if (returned.containsKey(k)) {
+                    latest.merge(k, r, AcceptedReports::newer);
+                }
+                if (baselineToFind.contains(k) && !r.reportedAt().isAfter(baseline)) {
+                    atBaseline.merge(k, r, AcceptedReports::newer);
+                }
+            }
         }
     }
 
-    /** Reads a plan year's effective reports and keeps those the filter counts (the office's returns left out). */
-    public static AcceptedReports load(ReportRepository reports, ReportFilter filter, int planYear) {
-        List<ProgressReport> effective = reports.allEffective(planYear);
-        return new AcceptedReports(effective, filter.countable(planYear, effective));
-    }
-
-    /** Every accepted report, oldest first. */
-    public List<ProgressReport> all() {
-        return accepted;
-    }
-
-    public boolean isAccepted(ProgressReport r) {
-        return acceptedIds.contains(r.id());
+    /** Reads a plan year's accepted reports; changes are measured from {@code baseline}. */
+    public static AcceptedReports load(ReportRepository reports, ReportFilter filter, int planYear, Instant baseline) {
+        return new AcceptedReports(reports, filter, planYear, baseline);
     }
 
     /** A unit's latest accepted report on a task. */
     public Optional<ProgressReport> latest(int task, String unit) {
-        List<ProgressReport> rows = acceptedByTaskUnit.get(key(task, unit));
-        return rows == null || rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(rows.size() - 1));
+        return Optional.ofNullable(latest.get(key(task, unit)));
     }
 
-    /** A unit's latest accepted report on a task made at or before {@code at} (for "change since last week"). */
-    public Optional<ProgressReport> latestAt(int task, String unit, Instant at) {
-        List<ProgressReport> rows = acceptedByTaskUnit.getOrDefault(key(task, unit), List.of());
-        ProgressReport found = null;
-        for (ProgressReport r : rows) {
-            if (!r.reportedAt().isAfter(at)) {
-                found = r;
-            }
-        }
-        return Optional.ofNullable(found);
+    /** A unit's latest accepted report on a task as it stood at the baseline (for "change since last week"). */
+    public Optional<ProgressReport> atBaseline(int task, String unit) {
+        return Optional.ofNullable(atBaseline.get(key(task, unit)));
     }
 
     /** The unit's latest effective report when the office returned it and the unit has not reported again. */
     public Optional<ProgressReport> returned(int task, String unit) {
-        ProgressReport latest = latestEffectiveByTaskUnit.get(key(task, unit));
-        return latest == null || acceptedIds.contains(latest.id()) ? Optional.empty() : Optional.of(latest);
+        return Optional.ofNullable(returned.get(key(task, unit)));
     }
 
-    /** Accepted reports made in a reporting week, e.g. {@code 2023-W41}, oldest first. */
+    /** Accepted reports made in a reporting week, e.g. {@code 2023-W41}, oldest first (one query per week asked). */
     public List<ProgressReport> inWeek(String reportWeek) {
-        return accepted.stream().filter(r -> r.reportWeek().equals(reportWeek)).toList();
+        return byWeek.computeIfAbsent(reportWeek, w -> filter.countable(planYear, reports.effectiveInWeek(planYear, w))
+                .stream().sorted(Comparator.comparingLong(ProgressReport::id)).toList());
     }
 
     /** The latest accepted report of every (task, unit), by task then unit. */
     public List<ProgressReport> latestOfEach() {
-        return acceptedByTaskUnit.values().stream().map(rows -> rows.get(rows.size() - 1))
+        return latest.values().stream()
                 .sorted(Comparator.comparingInt(ProgressReport::taskNumber).thenComparing(ProgressReport::unit))
                 .toList();
     }
 
     /** Returned reports still waiting for the unit to report again, by task then unit. */
     public List<ProgressReport> awaitingResubmission() {
-        return latestEffectiveByTaskUnit.values().stream().filter(r -> !acceptedIds.contains(r.id()))
+        return returned.values().stream()
                 .sorted(Comparator.comparingInt(ProgressReport::taskNumber).thenComparing(ProgressReport::unit))
                 .toList();
+    }
+
+    /** The rows of a task's history that count: not withdrawals and not replaced by a later row. */
+    private static List<ProgressReport> effectiveRows(List<ProgressReport> history) {
+        Set<Long> replaced = new HashSet<>();
+        history.forEach(r -> r.supersedesId().ifPresent(replaced::add));
+        Predicate<ProgressReport> effective = r -> r.kind() != io.duban.storage.model.ReportKind.WITHDRAWAL
+                && !replaced.contains(r.id());
+        return history.stream().filter(effective).toList();
+    }
+
+    private static ProgressReport newer(ProgressReport a, ProgressReport b) {
+        return a.id() > b.id() ? a : b;
+    }
+
+    private static Set<Long> ids(List<ProgressReport> rows) {
+        Set<Long> out = new HashSet<>();
+        rows.forEach(r -> out.add(r.id()));
+        return out;
+    }
+
+    private static String key(ProgressReport r) {
+        return key(r.taskNumber(), r.unit());
     }
 
     private static String key(int task, String unit) {

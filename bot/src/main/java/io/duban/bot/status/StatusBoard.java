@@ -80,7 +80,7 @@ public final class StatusBoard {
 
     /** The accepted reports of the plan year: what every figure is computed from. */
     public AcceptedReports accepted(WorkPlan plan) {
-        return AcceptedReports.load(reports, countable, plan.year());
+        return AcceptedReports.load(reports, countable, plan.year(), baseline());
     }
 
     /** Every task of the plan, in plan order. */
@@ -102,13 +102,12 @@ public final class StatusBoard {
 
     private TaskStatus status(WorkPlan plan, PlanTask task, AcceptedReports accepted) {
         LocalDate today = today();
-        Instant baseline = baseline();
         List<String> leads = org.expand(task.leadUnits());
         List<UnitPart> parts = new ArrayList<>();
         for (String unit : org.assignedUnits(task)) {
             int n = task.number();
             parts.add(new UnitPart(unit, leads.contains(unit), accepted.latest(n, unit), accepted.returned(n, unit),
-                    accepted.latestAt(n, unit, baseline)));
+                    accepted.atBaseline(n, unit)));
         }
         List<UnitPart> leadFigures = parts.stream().filter(p -> p.lead() && p.latest().isPresent()).toList();
         Comparator<ProgressReport> newest = Comparator.comparingLong(ProgressReport::id);

@@ -143,6 +143,21 @@ class OneTruthScenarioTest {
         }
     }
 
+    @Test
+    void whenALeadsNewReportIsReturned_itsEarlierAcceptedReportStands_andTheReturnIsMarked() {
+        bot.clock.set("2023-10-16T09:30+08:00");
+        assertThat(bot.say("zhouhui", "退回 12 农管科 请补充基地建设进度")).startsWith("已退回");
+        TaskStatus s = task(12);
+        assertThat(s.percent()).isEqualTo(50);
+        assertThat(Figures.headline(s)).isEqualTo("农管科 50%（新报已退回）｜集指科 已退回");
+        assertThat(bot.say("lizhiguo", LEADERS, "任务 12")).contains("★农管科 50%", "新报送已退回，待重报");
+        assertThat(bot.say("lizhiguo", LEADERS, "问题")).contains("已退回待重报：任务 12 农管科、任务 12 集指科");
+        bot.clock.set("2023-10-17T10:00+08:00");
+        bot.say("liuyang", "wr-demo-ngk", "12 62% 基地建设过半");
+        // compared with 农管科's own accepted figure at the start of last week (50%), not with the returned 60%
+        assertThat(Figures.withChange(task(12))).startsWith("农管科 62%（+12）｜");
+    }
+
     private static String lineOf(String text, String prefix) {
         return Arrays.stream(text.split("\n")).filter(l -> l.startsWith(prefix)).findFirst()
                 .orElseThrow(() -> new AssertionError("no line " + prefix + " in\n" + text));

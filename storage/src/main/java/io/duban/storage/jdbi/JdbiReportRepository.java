@@ -26,6 +26,13 @@ public final class JdbiReportRepository implements ReportRepository {
                   GROUP BY r.task_number, r.unit) latest ON latest.id = r.id
             ORDER BY r.task_number, r.unit""".formatted(EFFECTIVE);
 
+    private static final String LATEST_EFFECTIVE_AS_OF = """
+            SELECT r.* FROM progress_report r
+            JOIN (SELECT r.task_number, r.unit, MAX(r.id) AS id FROM progress_report r
+                  WHERE r.plan_year = :year AND r.reported_at <= :asOf AND %s
+                  GROUP BY r.task_number, r.unit) latest ON latest.id = r.id
+            ORDER BY r.task_number, r.unit""".formatted(EFFECTIVE);
+
     private static final RowMapper<ProgressReport> MAPPER = new ReportMapper();
 
     private final Jdbi jdbi;
@@ -75,6 +82,12 @@ public final class JdbiReportRepository implements ReportRepository {
     @Override
     public List<ProgressReport> latestEffective(int planYear) {
         return jdbi.withHandle(h -> h.createQuery(LATEST_EFFECTIVE).bind("year", planYear).map(MAPPER).list());
+    }
+
+    @Override
+    public List<ProgressReport> latestEffectiveAsOf(int planYear, java.time.Instant asOf) {
+        return jdbi.withHandle(h -> h.createQuery(LATEST_EFFECTIVE_AS_OF).bind("year", planYear)
+                .bind("asOf", asOf.toEpochMilli()).map(MAPPER).list());
     }
 
     @Override
