@@ -17,12 +17,6 @@ public final class StatusLines {
                 + Figures.headline(s) + "；" + s.reason();
     }
 
-    /** {@code 🔴 12 产业协作：农管科 60%（+10）｜集指科 30%（新报）}. */
-    public static String taskWithChange(TaskStatus s) {
-        return s.colour().symbol() + " " + s.task().number() + " " + ShortTitles.of(s.task()) + "："
-                + Figures.withChange(s);
-    }
-
     /** {@code 🔴2 🟡3 🟢14}. */
     public static String counts(List<TaskStatus> tasks) {
         return Colour.RED.symbol() + count(tasks, Colour.RED) + " " + Colour.YELLOW.symbol()

@@ -1,5 +1,6 @@
 package io.duban.bot.answer;
 
+import io.duban.bot.status.AcceptedReports;
 import io.duban.bot.status.Figures;
 import io.duban.bot.status.TaskStatus;
 import io.duban.bot.status.UnitPart;
@@ -29,12 +30,12 @@ public final class TaskAnswer {
     private TaskAnswer() {
     }
 
-    public static String summary(TaskStatus s, ZoneId zone) {
+    public static String summary(TaskStatus s, AcceptedReports accepted, ZoneId zone) {
         PlanTask t = s.task();
         StringBuilder sb = new StringBuilder();
         sb.append("【任务 ").append(t.number()).append("】").append(ShortTitles.of(t)).append("\n")
                 .append(s.colour().symbol()).append(" ").append(s.colour().label()).append("灯：").append(s.reason())
-                .append("\n进度：").append(Figures.withChange(s))
+                .append("\n进度：").append(Figures.withChange(s, accepted))
                 .append("\n截止 ").append(t.deadline().format(DAY)).append("，").append(deadline(s));
         for (UnitPart p : s.leads()) {
             sb.append("\n★").append(p.unit()).append(" ").append(partLine(p, zone));

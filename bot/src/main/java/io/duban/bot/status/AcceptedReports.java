@@ -17,9 +17,10 @@ import java.util.function.Predicate;
 /**
  * The one filter behind every figure the bot shows: a plan year's <em>accepted</em> reports, i.e. effective (not
  * withdrawn, not superseded by a correction) and not returned by the office, as the latest of each (task, unit).
- * Set-based: the latest effective report of every (task, unit) now and at the baseline (two queries), the filter's
- * returned ids (one query), and, only for the few units whose latest report was returned, their task's history to
- * find the accepted report before it. Reports of one week are read when asked for.
+ * Set-based: the latest effective report of every (task, unit) (one query), the filter's returned ids (one query),
+ * and, only for the few units whose latest report was returned, their task's history to find the accepted report
+ * before it. The figures at the baseline (for "change since last week") and the reports of one week are read when
+ * first asked for.
  *
  * <p>A unit whose latest effective report was returned shows that report as {@link #returned} (已退回) until it
  * reports again; its figure falls back to its latest accepted report, if any.
@@ -30,7 +31,8 @@ public final class AcceptedReports {
     private final int planYear;
     private final Map<String, ProgressReport> latest = new HashMap<>();
     private final Map<String, ProgressReport> returned = new HashMap<>();
-    private final Map<String, ProgressReport> atBaseline = new HashMap<>();
+    private final Instant baseline;
+    private Map<String, ProgressReport> atBaseline;
     private final Map<String, List<ProgressReport>> byWeek = new HashMap<>();
 
     private AcceptedReports(ReportRepository reports, ReportFilter filter, int planYear, Instant baseline) {
@@ -39,40 +41,49 @@ public final class AcceptedReports {
         this.planYear = planYear;
         List<ProgressReport> now = reports.latestEffective(planYear);
         Set<Long> acceptedNow = ids(filter.countable(planYear, now));
-        List<ProgressReport> then = reports.latestEffectiveAsOf(planYear, baseline);
-        Set<Long> acceptedThen = ids(filter.countable(planYear, then));
-        Set<Integer> tasksToRead = new TreeSet<>();
-        Set<String> baselineToFind = new HashSet<>();
+        this.baseline = baseline;
         for (ProgressReport r : now) {
             if (acceptedNow.contains(r.id())) {
                 latest.put(key(r), r);
             } else {
                 returned.put(key(r), r);
-                tasksToRead.add(r.taskNumber());
             }
         }
+        // a returned report hides the unit's earlier accepted one: find it in the (few) tasks concerned
+        Set<String> toFind = new HashSet<>(returned.keySet());
+        acceptedBefore(toFind, returned.values().stream().map(ProgressReport::taskNumber).toList(), Instant.MAX,
+                latest);
+    }
+
+    /** The baseline figures, read on first use: only answers that show a change ("较上周") need them. */
+    private void loadBaseline() {
+        if (atBaseline != null) {
+            return;
+        }
+        atBaseline = new HashMap<>();
+        List<ProgressReport> then = reports.latestEffectiveAsOf(planYear, baseline);
+        Set<Long> acceptedThen = ids(filter.countable(planYear, then));
+        Set<String> toFind = new HashSet<>();
+        List<Integer> tasks = new java.util.ArrayList<>();
         for (ProgressReport r : then) {
             if (acceptedThen.contains(r.id())) {
                 atBaseline.put(key(r), r);
             } else {
-                baselineToFind.add(key(r));
-                tasksToRead.add(r.taskNumber());
+                toFind.add(key(r));
+                tasks.add(r.taskNumber());
             }
         }
-        // a returned report hides the unit's earlier accepted one: find it in the (few) tasks concerned
-        for (int task : tasksToRead) {
+        acceptedBefore(toFind, tasks, baseline, atBaseline);
+    }
+
+    /** For each key, the latest accepted report made at or before {@code until}, read from its task's history. */
+    private void acceptedBefore(Set<String> keys, List<Integer> tasks, Instant until, Map<String, ProgressReport> into) {
+        for (int task : new TreeSet<>(tasks)) {
             List<ProgressReport> effective = effectiveRows(reports.history(planYear, task));
             Set<Long> accepted = ids(filter.countable(planYear, effective));
             for (ProgressReport r : effective) {
-                String k = key(r);
-                if (!accepted.contains(r.id())) {
-                    continue;
-                }
-                if (returned.containsKey(k)) {
-                    latest.merge(k, r, AcceptedReports::newer);
-                }
-                if (baselineToFind.contains(k) && !r.reportedAt().isAfter(baseline)) {
-                    atBaseline.merge(k, r, AcceptedReports::newer);
+                if (accepted.contains(r.id()) && keys.contains(key(r)) && !r.reportedAt().isAfter(until)) {
+                    into.merge(key(r), r, AcceptedReports::newer);
                 }
             }
         }
@@ -90,6 +101,7 @@ public final class AcceptedReports {
 
     /** A unit's latest accepted report on a task as it stood at the baseline (for "change since last week"). */
     public Optional<ProgressReport> atBaseline(int task, String unit) {
+        loadBaseline();
         return Optional.ofNullable(atBaseline.get(key(task, unit)));
     }
 

@@ -106,8 +106,7 @@ public final class StatusBoard {
         List<UnitPart> parts = new ArrayList<>();
         for (String unit : org.assignedUnits(task)) {
             int n = task.number();
-            parts.add(new UnitPart(unit, leads.contains(unit), accepted.latest(n, unit), accepted.returned(n, unit),
-                    accepted.atBaseline(n, unit)));
+            parts.add(new UnitPart(unit, leads.contains(unit), accepted.latest(n, unit), accepted.returned(n, unit)));
         }
         List<UnitPart> leadFigures = parts.stream().filter(p -> p.lead() && p.latest().isPresent()).toList();
         Comparator<ProgressReport> newest = Comparator.comparingLong(ProgressReport::id);

@@ -60,6 +60,10 @@ class OneTruthScenarioTest {
         return bot.app.services().board().task(plan, plan.task(n).orElseThrow());
     }
 
+    private AcceptedReports accepted() {
+        return bot.app.services().board().accepted(bot.app.config().currentPlan());
+    }
+
     private String digest() {
         List<OutboundMessage> m = bot.app.rhythm().preview("weekly-summary",
                 OffsetDateTime.parse("2023-10-16T09:00+08:00").toInstant()).orElseThrow().messages();
@@ -78,7 +82,7 @@ class OneTruthScenarioTest {
         bot.clock.set("2023-10-16T09:00+08:00");
         TaskStatus s = task(12);
         assertThat(s.percent()).isEqualTo(60);
-        assertThat(Figures.withChange(s)).isEqualTo("农管科 60%（+10）｜集指科 已退回");
+        assertThat(Figures.withChange(s, accepted())).isEqualTo("农管科 60%（+10）｜集指科 已退回");
         assertThat(s.colour()).isEqualTo(Colour.GREEN);
 
         String overview = bot.say("lizhiguo", LEADERS, "进度");
@@ -108,7 +112,7 @@ class OneTruthScenarioTest {
         assertThat(s.colour()).isEqualTo(Colour.YELLOW);
         assertThat(s.reason()).isEqualTo("集指科进度 30%，落后于应有进度 52%");
         // 农管科 compared with itself a week earlier; 集指科's returned report is not its baseline
-        assertThat(Figures.withChange(s)).isEqualTo("农管科 60%（+10）｜集指科 30%（新报）");
+        assertThat(Figures.withChange(s, accepted())).isEqualTo("农管科 60%（+10）｜集指科 30%（新报）");
 
         String line = "🟡 12 ";
         String overview = bot.say("lizhiguo", LEADERS, "进度");
@@ -155,7 +159,7 @@ class OneTruthScenarioTest {
         bot.clock.set("2023-10-17T10:00+08:00");
         bot.say("liuyang", "wr-demo-ngk", "12 62% 基地建设过半");
         // compared with 农管科's own accepted figure at the start of last week (50%), not with the returned 60%
-        assertThat(Figures.withChange(task(12))).startsWith("农管科 62%（+12）｜");
+        assertThat(Figures.withChange(task(12), accepted())).startsWith("农管科 62%（+12）｜");
     }
 
     private static String lineOf(String text, String prefix) {
