@@ -95,7 +95,8 @@ final class WeeklySummaryComposer implements Composer {
                 .collect(Collectors.joining("、")) + (silent.size() > MAX_UNITS ? " 等" : "");
         lines.add(overdue + "；" + last.complete() + "/" + last.units().size() + " 个已报齐");
         lines.add("更多请发：进度｜问题" + (problems.size() > TOP_PROBLEMS ? "（共 " + problems.size() + " 条）" : "")
-                + "｜未报送｜任务 " + (red.isEmpty() ? all.get(0).task().number() : red.get(0).task().number()));
+                + "｜未报送｜任务 " + (!red.isEmpty() ? red.get(0).task().number()
+                        : problems.isEmpty() ? 12 : problems.get(0).taskNumber()));
         return String.join("\n", lines);
     }
 
