@@ -27,7 +27,7 @@ public final class ShortTitles {
                 break;
             }
         }
-        chosen = chosen.replaceAll("[“”\"]", "").strip();
+        chosen = chosen.strip();
         if (chosen.length() <= MAX_CHARS) {
             return chosen;
         }
