@@ -3,6 +3,8 @@ package io.duban.storage;
 import io.duban.storage.jdbi.JdbiChatRepository;
 import io.duban.storage.jdbi.JdbiClosureRepository;
 import io.duban.storage.jdbi.JdbiInboundMessageRepository;
+import io.duban.storage.jdbi.JdbiInstanceRepository;
+import io.duban.storage.jdbi.JdbiLeaseRepository;
 import io.duban.storage.jdbi.JdbiJobRunRepository;
 import io.duban.storage.jdbi.JdbiOutboxRepository;
 import io.duban.storage.jdbi.JdbiPersonRepository;
@@ -32,6 +34,8 @@ public final class Storage implements AutoCloseable {
     private final ResponseUrlRepository responseUrls;
     private final ReviewRepository reviews;
     private final ClosureRepository closures;
+    private final InstanceRepository instances;
+    private final LeaseRepository leases;
 
     private Storage(Database database) {
         this.database = database;
@@ -46,6 +50,8 @@ public final class Storage implements AutoCloseable {
         this.responseUrls = new JdbiResponseUrlRepository(jdbi);
         this.reviews = new JdbiReviewRepository(jdbi);
         this.closures = new JdbiClosureRepository(jdbi);
+        this.instances = new JdbiInstanceRepository(jdbi);
+        this.leases = new JdbiLeaseRepository(jdbi);
     }
 
     /** Opens (creating if needed) and migrates the database at a JDBC URL such as {@code jdbc:sqlite:data/duban.db}. */
@@ -158,6 +164,14 @@ public final class Storage implements AutoCloseable {
 
     public ClosureRepository closures() {
         return closures;
+    }
+
+    public InstanceRepository instances() {
+        return instances;
+    }
+
+    public LeaseRepository leases() {
+        return leases;
     }
 
     @Override

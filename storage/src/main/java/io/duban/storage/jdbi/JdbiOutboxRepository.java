@@ -137,6 +137,24 @@ public final class JdbiOutboxRepository implements OutboxRepository {
     }
 
     @Override
+    public int releaseLeasesOfOthers(java.util.Collection<String> liveSenders) {
+        StringBuilder sql = new StringBuilder("""
+                UPDATE outbox SET status = 'pending', lease_owner = NULL, lease_until = NULL
+                WHERE status = 'sending'""");
+        List<String> live = List.copyOf(liveSenders);
+        for (int i = 0; i < live.size(); i++) {
+            sql.append(" AND lease_owner NOT LIKE :live").append(i);
+        }
+        return jdbi.withHandle(h -> {
+            var update = h.createUpdate(sql.toString());
+            for (int i = 0; i < live.size(); i++) {
+                update.bind("live" + i, live.get(i) + "/%");
+            }
+            return update.execute();
+        });
+    }
+
+    @Override
     public boolean markPartsSent(ClaimedEntry c, int partsSent) {
         return leased(c, "parts_sent = :parts", Map.of("parts", partsSent));
     }
