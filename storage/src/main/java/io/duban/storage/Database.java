@@ -123,15 +123,9 @@ public final class Database implements AutoCloseable {
         checkConnection(dataSource, jdbcUrl);
         HikariDataSource pool = pool(dataSource, dialect);
         try {
-            Flyway flyway = Flyway.configure()
-                    .dataSource(pool)
-                    .locations("classpath:db/migration/" + dialect.folder)
-                    .failOnMissingLocations(true)
-                    // Migration numbers were handed out per feature and land in any order: a database already at
-                    // V005 still gets V002 (each migration only adds tables and columns).
-                    .outOfOrder(true)
-                    .load();
-            flyway.migrate();
+            if (!SchemaCheck.isCurrent(pool, "db/migration/" + dialect.folder)) {
+                migrate(pool, dialect);
+            }
             FileWatch watch = new FileWatch(file, name);
             DataSource checked = new Delegating(pool) {
                 @Override
@@ -147,6 +141,18 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw e;
         }
+    }
+
+    private static void migrate(DataSource pool, Dialect dialect) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration/" + dialect.folder)
+                .failOnMissingLocations(true)
+                // Migration numbers were handed out per feature and land in any order: a database already at
+                // V005 still gets V002 (each migration only adds tables and columns).
+                .outOfOrder(true)
+                .load();
+        flyway.migrate();
     }
 
     /**
