@@ -98,7 +98,7 @@ public final class WeComServer implements AutoCloseable {
         Optional<OutboundChannel> appChannel = app.map(a -> new AppChannel(
                 new WeComAppClient(http, a.apiBaseUrl(), a.credentials(), clock)));
 
-        OutboxDrainer drainer = new OutboxDrainer(storage.outbox(), router, new RateLimiter(clock),
+        OutboxDrainer drainer = new OutboxDrainer(storage.outbox(), router, new RateLimiter(clock, RateLimiter.SAFETY_MARGIN),
                 RetryPolicy.DEFAULT, clock, "serve-" + ProcessHandle.current().pid(), LEASE, 10);
         this.pump = new OutboxPump(drainer, outboxThread);
 
