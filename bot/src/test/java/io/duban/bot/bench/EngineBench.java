@@ -2,9 +2,8 @@ package io.duban.bot.bench;
 
 import io.duban.bot.App;
 import io.duban.bot.testing.MutableClock;
-import io.duban.bot.engine.ChatType;
-import io.duban.bot.engine.InboundMessage;
-import io.duban.bot.engine.Reply;
+import io.duban.bot.message.ChatType;
+import io.duban.bot.message.InboundMessage;
 import io.duban.config.ConfigDirectory;
 import io.duban.config.Settings;
 import io.duban.plan.Organization;
@@ -69,9 +68,9 @@ class EngineBench {
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             String text = (i % 2 == 0 ? "12 " : "15 ") + (i % 100) + "% 本周进展" + i + "；问题：无；下一步：继续";
-            List<Reply> replies = app.engine().handle(new InboundMessage("bench-" + id[0]++, "bench", "liuyang",
+            var answer = app.engine().receive(new InboundMessage("bench-" + id[0]++, "bench", "liuyang",
                     ChatType.GROUP, Optional.of("wr-demo-ngk"), text, Optional.empty(), clock.instant()));
-            if (replies.size() != 1) {
+            if (answer.isEmpty()) {
                 throw new AssertionError("no reply");
             }
         }
@@ -186,11 +185,12 @@ class EngineBench {
             int[] run = {0};
             java.util.function.DoubleSupplier board = () -> {
                 long start = System.nanoTime();
-                List<Reply> r = app.engine().handle(new InboundMessage("q-" + run[0]++, "bench", "leader",
-                        ChatType.GROUP, Optional.of("leaders"), "进度", Optional.empty(), clock.instant()));
+                String r = app.engine().receive(new InboundMessage("q-" + run[0]++, "bench", "leader",
+                        ChatType.GROUP, Optional.of("leaders"), "进度", Optional.empty(), clock.instant())).orElseThrow()
+                        .message().content();
                 double ms = (System.nanoTime() - start) / 1e6;
-                if (!r.get(0).text().contains("共 1000 项")) {
-                    throw new AssertionError(r.get(0).text().substring(0, 200));
+                if (!r.contains("共 1000 项")) {
+                    throw new AssertionError(r.substring(0, 200));
                 }
                 return ms;
             };
