@@ -43,6 +43,13 @@ public interface InboundMessageRepository {
     void markHandled(long id, String outcome, Instant at);
 
     /**
+     * Inside the caller's transaction: takes the message for answering. True when it has no answer yet; the row then
+     * stays locked until the transaction ends (PostgreSQL; SQLite has one writer at a time anyway), so a concurrent
+     * answerer — another delivery, a recovery pass, another instance — waits and then finds it answered.
+     */
+    boolean takeForAnswer(long id);
+
+    /**
      * Writes the outcome if the message has none yet.
      *
      * @return false when the message was answered already (by another delivery, pass or instance): the caller's

@@ -1,6 +1,11 @@
 package io.duban.bot.cli;
 
 import io.duban.bot.App;
+import io.duban.bot.engine.UnansweredMessages;
+import io.duban.storage.ServeLock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import io.duban.bot.serve.ServeStatus;
 import io.duban.bot.serve.WeComServer;
 import io.duban.bot.wecom.WeComSettings;
@@ -72,20 +77,41 @@ public final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         App bot = global.openApp(config, global.clock(config.settings().zone()));
+        // SQLite serves one process: a second serve on the same file stops here with one line
+        Optional<ServeLock> lock;
+        try {
+            lock = ServeLock.take(bot.storage().database());
+        } catch (IllegalStateException e) {
+            bot.close();
+            throw e;
+        }
+        String instance = instanceName();
         WeComServer server = new WeComServer(bot.storage(), bot.clock(), settings,
                 app.enabled() ? Optional.of(app) : Optional.empty(), bot.engine(),
-                ServeStatus.fileFor(global.home(), global.env()));
+                ServeStatus.fileFor(global.home(), global.env()), instance, bot.engine().storageProblems());
         Optional<CallbackServer> callbackServer = callback.anyEnabled()
                 ? Optional.of(callbackServer(callback, app, bot, server)) : Optional.empty();
         server.start();
         callbackServer.ifPresent(CallbackServer::start);
+        // Messages stored but never answered (a stop between storing and answering): answered now, and every few
+        // seconds from here on, each at most once.
+        ScheduledExecutorService recoveryThread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "unanswered");
+            t.setDaemon(true);
+            return t;
+        });
+        AutoCloseable recovery = new UnansweredMessages(bot.engine(), bot.storage(), bot.clock(), instance)
+                .startInBackground(recoveryThread, Duration.ofSeconds(5), server.pump()::nudge);
         // The weekly rhythm: prompts, reminders, summaries; each run is claimed in the database before it is sent.
         AutoCloseable rhythm = bot.rhythm().startInBackground();
         Thread hook = new Thread(() -> {
+            closeQuietly(recovery);
+            recoveryThread.shutdown();
             closeQuietly(rhythm);
             callbackServer.ifPresent(CallbackServer::close);
             server.close();
             bot.close();
+            lock.ifPresent(ServeLock::close);
         }, "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         ConnectionState end = server.awaitFinalState();
@@ -96,11 +122,22 @@ public final class ServeCommand implements Callable<Integer> {
         };
     }
 
+    /** This process in leases and the instance list: host and pid (no {@code %} or {@code _}). */
+    static String instanceName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        return (host + "-" + ProcessHandle.current().pid()).replaceAll("[^A-Za-z0-9.-]", "-");
+    }
+
     private static void closeQuietly(AutoCloseable c) {
         try {
             c.close();
         } catch (Exception e) {
-            org.slf4j.LoggerFactory.getLogger(ServeCommand.class).warn("stopping the weekly rhythm failed", e);
+            org.slf4j.LoggerFactory.getLogger(ServeCommand.class).warn("stopping a background task failed", e);
         }
     }
 

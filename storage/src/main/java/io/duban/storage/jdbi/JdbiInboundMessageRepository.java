@@ -90,6 +90,14 @@ public final class JdbiInboundMessageRepository implements InboundMessageReposit
     }
 
     @Override
+    public boolean takeForAnswer(long id) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE inbound_message SET claim_until = claim_until WHERE id = :id AND handled_at IS NULL""")
+                .bind("id", id)
+                .execute()) == 1;
+    }
+
+    @Override
     public boolean markAnswered(long id, String outcome, Instant at) {
         return jdbi.withHandle(h -> h.createUpdate("""
                         UPDATE inbound_message SET handled_at = :at, outcome = :outcome,
