@@ -1,6 +1,7 @@
 package io.duban.bot.cli;
 
 import io.duban.bot.App;
+import io.duban.bot.engine.GroupCommit;
 import io.duban.bot.engine.UnansweredMessages;
 import io.duban.storage.ServeLock;
 import java.time.Duration;
@@ -146,7 +147,8 @@ public final class ServeCommand implements Callable<Integer> {
                                                  WeComServer server) {
         CallbackServer.Builder b = CallbackServer.builder()
                 .bind(new InetSocketAddress(callback.listen(), callback.port()))
-                .inbound(bot.engine())
+                // each callback is stored before its 200, many per commit (one writer, batches of a few ms)
+                .inbound(new GroupCommit(bot.engine(), bot.storage()))
                 .afterAnswer(server.pump()::nudge)
                 .clock(bot.clock());
         callback.robotCrypto().ifPresent(c -> b.robot(callback.robotPath(), c));
