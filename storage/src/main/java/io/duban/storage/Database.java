@@ -65,9 +65,9 @@ public final class Database implements AutoCloseable {
      * threads never touch the database), two callback answer threads, the long connection's conversation worker,
      * the outbox drainer, the weekly rhythm, the recovery pass for unanswered messages and the status writer — eight
      * threads at most, so eight connections: no thread ever waits for the pool. With SQLite they still write one at
-     * a time (immediate transactions queue on SQLite's lock, up to the busy timeout) and read in parallel (WAL);
-     * measured on two cores, more connections than users only added idle native memory, and fewer (the old 4) made
-     * HTTP threads queue for the pool behind the answer threads. PostgreSQL gets two more for the lease and
+     * a time (immediate transactions queue on SQLite's lock, up to the busy timeout) and read in parallel (WAL), so
+     * more connections than users would only hold idle native memory, while fewer (the old 4, profiled in issue 14)
+     * made HTTP threads queue for the pool behind the answer threads. PostgreSQL gets two more for the lease and
      * heartbeat of active/standby instances. Opening a SQLite connection costs more than most statements, so
      * connections are kept (minimum idle 2) and each keeps its prepared statements ({@link StatementCache}).
      */
