@@ -3,7 +3,10 @@ package io.duban.bot.cli;
 import io.duban.bot.App;
 import io.duban.bot.engine.GroupCommit;
 import io.duban.bot.engine.UnansweredMessages;
+import io.duban.bot.serve.ConnectionLease;
+import io.duban.storage.Database;
 import io.duban.storage.ServeLock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -30,10 +33,12 @@ import picocli.CommandLine.Spec;
         footer = {"", "环境变量 / environment: WECOM_BOT_ID, WECOM_BOT_SECRET, WECOM_WS_URL, WECOM_API_BASE,",
                 "  WECOM_WEBHOOK_<CHATID>, WECOM_TRUST_STORE, WECOM_TRUST_STORE_PASSWORD (or the wecom: section of "
                         + "config/duban.yml).",
-                "退出码 / exit codes: 3 = 被另一实例顶下线 (kicked by another instance), 4 = 凭据错误 (bad credentials)."})
+                "退出码 / exit codes: 3 = 被另一实例顶下线 (kicked by another instance), 4 = 凭据错误 (bad credentials),",
+                "  5 = 失去连接租约 (lost the connection lease to another instance on PostgreSQL; restart it as standby)."})
 public final class ServeCommand implements Callable<Integer> {
     static final int EXIT_KICKED = 3;
     static final int EXIT_BAD_CREDENTIALS = 4;
+    static final int EXIT_LOST_LEASE = 5;
 
     @Mixin
     GlobalOptions global;
@@ -92,7 +97,34 @@ public final class ServeCommand implements Callable<Integer> {
                 ServeStatus.fileFor(global.home(), global.env()), instance, bot.engine().storageProblems());
         Optional<CallbackServer> callbackServer = callback.anyEnabled()
                 ? Optional.of(callbackServer(callback, app, bot, server)) : Optional.empty();
-        server.start();
+        // SQLite: this instance is the only one and active. PostgreSQL: the holder of the connection lease is active
+        // (long connection + rhythm); the others stand by, answer callbacks and drain the outbox.
+        AtomicBoolean lostLease = new AtomicBoolean();
+        AutoCloseable[] rhythm = {() -> { }};
+        Optional<ConnectionLease> lease = Optional.empty();
+        ScheduledExecutorService leaseThread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "connection-lease");
+            t.setDaemon(true);
+            return t;
+        });
+        if (lock.isPresent() || bot.storage().database().dialect() != Database.Dialect.POSTGRESQL) {
+            server.start();
+            // The weekly rhythm: prompts, reminders, summaries; each run is claimed in the database before it is sent.
+            rhythm[0] = bot.rhythm().startInBackground();
+        } else {
+            server.startWithoutConnection();
+            ConnectionLease l = new ConnectionLease(bot.storage().leases(), bot.clock(), instance, () -> {
+                server.startConnection();
+                rhythm[0] = bot.rhythm().startInBackground();
+            }, () -> {
+                lostLease.set(true);
+                closeQuietly(rhythm[0]);
+                server.stopConnection();
+            });
+            server.role(l::role);
+            l.start(leaseThread);
+            lease = Optional.of(l);
+        }
         callbackServer.ifPresent(CallbackServer::start);
         // Messages stored but never answered (a stop between storing and answering): answered now, and every few
         // seconds from here on, each at most once.
@@ -103,12 +135,13 @@ public final class ServeCommand implements Callable<Integer> {
         });
         AutoCloseable recovery = new UnansweredMessages(bot.engine(), bot.storage(), bot.clock(), instance)
                 .startInBackground(recoveryThread, Duration.ofSeconds(5), server.pump()::nudge);
-        // The weekly rhythm: prompts, reminders, summaries; each run is claimed in the database before it is sent.
-        AutoCloseable rhythm = bot.rhythm().startInBackground();
+        Optional<ConnectionLease> heldLease = lease;
         Thread hook = new Thread(() -> {
             closeQuietly(recovery);
             recoveryThread.shutdown();
-            closeQuietly(rhythm);
+            heldLease.ifPresent(ConnectionLease::close);
+            leaseThread.shutdown();
+            closeQuietly(rhythm[0]);
             callbackServer.ifPresent(CallbackServer::close);
             server.close();
             bot.close();
@@ -116,6 +149,11 @@ public final class ServeCommand implements Callable<Integer> {
         }, "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         ConnectionState end = server.awaitFinalState();
+        if (lostLease.get()) {
+            spec.commandLine().getErr().println("本实例失去了连接租约（数据库不可达或另一实例已接管），退出后由进程管理器重启为备用。"
+                    + " This instance lost the connection lease and stops (exit 5); restarted, it stands by.");
+            return EXIT_LOST_LEASE;
+        }
         return switch (end) {
             case KICKED -> EXIT_KICKED;
             case AUTH_FAILED -> EXIT_BAD_CREDENTIALS;

@@ -73,6 +73,7 @@ public final class WeComServer implements AutoCloseable {
     private final String instance;
     private final StorageProblems problems;
     private final Instant started = Instant.now();
+    private volatile java.util.function.Supplier<String> role = () -> "active";
 
     public WeComServer(Storage storage, Clock clock, WeComSettings settings, InboundPort inbound,
                        Path statusFile) {
@@ -175,12 +176,33 @@ public final class WeComServer implements AutoCloseable {
         return instance;
     }
 
+    /** Starts everything: the outbox, the status, and the long connection. */
     public void start() {
+        startWithoutConnection();
+        startConnection();
+    }
+
+    /** Starts the long connection (an active instance; on PostgreSQL only the lease holder). */
+    public void startConnection() {
+        connection.ifPresent(LongConnection::start);
+    }
+
+    /** Stops holding the long connection (an instance that lost the lease). */
+    public void stopConnection() {
+        connection.ifPresent(LongConnection::close);
+    }
+
+    /** What {@code ./duban status} lists as this instance's role; {@code active} unless set. */
+    public void role(java.util.function.Supplier<String> role) {
+        this.role = role;
+    }
+
+    /** Starts the outbox, the status file and the instance heartbeat, but not the long connection (a standby). */
+    public void startWithoutConnection() {
         LOG.info("WeCom: {}; webhook robots for {} group(s) in duban.yml", settings.describe(),
                 settings.webhooks().size());
         releaseRepliesOfDeadSenders();
         pump.start(Duration.ofSeconds(1));
-        connection.ifPresent(LongConnection::start);
         housekeeping.scheduleWithFixedDelay(this::report, 0, 5, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(this::forgetOldRoutes, 1, 60, TimeUnit.MINUTES);
     }
@@ -253,7 +275,7 @@ public final class WeComServer implements AutoCloseable {
         if (fault.isPresent()) {
             throw fault.get();
         }
-        storage.instances().heartbeat(new ServeInstance(instance, host(), ProcessHandle.current().pid(), "active",
+        storage.instances().heartbeat(new ServeInstance(instance, host(), ProcessHandle.current().pid(), role.get(),
                 started, now, connection.map(c -> c.state().name()).orElse("")));
     }
 
