@@ -31,7 +31,7 @@ final class StatementCache {
                 new Class<?>[] {Connection.class}, new CachingConnection(connection));
     }
 
-    private record Key(String sql, int generatedKeys, List<String> columns) {
+    private record Key(String sql, int generatedKeys, List<String> columns, int type, int concurrency) {
     }
 
     private static final class CachingConnection implements InvocationHandler {
@@ -74,15 +74,19 @@ final class StatementCache {
 
         private static Key keyOf(String sql, Object[] args) {
             if (args.length == 1) {
-                return new Key(sql, -1, List.of());
+                return new Key(sql, -1, List.of(), -1, -1);
             }
             if (args.length == 2 && args[1] instanceof Integer keys) {
-                return new Key(sql, keys, List.of());
+                return new Key(sql, keys, List.of(), -1, -1);
             }
             if (args.length == 2 && args[1] instanceof String[] columns) {
-                return new Key(sql, -1, Arrays.asList(columns));
+                return new Key(sql, -1, Arrays.asList(columns), -1, -1);
             }
-            return null; // result set type/concurrency variants: not cached
+            // what Jdbi asks for every query and update: forward-only, read-only result sets
+            if (args.length == 3 && args[1] instanceof Integer type && args[2] instanceof Integer concurrency) {
+                return new Key(sql, -1, List.of(), type, concurrency);
+            }
+            return null; // holdability variants: not cached
         }
 
         private PreparedStatement prepare(Key key, Method method, Object[] args) throws Throwable {

@@ -89,6 +89,12 @@ public final class BotEngine implements InboundPort {
      */
     @Override
     public Optional<PendingAnswer> accept(InboundMessage message) {
+        return unit(() -> store(message).map(received ->
+                () -> answer(message, received.id(), Lateness.ON_TIME, true)));
+    }
+
+    /** The stored row of a message that still needs its answer; empty when it has one. */
+    private Optional<InboundMessageRepository.Received> store(InboundMessage message) {
         return unit(() -> {
             // a repeated delivery may carry a newer handle (the long connection's req_id after a reconnect)
             storage.replyRoutes().remember(ReplyAddressing.route(message));
@@ -102,8 +108,7 @@ public final class BotEngine implements InboundPort {
                 LOG.info("message {} from transport {} delivered again before it was answered; answering it now",
                         message.messageId(), message.transport());
             }
-            long inboundId = received.id();
-            return Optional.of(() -> answer(message, inboundId, Lateness.ON_TIME));
+            return Optional.of(received);
         });
     }
 
@@ -114,7 +119,9 @@ public final class BotEngine implements InboundPort {
      */
     @Override
     public Optional<OutboxEntry> receive(InboundMessage message) {
-        return unit(() -> accept(message).flatMap(PendingAnswer::answer));
+        // a row stored by this very transaction cannot have been answered by anyone else: no need to take it
+        return unit(() -> store(message).flatMap(received ->
+                answer(message, received.id(), Lateness.ON_TIME, !received.isNew())));
     }
 
     /** How late an answer is: on time, or past the transport's reply window (then sent proactively, prefixed). */
@@ -128,12 +135,13 @@ public final class BotEngine implements InboundPort {
      * once: {@code empty} when somebody answered it meanwhile.
      */
     public Optional<OutboxEntry> answerStored(StoredInbound stored, Lateness lateness) {
-        return answer(inbound(stored), stored.id(), lateness);
+        return answer(inbound(stored), stored.id(), lateness, true);
     }
 
-    private Optional<OutboxEntry> answer(InboundMessage message, long inboundId, Lateness lateness) {
+    /** @param take whether to take the row first (it may have been answered since it was stored) */
+    private Optional<OutboxEntry> answer(InboundMessage message, long inboundId, Lateness lateness, boolean take) {
         return unit(() -> {
-            if (!storage.inbound().takeForAnswer(inboundId)) {
+            if (take && !storage.inbound().takeForAnswer(inboundId)) {
                 LOG.info("message {} was answered meanwhile; not answering it again", message.messageId());
                 return Optional.empty();
             }

@@ -39,13 +39,14 @@ public final class JdbiReportRepository implements ReportRepository {
 
     @Override
     public ProgressReport append(NewReport n) {
-        return jdbi.inTransaction(h -> {
-            long id = h.createUpdate("""
+        // one statement: RETURNING * (SQLite 3.35+, PostgreSQL) instead of generated keys and a second SELECT
+        return jdbi.inTransaction(h -> h.createQuery("""
                     INSERT INTO progress_report
                         (plan_year, task_number, unit, reporter_id, inbound_id, kind, supersedes_id, status, percent,
                          progress, problems, next_steps, kpi_numerator, kpi_denominator, report_week, reported_at)
                     VALUES (:year, :task, :unit, :reporter, :inbound, :kind, :supersedes, :status, :percent,
-                            :progress, :problems, :nextSteps, :kpiNumerator, :kpiDenominator, :week, :at)""")
+                            :progress, :problems, :nextSteps, :kpiNumerator, :kpiDenominator, :week, :at)
+                    RETURNING *""")
                     .bind("year", n.planYear())
                     .bind("task", n.taskNumber())
                     .bind("unit", n.unit())
@@ -62,11 +63,8 @@ public final class JdbiReportRepository implements ReportRepository {
                     .bind("kpiDenominator", Times.nullable(n.kpiDenominator()))
                     .bind("week", n.reportWeek())
                     .bind("at", n.reportedAt().toEpochMilli())
-                    .executeAndReturnGeneratedKeys("id")
-                    .mapTo(Long.class)
-                    .one();
-            return h.createQuery("SELECT * FROM progress_report WHERE id = :id").bind("id", id).map(MAPPER).one();
-        });
+                    .map(MAPPER)
+                    .one());
     }
 
     @Override
