@@ -99,21 +99,27 @@ final class StatementCache {
             if (cached != null) {
                 return fresh; // the cached one is busy (a nested use of the same SQL)
             }
-            Cached made = new Cached(fresh);
+            Cached made = new Cached(fresh, () -> statements.remove(key));
             made.inUse = true;
             statements.put(key, made);
             return made.proxy;
         }
     }
 
-    /** One cached statement; its proxy's close() hands it back instead of closing it. */
+    /**
+     * One cached statement; its proxy's close() hands it back instead of closing it. A statement that failed (disk
+     * full, a constraint, a lost file) is really closed and forgotten, so that no error state is carried over.
+     */
     private static final class Cached implements InvocationHandler {
         final PreparedStatement target;
         final PreparedStatement proxy;
+        private final Runnable forget;
         boolean inUse;
+        private boolean failed;
 
-        Cached(PreparedStatement target) {
+        Cached(PreparedStatement target, Runnable forget) {
             this.target = target;
+            this.forget = forget;
             this.proxy = (PreparedStatement) Proxy.newProxyInstance(StatementCache.class.getClassLoader(),
                     new Class<?>[] {PreparedStatement.class}, this);
         }
@@ -124,10 +130,16 @@ final class StatementCache {
                 case "close" -> {
                     if (inUse) {
                         inUse = false;
+                        if (failed) {
+                            forget.run();
+                            closeQuietly();
+                            return null;
+                        }
                         try {
                             target.clearParameters();
                             target.clearBatch();
                         } catch (SQLException e) {
+                            forget.run();
                             closeQuietly();
                         }
                     }
@@ -137,7 +149,12 @@ final class StatementCache {
                     return !inUse || target.isClosed();
                 }
                 default -> {
-                    return call(target, method, args);
+                    try {
+                        return call(target, method, args);
+                    } catch (SQLException e) {
+                        failed = true;
+                        throw e;
+                    }
                 }
             }
         }
