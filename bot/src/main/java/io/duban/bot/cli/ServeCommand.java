@@ -154,6 +154,13 @@ public final class ServeCommand implements Callable<Integer> {
                     + " This instance lost the connection lease and stops (exit 5); restarted, it stands by.");
             return EXIT_LOST_LEASE;
         }
+        if (end == ConnectionState.KICKED && lease.isPresent() && bot.storage().leases().current(ConnectionLease.NAME)
+                .filter(l -> !l.holder().equals(instance)).isPresent()) {
+            // kicked by our own standby that took the lease over (this instance was paused, not dead): stand by again
+            spec.commandLine().getErr().println("本实例的长连接已由接管的备用实例取代，退出后由进程管理器重启为备用。"
+                    + " The standby that took over the lease replaced this instance's connection (exit 5).");
+            return EXIT_LOST_LEASE;
+        }
         return switch (end) {
             case KICKED -> EXIT_KICKED;
             case AUTH_FAILED -> EXIT_BAD_CREDENTIALS;
