@@ -36,7 +36,6 @@ class MessageCrashTest {
     private final Map<String, String[]> texts = new LinkedHashMap<>();
     /** req_id of every delivery → its message id. */
     private final Map<String, String> deliveries = new ConcurrentHashMap<>();
-    private final Map<String, Long> firstSent = new ConcurrentHashMap<>();
 
     @Test
     void sigkilledAtRandomMoments_everyMessageIsStoredOnceAndAnsweredOnce() throws Exception {
@@ -71,10 +70,34 @@ class MessageCrashTest {
             }
         } catch (Throwable t) {
             Path log = dir.resolve("serve.log");
+            List<String> open = unanswered(fake);
+            System.out.println("unanswered: " + open);
+            try (Storage storage = Storage.open(url)) {
+                for (String id : open.subList(0, Math.min(5, open.size()))) {
+                    storage.database().jdbi().useHandle(h -> {
+                        h.createQuery("SELECT id, status, attempts, last_error, lease_owner, dedupe_key, address FROM outbox "
+                                + "WHERE address = :id").bind("id", id).mapToMap()
+                                .forEach(r -> System.out.println("  outbox " + r));
+                        h.createQuery("SELECT * FROM reply_route WHERE message_id = :id").bind("id", id).mapToMap()
+                                .forEach(r -> System.out.println("  route " + r));
+                        h.createQuery("SELECT id, handled_at, outcome FROM inbound_message WHERE message_id = :id")
+                                .bind("id", id).mapToMap().forEach(r -> System.out.println("  inbound " + r));
+                    });
+                    deliveries.forEach((req, mid) -> {
+                        if (mid.equals(id)) {
+                            System.out.println("  delivered with req_id " + req);
+                        }
+                    });
+                }
+            }
             if (java.nio.file.Files.exists(log)) {
                 List<String> lines = java.nio.file.Files.readAllLines(log);
+                for (String id : open.subList(0, Math.min(5, open.size()))) {
+                    lines.stream().filter(l -> l.contains(id + " ") || l.contains(id + ":"))
+                            .forEach(l -> System.out.println("  " + l));
+                }
                 System.out.println("serve.log (last lines):\n"
-                        + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())));
+                        + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
             }
             throw t;
         } finally {
@@ -110,7 +133,6 @@ class MessageCrashTest {
                 ? new String[] {"group", "wr-demo-ngk", "liuyang", "@督办助手 12 " + (i % 100) + "% 进展" + i}
                 : new String[] {"single", null, "visitor" + (i % 97), "你好 " + i};
         texts.put(id, message);
-        firstSent.putIfAbsent(id, System.nanoTime());
         deliver(fake, id, message);
     }
 
