@@ -113,7 +113,8 @@ public final class ServeCommand implements Callable<Integer> {
             rhythm[0] = bot.rhythm().startInBackground();
         } else {
             server.startWithoutConnection();
-            ConnectionLease l = new ConnectionLease(bot.storage().leases(), bot.clock(), instance, () -> {
+            // the lease runs on wall-clock time shared by all instances, also when --now fixes the bot's own clock
+            ConnectionLease l = new ConnectionLease(bot.storage().leases(), java.time.Clock.systemUTC(), instance, () -> {
                 server.startConnection();
                 rhythm[0] = bot.rhythm().startInBackground();
             }, () -> {

@@ -27,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 13.3 on PostgreSQL: two real {@code serve} processes on one database; only the lease holder subscribes to
  * the (fake) WeCom long connection. The active one is SIGKILLed: the standby subscribes within 15 s, and the messages
- * sent before and during the switch are all answered, once. Skipped without {@code DUBAN_TEST_PG_URL}.
+ * sent before and during the switch are all answered, once, and the weekly prompt due (the bots' clock is fixed at
+ * Thursday 15:05, five minutes after it was due) goes to each unit's group once, whichever instance sends it.
+ * Skipped without {@code DUBAN_TEST_PG_URL}.
  */
 class FailoverTest {
     @TempDir
@@ -80,6 +82,11 @@ class FailoverTest {
             assertThat(duplicates).isLessThanOrEqualTo(1);
             assertThat(storage.inbound().count()).isEqualTo(texts.size());
             assertThat(storage.inbound().countUnanswered()).isZero();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !prompts(fake).isEmpty());
+            Map<String, Long> perGroup = new HashMap<>();
+            prompts(fake).forEach(chat -> perGroup.merge(chat, 1L, Long::sum));
+            System.out.printf("FAILOVER weekly prompt frames per group: %s%n", perGroup);
+            assertThat(perGroup.values()).as("the weekly prompt once per group").allMatch(n -> n == 1);
             assertThat(storage.leases().current("wecom-connection").orElseThrow().token())
                     .as("a new holder, a new fencing token").isGreaterThan(lease.token());
             // the instance list shows the new active one at its next heartbeat (every 5 s)
@@ -103,6 +110,14 @@ class FailoverTest {
             }
             fake.stop(1000);
         }
+    }
+
+    /** The chat ids the weekly prompt (【每周进展填报】) was pushed to, one entry per frame. */
+    private static List<String> prompts(FakeWeCom fake) {
+        return fake.frames("aibot_send_msg").stream()
+                .filter(f -> f.path("body").path("markdown").path("content").asText().contains("每周进展填报"))
+                .map(f -> f.path("body").path("chatid").asText())
+                .toList();
     }
 
     private void send(FakeWeCom fake, int i) {
@@ -140,7 +155,8 @@ class FailoverTest {
         Path home = Files.createDirectories(dir.resolve(name));
         ProcessBuilder pb = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), "-Dfile.encoding=UTF-8",
-                Main.class.getName(), "serve", "--db", url, "--config", Path.of("../config").toAbsolutePath().toString())
+                Main.class.getName(), "serve", "--db", url, "--config", Path.of("../config").toAbsolutePath().toString(),
+                "--now", "2023-10-12T15:05+08:00")
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve(name + ".log").toFile());
         pb.environment().put("WECOM_WS_URL", fake.url().toString());
