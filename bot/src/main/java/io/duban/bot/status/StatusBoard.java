@@ -37,6 +37,8 @@ public final class StatusBoard {
     private final BiPredicate<Integer, Integer> isClosed;
     private final ReportFilter countable;
     private final Predicate<ReportingWeek> due;
+    /** Every reporting week asks for reports (until the calendar-aware "what is due" decides otherwise). */
+    private static final Predicate<ReportingWeek> EVERY_WEEK = week -> true;
 
     public StatusBoard(Organization org, Settings settings, ReportRepository reports, Clock clock,
                        BiPredicate<Integer, Integer> isClosed) {
@@ -45,7 +47,7 @@ public final class StatusBoard {
 
     public StatusBoard(Organization org, Settings settings, ReportRepository reports, Clock clock,
                        BiPredicate<Integer, Integer> isClosed, ReportFilter countable) {
-        this(org, settings, reports, clock, isClosed, countable, week -> true);
+        this(org, settings, reports, clock, isClosed, countable, EVERY_WEEK);
     }
 
     /**
@@ -184,6 +186,12 @@ public final class StatusBoard {
                 .orElse(ReportingWeek.of(plan.start()));
         ReportingWeek last = task.deadline().isBefore(lastComplete.sunday())
                 ? ReportingWeek.of(task.deadline()) : lastComplete;
+        if (from.compareTo(last) > 0) {
+            return 0;
+        }
+        if (due == EVERY_WEEK) {
+            return (int) ChronoUnit.WEEKS.between(from.monday(), last.monday()) + 1;
+        }
         int missed = 0;
         for (ReportingWeek w = from; w.compareTo(last) <= 0; w = w.next()) {
             if (due.test(w)) {
