@@ -8,6 +8,7 @@ import io.duban.storage.jdbi.JdbiOutboxRepository;
 import io.duban.storage.jdbi.JdbiPersonRepository;
 import io.duban.storage.jdbi.JdbiReplyRouteRepository;
 import io.duban.storage.jdbi.JdbiReportRepository;
+import io.duban.storage.jdbi.JdbiReportingChangeRepository;
 import io.duban.storage.jdbi.JdbiResponseUrlRepository;
 import io.duban.storage.jdbi.JdbiReviewRepository;
 import org.jdbi.v3.core.Jdbi;
@@ -28,6 +29,7 @@ public final class Storage implements AutoCloseable {
     private final ResponseUrlRepository responseUrls;
     private final ReviewRepository reviews;
     private final ClosureRepository closures;
+    private final ReportingChangeRepository reportingChanges;
 
     private Storage(Database database) {
         this.database = database;
@@ -42,6 +44,7 @@ public final class Storage implements AutoCloseable {
         this.responseUrls = new JdbiResponseUrlRepository(jdbi);
         this.reviews = new JdbiReviewRepository(jdbi);
         this.closures = new JdbiClosureRepository(jdbi);
+        this.reportingChanges = new JdbiReportingChangeRepository(jdbi);
     }
 
     /** Opens (creating if needed) and migrates the database at a JDBC URL such as {@code jdbc:sqlite:data/duban.db}. */
@@ -91,6 +94,11 @@ public final class Storage implements AutoCloseable {
 
     public ClosureRepository closures() {
         return closures;
+    }
+
+    /** Admins' changes to tasks' reporters and cadence (设置). */
+    public ReportingChangeRepository reportingChanges() {
+        return reportingChanges;
     }
 
     @Override
