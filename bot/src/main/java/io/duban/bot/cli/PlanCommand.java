@@ -30,7 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code duban plan …}: show, import and copy the yearly plans in {@code config/plans/}. */
 @Command(name = "plan", description = "查看、导入、复制年度计划。 Show, import and copy plans.",
         mixinStandardHelpOptions = true,
-        subcommands = {PlanCommand.ListPlan.class, PlanCommand.ImportPlan.class, PlanCommand.CopyPlan.class})
+        subcommands = {PlanCommand.ListPlan.class, PlanCommand.ImportPlan.class, PlanCommand.CopyPlan.class,
+                PlanLoadCommand.class})
 public final class PlanCommand {
 
     @Command(name = "list", description = "列出计划任务。 List a plan's tasks.", mixinStandardHelpOptions = true)
