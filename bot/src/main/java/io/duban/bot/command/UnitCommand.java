@@ -54,11 +54,16 @@ public final class UnitCommand implements Command {
             return unit + " 在 " + plan.year() + " 年计划中没有任务。";
         }
         String week = services.board().currentWeek().toString();
-        StringBuilder sb = new StringBuilder("【" + unit + "】共 " + tasks.size() + " 项任务（★为牵头）");
+        java.util.Set<Integer> dueNow = new java.util.HashSet<>();
+        services.board().calculator(plan).dueFrom(unit, services.board().currentWeek(), services.board().facts(plan))
+                .forEach(d -> dueNow.add(d.task().number()));
+        StringBuilder sb = new StringBuilder("【" + unit + "】共 " + tasks.size() + " 项任务（★牵头；本周应报 "
+                + dueNow.size() + " 项，参与的任务可随时补充）");
         for (TaskStatus s : tasks) {
             UnitPart part = s.parts().stream().filter(p -> p.unit().equals(unit)).findFirst().orElseThrow();
-            sb.append("\n").append(s.colour().symbol()).append(part.lead() ? " ★任务 " : " 任务 ")
-                    .append(s.task().number()).append(" ").append(s.task().shortText(14)).append("：");
+            boolean owes = services.org().owes(s.task(), unit);
+            sb.append("\n").append(s.colour().symbol()).append(part.lead() ? " ★" : " ")
+                    .append(s.task().label()).append("：");
             if (part.latest().isEmpty()) {
                 sb.append("尚未报送");
             } else {
@@ -67,6 +72,8 @@ public final class UnitCommand implements Command {
                         .append(r.reportWeek().equals(week) ? "（本周已报）" : "（"
                                 + Formats.day(r.reportedAt(), services.config().settings().zone()) + "）");
             }
+            sb.append(dueNow.contains(s.task().number()) ? "｜本周应报"
+                    : owes ? "｜" + s.task().cadence().label() : "｜参与");
         }
         return sb.toString();
     }

@@ -23,6 +23,12 @@ public final class ReportingOverrides {
     private ReportingOverrides() {
     }
 
+    /** The configured current plan with the changes stored in chat: what every view works on. */
+    public static WorkPlan currentPlan(io.duban.config.ConfigDirectory config, io.duban.storage.Storage storage) {
+        WorkPlan file = config.currentPlan();
+        return apply(file, storage.reportingChanges().latestPerTask(file.year()), config.settings().zone());
+    }
+
     public static WorkPlan apply(WorkPlan plan, List<ReportingChange> latestPerTask, ZoneId zone) {
         if (latestPerTask.isEmpty()) {
             return plan;

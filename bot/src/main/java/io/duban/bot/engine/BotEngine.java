@@ -87,10 +87,11 @@ public final class BotEngine {
         this.config = config;
         this.storage = storage;
         ReturnedReports countable = new ReturnedReports(storage.reviews());
+        io.duban.bot.duty.DutyRules duty = io.duban.bot.schedule.DutyRulesReader.read(config, name -> null);
         StatusBoard board = new StatusBoard(config.organization(), config.settings(), storage.reports(), clock, isClosed,
-                countable);
+                countable, duty);
         ReportService reports = new ReportService(config.organization(), config.settings(), storage.reports(), clock,
-                isClosed, countable);
+                isClosed, countable, duty);
         this.services = new Services(config, storage, clock, board, reports);
         UnitNotices notices = new UnitNotices(storage.chats(), storage.outbox(), clock);
         this.review = new ReviewService(config.organization(), config.settings(), storage.reports(), storage.reviews(),

@@ -1,5 +1,9 @@
 package io.duban.bot.report;
 
+import io.duban.bot.duty.Due;
+import io.duban.bot.duty.DueCalculator;
+import io.duban.bot.duty.DutyRules;
+import io.duban.bot.duty.ReportFacts;
 import io.duban.bot.engine.Reply;
 import io.duban.bot.text.UserText;
 import io.duban.config.Settings;
@@ -38,16 +42,21 @@ public final class ReportService {
     private final Clock clock;
     private final BiPredicate<Integer, Integer> isClosed;
     private final ReportFilter countable;
+    private final DutyRules duty;
     private final ReportParser parser = new ReportParser();
 
     public ReportService(Organization org, Settings settings, ReportRepository reports, Clock clock,
-                         BiPredicate<Integer, Integer> isClosed) {
-        this(org, settings, reports, clock, isClosed, ReportFilter.all());
+                         BiPredicate<Integer, Integer> isClosed, DutyRules duty) {
+        this(org, settings, reports, clock, isClosed, ReportFilter.all(), duty);
     }
 
-    /** @param countable which effective reports count as reported (a report the office returned does not) */
+    /**
+     * @param countable which effective reports count as reported (a report the office returned does not)
+     * @param duty      the rules of the due component, which says what the unit owes this week
+     */
     public ReportService(Organization org, Settings settings, ReportRepository reports, Clock clock,
-                         BiPredicate<Integer, Integer> isClosed, ReportFilter countable) {
+                         BiPredicate<Integer, Integer> isClosed, ReportFilter countable, DutyRules duty) {
+        this.duty = duty;
         this.countable = countable;
         this.org = org;
         this.settings = settings;
@@ -167,16 +176,13 @@ public final class ReportService {
                         + r.percent().orElse(0) + "%。").orElse("\n该任务本单位目前没有有效报送。"));
     }
 
-    /** Open tasks of the unit that have no effective report from it in the current reporting week. */
+    /** The tasks still due from the unit in the current reporting week, as the due component counts them. */
     public List<PlanTask> awaitingThisWeek(WorkPlan plan, String unit) {
-        String week = ReportingWeek.of(clock.instant(), settings.zone()).toString();
-        Set<Integer> reported = countable.countable(plan.year(), reports.effectiveInWeek(plan.year(), week)).stream()
-                .filter(r -> r.unit().equals(unit)).map(ProgressReport::taskNumber).collect(Collectors.toSet());
-        return plan.tasks().stream()
-                .filter(t -> org.isAssigned(t, unit))
-                .filter(t -> !isClosed.test(plan.year(), t.number()))
-                .filter(t -> !reported.contains(t.number()))
-                .toList();
+        ReportingWeek week = ReportingWeek.of(clock.instant(), settings.zone());
+        ReportFacts facts = ReportFacts.of(countable.countable(plan.year(), reports.allEffective(plan.year())),
+                settings.zone(), clock.instant());
+        return new DueCalculator(plan, org, duty, isClosed).dueFrom(unit, week, facts).stream()
+                .map(Due::task).distinct().toList();
     }
 
     private Optional<String> refuse(WorkPlan plan, Person person, PlanTask task, ParsedReport parsed) {

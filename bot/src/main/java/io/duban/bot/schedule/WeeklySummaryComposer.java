@@ -94,11 +94,17 @@ final class WeeklySummaryComposer implements Composer {
 
         // A unit "did not report" when it sent nothing at all in the week; units that sent some but not all of
         // their tasks are "not complete" (the 未报送 command lists their tasks).
-        List<String> units = ctx.reportingUnits(day);
+        // Only units that owed something in the week count (the due component decides, under each task's cadence).
+        io.duban.bot.duty.DueCalculator due = ctx.due();
+        List<String> units = unitsAsked(due, week);
         Map<String, List<Integer>> owing = board.unitsNotReported(ctx.plan(), week.reportingWeek());
         Set<String> reported = reports.unitsReportedIn(week);
-        Set<String> reportedBefore = reportingWeek(week.previous())
-                ? reports.unitsReportedIn(week.previous()) : Set.copyOf(units);
+        List<String> askedBefore = unitsAsked(due, week.previous());
+        Set<String> reportedBefore = new java.util.HashSet<>(units);
+        if (reportingWeek(week.previous())) {
+            reportedBefore.removeIf(askedBefore::contains);
+            reportedBefore.addAll(reports.unitsReportedIn(week.previous()));
+        }
         List<String> silent = units.stream().filter(u -> !reported.contains(u)).toList();
         List<String> twice = silent.stream().filter(u -> !reportedBefore.contains(u)).toList();
         List<String> once = silent.stream().filter(u -> reportedBefore.contains(u)).toList();
@@ -183,6 +189,13 @@ final class WeeklySummaryComposer implements Composer {
 
     private static String trim(double d) {
         return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+    }
+
+    /** Units that owed at least one report in the week, in organization order. */
+    private static List<String> unitsAsked(io.duban.bot.duty.DueCalculator due, IsoWeek week) {
+        Set<String> asked = new java.util.HashSet<>();
+        due.due(week.reportingWeek(), io.duban.bot.duty.ReportFacts.none()).forEach(d -> asked.add(d.unit()));
+        return due.org().units().stream().filter(asked::contains).toList();
     }
 
     /** A week in which units were asked to report: it has working days and lies in the plan. */
