@@ -148,12 +148,19 @@ public final class DueCalculator {
         return facts.covers(t.number(), unit, p, onlyDone) || facts.doneBy(t.number(), unit, asOf);
     }
 
-    /** The periods of the task that ended before {@code today} without a report from the unit, counted back. */
+    /**
+     * The periods of the task that ended before {@code today} without a report from the unit, counted back from
+     * the latest; none once the unit has reported since the latest of them ended (it is back on track).
+     */
     public int missedInARow(PlanTask task, String unit, LocalDate today, ReportFacts facts) {
         if (!org.owes(task, unit) || facts.doneBy(task.number(), unit, today)) {
             return 0;
         }
         List<Period> ps = periods(task);
+        Optional<Period> lastEnded = ps.stream().filter(p -> p.endedBefore(today)).reduce((a, b) -> b);
+        if (lastEnded.isEmpty() || facts.reportedAfter(task.number(), unit, lastEnded.get().end(), today)) {
+            return 0;
+        }
         int missed = 0;
         for (int i = ps.size() - 1; i >= 0; i--) {
             Period p = ps.get(i);

@@ -65,6 +65,11 @@ public final class ReportFacts {
         return of(task, unit).stream().anyMatch(f -> period.contains(f.day()) && (!onlyDone || f.done()));
     }
 
+    /** A report made after {@code after} and on or before {@code until}. */
+    boolean reportedAfter(int task, String unit, LocalDate after, LocalDate until) {
+        return of(task, unit).stream().anyMatch(f -> f.day().isAfter(after) && !f.day().isAfter(until));
+    }
+
     /** The unit's latest report on or before {@code day} said the task is done. */
     boolean doneBy(int task, String unit, LocalDate day) {
         Optional<Fact> latest = of(task, unit).stream().filter(f -> !f.day().isAfter(day)).reduce((a, b) -> b);

@@ -78,8 +78,11 @@ public final class ReportService {
                 parsed = parsed.withTask(fromQuote.get());
             } else {
                 List<PlanTask> awaiting = awaitingThisWeek(plan, person.unit());
+                List<PlanTask> own = plan.tasks().stream().filter(t -> org.isAssigned(t, person.unit())).toList();
                 if (awaiting.size() == 1) {
                     parsed = parsed.withTask(awaiting.get(0).number());
+                } else if (awaiting.isEmpty() && own.size() == 1) {
+                    parsed = parsed.withTask(own.get(0).number());
                 } else {
                     return Reply.of(askWhichTask(plan, person.unit(), awaiting));
                 }

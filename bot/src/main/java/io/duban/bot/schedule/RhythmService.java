@@ -269,9 +269,10 @@ public final class RhythmService {
         }
         IsoWeek week = IsoWeek.of(today);
         List<String> missing = List.copyOf(nudges.missingUnits(week, now).keySet());
-        int total = ctx.reportingUnits(today).size();
+        int total = (int) ctx.due().due(week.reportingWeek(), io.duban.bot.duty.ReportFacts.none()).stream()
+                .map(io.duban.bot.duty.Due::unit).distinct().count();
         if (missing.isEmpty()) {
-            return "本周（第" + week.week() + "周）" + total + " 个单位均已报送，无需提醒。";
+            return "本周（第" + week.week() + "周）有报送任务的 " + total + " 个单位均已报送，无需提醒。";
         }
         boolean privateDone = ctx.storage().jobRuns().find(ScheduleSettings.PRIVATE_NUDGE, week.key())
                 .filter(r -> r.status() == JobRun.Status.DONE).isPresent();
