@@ -106,7 +106,7 @@ public final class BotEngine {
                 new RegisterCommand(), new BindCommand(),
                 new ReviewCommand(review), new ReturnReportCommand(review),
                 new RequestClosureCommand(closure), new CloseTaskCommand(closure), new ReturnClosureCommand(closure),
-                new ClosureStatusCommand(closure),
+                new ClosureStatusCommand(closure), new io.duban.bot.command.SetReportingCommand(),
                 new ExportLedgerCommand(new LedgerExport(config, storage), ExportSettings.from(config).dir())));
         List<Command> all = new ArrayList<>(commands);
         all.addAll(extra);

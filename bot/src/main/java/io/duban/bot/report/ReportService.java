@@ -67,6 +67,10 @@ public final class ReportService {
 
     /** A new report. {@code quotedText} may name the task when the person answered the bot's prompt. */
     public Reply submit(WorkPlan plan, Person person, String text, Optional<String> quotedText, long inboundId) {
+        Optional<List<Integer>> noChange = ReportParser.noChange(text);
+        if (noChange.isPresent()) {
+            return noChange(plan, person, noChange.get(), inboundId);
+        }
         ParseResult result = parser.parse(text);
         if (result instanceof ParseResult.Invalid invalid) {
             return Reply.of(invalid.reason());
@@ -115,6 +119,60 @@ public final class ReportService {
                         .append("% 低于上次报送的 ").append(p).append("%，已照录。如有误请更正。"));
         reply.append("\n如需修改：更正 ").append(number).append(" 70% …；如需撤回：撤回 ").append(number);
         return Reply.of(reply.toString());
+    }
+
+    /**
+     * "No change this period" for the named tasks, or for every task due from the unit this week when none is
+     * named: one entry per task that counts as reported and keeps the unit's last percent and status. A task the
+     * unit never reported a percent on cannot keep one: nothing is stored and the person is asked for the figure.
+     */
+    public Reply noChange(WorkPlan plan, Person person, List<Integer> named, long inboundId) {
+        String unit = person.unit();
+        List<PlanTask> tasks;
+        if (named.isEmpty()) {
+            tasks = awaitingThisWeek(plan, unit);
+            if (tasks.isEmpty()) {
+                return Reply.of(unit + " 本周没有待报送的任务，无需回复“无变化”。如需补充某项任务，例如：12 60% 本周进展");
+            }
+        } else {
+            tasks = new java.util.ArrayList<>();
+            for (int n : named) {
+                Optional<PlanTask> t = plan.task(n);
+                if (t.isEmpty()) {
+                    return Reply.of(unknownTask(plan, n));
+                }
+                if (!org.isAssigned(t.get(), unit)) {
+                    return Reply.of(notAssigned(plan, person, n));
+                }
+                if (isClosed.test(plan.year(), n)) {
+                    return Reply.of("任务 " + n + " 已销号，无需再报送。");
+                }
+                tasks.add(t.get());
+            }
+        }
+        List<String> never = new java.util.ArrayList<>();
+        for (PlanTask t : tasks) {
+            if (reports.latestEffective(plan.year(), t.number(), unit).filter(r -> r.percent().isPresent()).isEmpty()) {
+                never.add(t.label());
+            }
+        }
+        if (!never.isEmpty()) {
+            return Reply.of("未记录：" + unit + " 还没有报送过 " + String.join("、", never) + " 的进度，无法沿用“无变化”。"
+                    + "请写明进度，每项一行，例如：\n" + tasks.get(0).number() + " 30% 本周进展；问题：…"
+                    + (tasks.size() > 1 ? "\n" + tasks.get(1).number() + " 无变化" : ""));
+        }
+        List<String> kept = new java.util.ArrayList<>();
+        for (PlanTask t : tasks) {
+            ProgressReport last = reports.latestEffective(plan.year(), t.number(), unit).orElseThrow();
+            Instant now = clock.instant();
+            reports.append(new NewReport(plan.year(), t.number(), unit, person.userId(), Optional.of(inboundId),
+                    ReportKind.REPORT, Optional.empty(), last.status(), last.percent(), "", "", "",
+                    OptionalInt.empty(), OptionalInt.empty(), ReportingWeek.of(now, settings.zone()).toString(), now,
+                    true));
+            kept.add(t.label() + " " + last.percent().getAsInt() + "%");
+        }
+        return Reply.of("已记录 " + unit + " 本期无变化 " + kept.size() + " 项（进度沿用上次）：" + String.join("、", kept)
+                + "。\n如需修改：更正 " + tasks.get(0).number() + " 70% …；如需撤回：撤回 " + tasks.get(0).number());
     }
 
     /** A correction of the unit's latest effective report on a task. */
