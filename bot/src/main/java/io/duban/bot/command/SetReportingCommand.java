@@ -2,7 +2,7 @@ package io.duban.bot.command;
 
 import io.duban.bot.duty.ReportingChangeService;
 import io.duban.bot.duty.ReportingSetting;
-import io.duban.bot.engine.Reply;
+import io.duban.bot.message.Reply;
 import io.duban.bot.report.ReportService;
 import io.duban.plan.PlanTask;
 import io.duban.plan.WorkPlan;

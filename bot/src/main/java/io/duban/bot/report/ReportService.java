@@ -1,10 +1,6 @@
 package io.duban.bot.report;
 
-import io.duban.bot.duty.Due;
-import io.duban.bot.duty.DueCalculator;
-import io.duban.bot.duty.DutyRules;
-import io.duban.bot.duty.ReportFacts;
-import io.duban.bot.engine.Reply;
+import io.duban.bot.message.Reply;
 import io.duban.bot.text.UserText;
 import io.duban.config.Settings;
 import io.duban.plan.Organization;
@@ -42,21 +38,21 @@ public final class ReportService {
     private final Clock clock;
     private final BiPredicate<Integer, Integer> isClosed;
     private final ReportFilter countable;
-    private final DutyRules duty;
+    private final DueThisWeek due;
     private final ReportParser parser = new ReportParser();
 
     public ReportService(Organization org, Settings settings, ReportRepository reports, Clock clock,
-                         BiPredicate<Integer, Integer> isClosed, DutyRules duty) {
-        this(org, settings, reports, clock, isClosed, ReportFilter.all(), duty);
+                         BiPredicate<Integer, Integer> isClosed, DueThisWeek due) {
+        this(org, settings, reports, clock, isClosed, ReportFilter.all(), due);
     }
 
     /**
      * @param countable which effective reports count as reported (a report the office returned does not)
-     * @param duty      the rules of the due component, which says what the unit owes this week
+     * @param due       what the unit still owes this week (the due component, through the status board)
      */
     public ReportService(Organization org, Settings settings, ReportRepository reports, Clock clock,
-                         BiPredicate<Integer, Integer> isClosed, ReportFilter countable, DutyRules duty) {
-        this.duty = duty;
+                         BiPredicate<Integer, Integer> isClosed, ReportFilter countable, DueThisWeek due) {
+        this.due = due;
         this.countable = countable;
         this.org = org;
         this.settings = settings;
@@ -239,11 +235,7 @@ public final class ReportService {
 
     /** The tasks still due from the unit in the current reporting week, as the due component counts them. */
     public List<PlanTask> awaitingThisWeek(WorkPlan plan, String unit) {
-        ReportingWeek week = ReportingWeek.of(clock.instant(), settings.zone());
-        ReportFacts facts = ReportFacts.of(countable.countable(plan.year(), reports.allEffective(plan.year())),
-                settings.zone(), clock.instant());
-        return new DueCalculator(plan, org, duty, isClosed).dueFrom(unit, week, facts).stream()
-                .map(Due::task).distinct().toList();
+        return due.tasks(plan, unit);
     }
 
     private Optional<String> refuse(WorkPlan plan, Person person, PlanTask task, ParsedReport parsed) {

@@ -182,6 +182,12 @@ public final class StatusBoard {
         return missing;
     }
 
+    /** The tasks the unit still owes in the current reporting week, in plan order. */
+    public List<PlanTask> dueThisWeek(WorkPlan plan, String unit) {
+        return calculator(plan).dueFrom(unit, currentWeek(), facts(plan)).stream()
+                .map(io.duban.bot.duty.Due::task).distinct().toList();
+    }
+
     /** Units that owe reports on some open task of the plan, in organization order. */
     public List<String> owingUnits(WorkPlan plan) {
         return calculator(plan).owingUnits();
