@@ -34,7 +34,9 @@ class ReportingChangeRepositoryTest {
 
     @AfterEach
     void tearDown() {
-        storage.close();
+        if (storage != null) {
+            storage.close();
+        }
     }
 
     private static ReportingChange change(int task, String cadence, boolean owe, String by, String at) {
