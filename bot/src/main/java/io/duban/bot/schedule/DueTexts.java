@@ -28,6 +28,22 @@ final class DueTexts {
         return "· " + d.task().label() + period + "：" + last(item.last());
     }
 
+    /** Most tasks listed one per line; beyond this, two per line, so that the prompt stays on one screen. */
+    static final int ONE_PER_LINE = 6;
+
+    /** The list of due tasks: one per line, or two per line when there are more than {@link #ONE_PER_LINE}. */
+    static List<String> lines(List<Item> items) {
+        List<String> out = new ArrayList<>();
+        if (items.size() <= ONE_PER_LINE) {
+            items.forEach(i -> out.add(line(i)));
+            return out;
+        }
+        for (int i = 0; i < items.size(); i += 2) {
+            out.add(line(items.get(i)) + (i + 1 < items.size() ? "　" + line(items.get(i + 1)) : ""));
+        }
+        return out;
+    }
+
     static String last(Optional<ProgressReport> report) {
         if (report.isEmpty()) {
             return "尚无报送";

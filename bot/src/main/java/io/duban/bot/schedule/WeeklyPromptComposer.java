@@ -57,7 +57,7 @@ final class WeeklyPromptComposer implements Composer {
         StringBuilder sb = new StringBuilder();
         sb.append("【每周进展填报】").append(week.label()).append('\n');
         sb.append(unit).append(due).append("报送以下 ").append(items.size()).append(" 项：\n");
-        items.forEach(i -> sb.append(DueTexts.line(i)).append('\n'));
+        DueTexts.lines(items).forEach(l -> sb.append(l).append('\n'));
         sb.append(DueTexts.howTo(items.size())).append('\n');
         sb.append(String.join("\n", DueTexts.example(items, "@" + ctx.botName() + " ")));
         return sb.toString();
