@@ -66,10 +66,12 @@ public record PlanTask(
         return number + " " + shortTitle;
     }
 
-    /** The first words of the task, for lists where the whole text would be too long. */
+    /**
+     * How lists name the task: its short title (简称), cut to {@code maxChars} if need be. Every list, prompt and
+     * summary uses it; the full text appears only in 任务 N and in the 台账.
+     */
     public String shortText(int maxChars) {
-        String t = text.replaceFirst("^\\d+[.．、]\\s*", "");
-        return t.length() <= maxChars ? t : t.substring(0, maxChars) + "…";
+        return shortTitle.length() <= maxChars ? shortTitle : shortTitle.substring(0, maxChars) + "…";
     }
 
     private static String derivedTitle(String text) {

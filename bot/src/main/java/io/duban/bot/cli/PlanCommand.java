@@ -63,7 +63,7 @@ public final class PlanCommand {
                     out.println(area.number() + " " + area.name());
                     for (PlanTask t : area.tasks()) {
                         out.printf("  %2d. %s　%s%n      牵头：%s  责任：%s  截止：%s%n      报送：%s，%s%n",
-                                t.number(), t.shortTitle(), t.shortText(30),
+                                t.number(), t.shortTitle(), t.text().length() <= 30 ? t.text() : t.text().substring(0, 30) + "…",
                                 String.join("、", t.leadUnits()), String.join("、", t.responsibleUnits()), t.deadline(),
                                 t.cadence().label(), String.join("、", config.organization().owedBy(t)));
                     }

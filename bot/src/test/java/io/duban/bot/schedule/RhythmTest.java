@@ -336,7 +336,7 @@ class RhythmTest {
         assertThat(p.run().period()).isEqualTo("2023-12-01");
         String bgs = p.messages().stream().filter(m -> m.address().equals(Address.group(BGS))).findFirst()
                 .orElseThrow().content();
-        assertThat(bgs).contains("【截止提醒】办公室牵头的以下任务即将到期", "5. 按照区级要求", "截止 2023-12-31（还有 30 天）");
+        assertThat(bgs).contains("【截止提醒】办公室牵头的以下任务即将到期", "5. 加强跟踪督促", "截止 2023-12-31（还有 30 天）");
         assertThat(p.messages()).extracting(m -> m.address().value())
                 .doesNotContain(LEADERS, "wr-demo-njzx");   // 农技中心 leads nothing
 
