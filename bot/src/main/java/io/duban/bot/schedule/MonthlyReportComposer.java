@@ -6,11 +6,9 @@ import io.duban.bot.status.TaskStatus;
 import io.duban.plan.PlanTask;
 import io.duban.storage.model.Address;
 import io.duban.storage.model.OutboundMessage;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -78,19 +76,6 @@ final class MonthlyReportComposer implements Composer {
         sb.append("各单位报送率（本月应报 ").append(total.owed()).append(" 份，按时 ").append(total.covered())
                 .append(" 份）：\n").append(lines);
         return sb.toString().stripTrailing();
-    }
-
-    /** Weeks whose Thursday (the prompt day) is in the month, up to the run day, with working days, in the plan. */
-    List<IsoWeek> reportingWeeks(YearMonth month, LocalDate day) {
-        List<IsoWeek> out = new ArrayList<>();
-        for (IsoWeek w = IsoWeek.of(month.atDay(1)); !w.monday().isAfter(day); w = w.next()) {
-            LocalDate thursday = w.day(DayOfWeek.THURSDAY);
-            if (YearMonth.from(thursday).equals(month) && !thursday.isAfter(day) && ctx.inPlan(thursday)
-                    && !shifter.calendar().workingDaysOfWeek(thursday).isEmpty()) {
-                out.add(w);
-            }
-        }
-        return out;
     }
 
     private static String pct(long a, long b) {

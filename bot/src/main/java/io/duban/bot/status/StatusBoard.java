@@ -142,7 +142,7 @@ public final class StatusBoard {
             reason = "受阻" + headline.filter(ProgressReport::hasProblems).map(r -> "：" + shorten(r.problems())).orElse("");
         } else if (task.cadence().kind() == Cadence.Kind.NONE && byUnit.isEmpty()) {
             colour = Colour.GREEN;
-            reason = "无需报送（" + task.reporting().reason() + "）";
+            reason = "无需报送，由督办助手汇总";
         } else if (percent + settings.paceTolerancePercent() < expected) {
             colour = Colour.YELLOW;
             reason = "进度 " + percent + "%，落后于应有进度 " + expected + "%";
