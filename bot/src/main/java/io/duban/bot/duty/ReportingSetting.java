@@ -48,7 +48,7 @@ public record ReportingSetting(int task, Optional<Cadence.Kind> kind, OptionalIn
                 week = OptionalInt.of("一二三四五".indexOf(w.group(1)) >= 0 ? "一二三四五".indexOf(w.group(1)) + 1
                         : Integer.parseInt(w.group(1)));
             } else if (HOLIDAYS.stream().anyMatch(h -> word.equals(h) || word.equals(h + "节"))) {
-                holidays.add(word.endsWith("节") && !word.equals("劳动节") ? word.substring(0, word.length() - 1) : word);
+                holidays.add(HOLIDAYS.stream().filter(h -> word.equals(h) || word.equals(h + "节")).findFirst().orElseThrow());
             } else if (word.matches("责任单位(也|须|也须|也要)?(报|报送)")) {
                 owe = Optional.of(true);
             } else if (word.matches("(仅|只由?)?牵头单位(报|报送)?") || word.equals("责任单位不报")) {
