@@ -47,8 +47,7 @@ public final class MissingCommand implements Command {
         WorkPlan plan = ctx.services().plan();
         ReportingWeek week = ctx.services().board().currentWeek();
         Map<String, List<Integer>> missing = ctx.services().board().unitsNotReported(plan, week);
-        int units = (int) ctx.services().board().calculator(plan).due(week, io.duban.bot.duty.ReportFacts.none())
-                .stream().map(io.duban.bot.duty.Due::unit).distinct().count();
+        int units = ctx.services().board().calculator(plan).unitsAskedIn(week, ctx.services().board().facts(plan)).size();
         if (missing.isEmpty()) {
             return Reply.of("本周（" + week.span() + "）" + units + " 个单位均已报送。");
         }

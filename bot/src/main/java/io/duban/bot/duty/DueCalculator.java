@@ -117,6 +117,14 @@ public final class DueCalculator {
         return out;
     }
 
+    /**
+     * The units the bot asked for something in the week: what was still due from them when the week began (reports
+     * made before it count, reports made in it do not), in organization order. The base of "N of M units reported".
+     */
+    public List<String> unitsAskedIn(ReportingWeek week, ReportFacts facts) {
+        return List.copyOf(dueByUnit(week, facts.before(week.monday())).keySet());
+    }
+
     /** {@link #due} grouped by unit, in organization order. */
     public Map<String, List<Due>> dueByUnit(ReportingWeek week, ReportFacts facts) {
         Map<String, List<Due>> out = new LinkedHashMap<>();

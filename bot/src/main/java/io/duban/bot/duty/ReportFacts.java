@@ -52,6 +52,18 @@ public final class ReportFacts {
         return of(countable, zone, Instant.MAX);
     }
 
+    /** The same facts without the reports made on or after {@code day}. */
+    public ReportFacts before(LocalDate day) {
+        ReportFacts f = new ReportFacts();
+        byTaskAndUnit.forEach((k, facts) -> {
+            List<Fact> kept = facts.stream().filter(x -> x.day().isBefore(day)).toList();
+            if (!kept.isEmpty()) {
+                f.byTaskAndUnit.put(k, kept);
+            }
+        });
+        return f;
+    }
+
     private static String key(int task, String unit) {
         return task + "|" + unit;
     }

@@ -269,8 +269,7 @@ public final class RhythmService {
         }
         IsoWeek week = IsoWeek.of(today);
         List<String> missing = List.copyOf(nudges.missingUnits(week, now).keySet());
-        int total = (int) ctx.due().due(week.reportingWeek(), io.duban.bot.duty.ReportFacts.none()).stream()
-                .map(io.duban.bot.duty.Due::unit).distinct().count();
+        int total = ctx.due().unitsAskedIn(week.reportingWeek(), ctx.facts(now)).size();
         if (missing.isEmpty()) {
             return "本周（第" + week.week() + "周）有报送任务的 " + total + " 个单位均已报送，无需提醒。";
         }

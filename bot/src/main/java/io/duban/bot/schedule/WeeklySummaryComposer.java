@@ -96,10 +96,11 @@ final class WeeklySummaryComposer implements Composer {
         // their tasks are "not complete" (the 未报送 command lists their tasks).
         // Only units that owed something in the week count (the due component decides, under each task's cadence).
         io.duban.bot.duty.DueCalculator due = ctx.due();
-        List<String> units = unitsAsked(due, week);
+        io.duban.bot.duty.ReportFacts facts = ctx.facts(at);
+        List<String> units = due.unitsAskedIn(week.reportingWeek(), facts);
         Map<String, List<Integer>> owing = board.unitsNotReported(ctx.plan(), week.reportingWeek());
         Set<String> reported = reports.unitsReportedIn(week);
-        List<String> askedBefore = unitsAsked(due, week.previous());
+        List<String> askedBefore = due.unitsAskedIn(week.previous().reportingWeek(), facts);
         Set<String> reportedBefore = new java.util.HashSet<>(units);
         if (reportingWeek(week.previous())) {
             reportedBefore.removeIf(askedBefore::contains);
@@ -189,13 +190,6 @@ final class WeeklySummaryComposer implements Composer {
 
     private static String trim(double d) {
         return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
-    }
-
-    /** Units that owed at least one report in the week, in organization order. */
-    private static List<String> unitsAsked(io.duban.bot.duty.DueCalculator due, IsoWeek week) {
-        Set<String> asked = new java.util.HashSet<>();
-        due.due(week.reportingWeek(), io.duban.bot.duty.ReportFacts.none()).forEach(d -> asked.add(d.unit()));
-        return due.org().units().stream().filter(asked::contains).toList();
     }
 
     /** A week in which units were asked to report: it has working days and lies in the plan. */

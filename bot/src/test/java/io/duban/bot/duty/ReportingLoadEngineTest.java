@@ -117,6 +117,24 @@ class ReportingLoadEngineTest {
     }
 
     @Test
+    void theWeeklySummary_countsOnlyUnitsThatOwedSomethingThatWeek() {
+        at("2023-10-10T10:00+08:00");   // week 41: 党群科 answers its monthly tasks at once
+        for (int n = 7; n <= 10; n++) {
+            bot.say("chenlei", DQK, n + " 40% 本月进展");
+        }
+        bot.say("yuanfeng", "wr-demo-ywgb", "8 40% 前方项目推进");
+        String summary = bot.app.rhythm().preview("weekly-summary",
+                java.time.OffsetDateTime.parse("2023-10-23T09:00+08:00").toInstant()).orElseThrow().messages().get(0)
+                .content();   // about week 42, in which 党群科 and 援外干部 owed nothing
+        String silent = java.util.Arrays.stream(summary.split("\n"))
+                .filter(l -> l.startsWith("本周未报送：") || l.startsWith("连续两周未报送：")).reduce("", String::concat);
+        assertThat(silent).contains("农管科", "集指科").doesNotContain("党群科", "援外干部", "农技中心");
+        // week 42 asked 办公室 (1, 2, 11 still open, 13), 农管科, 集指科 (12, 15) and 农发科 (14)
+        assertThat(summary).contains("三、报送情况：4 个单位中 0 个有报送", "连续两周未报送：办公室、农管科、集指科",
+                "本周未报送：农发科");
+    }
+
+    @Test
     void task16_isDueOnlyInTheWorkingDaysBeforeItsHolidays() {
         at("2023-09-26T10:00+08:00");   // 中秋、国庆 start on 9月29日
         assertThat(missing()).contains("委工会（任务 16）", "机关工会（任务 16）", "事业单位工会（任务 16）");
