@@ -74,7 +74,7 @@ public final class StatusBoard {
     public List<TaskStatus> tasks(WorkPlan plan) {
         Map<Integer, Map<String, ProgressReport>> latest = latestByTaskAndUnit(plan.year());
         DueCalculator due = calculator(plan);
-        ReportFacts facts = facts(plan);
+        java.util.function.Supplier<ReportFacts> facts = lazyFacts(plan);
         List<TaskStatus> out = new ArrayList<>();
         for (PlanTask task : plan.tasks()) {
             out.add(status(plan, task, latest.getOrDefault(task.number(), Map.of()), due, facts));
@@ -84,7 +84,18 @@ public final class StatusBoard {
 
     public TaskStatus task(WorkPlan plan, PlanTask task) {
         return status(plan, task, latestByTaskAndUnit(plan.year()).getOrDefault(task.number(), Map.of()),
-                calculator(plan), facts(plan));
+                calculator(plan), lazyFacts(plan));
+    }
+
+    /** The report history is read only if some task gets as far as the staleness check. */
+    private java.util.function.Supplier<ReportFacts> lazyFacts(WorkPlan plan) {
+        ReportFacts[] once = new ReportFacts[1];
+        return () -> {
+            if (once[0] == null) {
+                once[0] = facts(plan);
+            }
+            return once[0];
+        };
     }
 
     /** The one "what is due" component, for this plan (with its reporters and cadences). */
@@ -107,7 +118,7 @@ public final class StatusBoard {
     }
 
     private TaskStatus status(WorkPlan plan, PlanTask task, Map<String, ProgressReport> byUnit, DueCalculator due,
-                              ReportFacts facts) {
+                              java.util.function.Supplier<ReportFacts> facts) {
         LocalDate today = today();
         List<String> leads = org.expand(task.leadUnits());
         List<UnitPart> parts = new ArrayList<>();
@@ -157,8 +168,9 @@ public final class StatusBoard {
     }
 
     /** Stale = an owing unit missed the task's own cadence periods (see {@link DueCalculator#staleness}). */
-    private static Optional<Staleness> stale(PlanTask task, LocalDate today, DueCalculator due, ReportFacts facts) {
-        return due.staleness(task, today, facts);
+    private static Optional<Staleness> stale(PlanTask task, LocalDate today, DueCalculator due,
+                                             java.util.function.Supplier<ReportFacts> facts) {
+        return task.cadence().kind() == Cadence.Kind.NONE ? Optional.empty() : due.staleness(task, today, facts.get());
     }
 
     /** Share of the period from the plan start to the task deadline that has passed, in whole percent. */
