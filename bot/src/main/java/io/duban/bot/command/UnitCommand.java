@@ -58,10 +58,19 @@ public final class UnitCommand implements Command {
         services.board().calculator(plan).dueFrom(unit, services.board().currentWeek(), services.board().facts(plan))
                 .forEach(d -> dueNow.add(d.task().number()));
         StringBuilder sb = new StringBuilder("【" + unit + "】共 " + tasks.size() + " 项任务（★牵头；本周应报 "
-                + dueNow.size() + " 项，参与的任务可随时补充）");
-        for (TaskStatus s : tasks) {
+                + dueNow.size() + " 项）");
+        List<Integer> quiet = new java.util.ArrayList<>();
+        // the tasks the unit owes first, then what it contributed; contributions it has not made are one line
+        List<TaskStatus> ordered = new java.util.ArrayList<>(tasks.stream()
+                .filter(s -> services.org().owes(s.task(), unit)).toList());
+        ordered.addAll(tasks.stream().filter(s -> !services.org().owes(s.task(), unit)).toList());
+        for (TaskStatus s : ordered) {
             UnitPart part = s.parts().stream().filter(p -> p.unit().equals(unit)).findFirst().orElseThrow();
             boolean owes = services.org().owes(s.task(), unit);
+            if (!owes && part.latest().isEmpty()) {
+                quiet.add(s.task().number());
+                continue;
+            }
             sb.append("\n").append(s.colour().symbol()).append(part.lead() ? " ★" : " ")
                     .append(s.task().label()).append("：");
             if (part.latest().isEmpty()) {
@@ -74,6 +83,10 @@ public final class UnitCommand implements Command {
             }
             sb.append(dueNow.contains(s.task().number()) ? "｜本周应报"
                     : owes ? "｜" + s.task().cadence().label() : "｜参与");
+        }
+        if (!quiet.isEmpty()) {
+            sb.append("\n参与的任务（可随时补充，不催报）：").append(quiet.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining("、")));
         }
         return sb.toString();
     }

@@ -171,7 +171,7 @@ class ConversationTest {
         bot.say(STAFF, NGK, "12 70% 进展；问题：");
         assertThat(bot.say(LEADER, LEADERS, "问题")).contains("没有提出问题");
         assertThat(bot.say(LEADER, LEADERS, "单位 农管科")).contains("【农管科】", "★12 推动产业发展：70%（本周已报）｜每周",
-                "★15 促进农特产品销售：尚未报送｜本周应报", "13 推进合作共建：尚未报送｜参与");
+                "★15 促进农特产品销售：尚未报送｜本周应报", "参与的任务（可随时补充，不催报）：1、2、3、4、5、6、9、10、11、13、18、19");
         assertThat(bot.say(LEADER, LEADERS, "单位 火星科")).contains("没有名为“火星科”的单位");
         assertThat(bot.say(STAFF, NGK, "我的任务")).contains("【农管科】");
     }
