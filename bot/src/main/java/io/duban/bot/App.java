@@ -24,6 +24,9 @@ import io.duban.bot.command.ReturnClosureCommand;
 import io.duban.bot.command.ReturnReportCommand;
 import io.duban.bot.command.ReviewCommand;
 import io.duban.bot.command.Services;
+import io.duban.bot.command.SetReportingCommand;
+import io.duban.bot.duty.DutyRules;
+import io.duban.bot.schedule.DutyRulesReader;
 import io.duban.bot.command.TaskCommand;
 import io.duban.bot.command.UnitCommand;
 import io.duban.bot.command.WithdrawCommand;
@@ -64,6 +67,7 @@ public final class App implements AutoCloseable {
     private final ClosureService closure;
     private final RhythmService rhythm;
     private final LedgerExport ledger;
+    private final DutyRules dutyRules;
     /** Which WeCom door carries files into a conversation (导出, 图表). */
     private final FileDoors fileDoors;
     private final BotEngine engine;
@@ -83,10 +87,12 @@ public final class App implements AutoCloseable {
         seedRoster();
         BiPredicate<Integer, Integer> isClosed = storage.closures()::isClosed;
         ReturnedReports countable = new ReturnedReports(storage.reviews());
+        DutyRules duty = DutyRulesReader.read(config, this.env::get);
+        this.dutyRules = duty;
         StatusBoard board = new StatusBoard(config.organization(), config.settings(), storage.reports(), clock,
-                isClosed, countable);
+                isClosed, countable, duty);
         ReportService reports = new ReportService(config.organization(), config.settings(), storage.reports(), clock,
-                isClosed, countable);
+                isClosed, countable, board::dueThisWeek);
         this.services = new Services(config, storage, clock, board, reports);
         UnitNotices notices = new UnitNotices(storage.chats(), storage.outbox(), clock);
         this.review = new ReviewService(config.organization(), config.settings(), storage.reports(), storage.reviews(),
@@ -94,7 +100,7 @@ public final class App implements AutoCloseable {
         this.closure = new ClosureService(config.organization(), config.settings(), storage.closures(),
                 storage.people(), notices, clock);
         this.rhythm = RhythmService.create(config, storage, clock, this.env::get, isClosed);
-        this.ledger = new LedgerExport(config, storage);
+        this.ledger = new LedgerExport(config, storage, duty);
         this.fileDoors = WeComFileDoors.of(config.rawSettings(), this.env);
         this.engine = new BotEngine(config, storage, clock, services, router(extra));
     }
@@ -115,8 +121,8 @@ public final class App implements AutoCloseable {
                 new RegisterCommand(), new BindCommand(),
                 new ReviewCommand(review), new ReturnReportCommand(review),
                 new RequestClosureCommand(closure), new CloseTaskCommand(closure), new ReturnClosureCommand(closure),
-                new ClosureStatusCommand(closure),
-                new ExportLedgerCommand(ledger, fileDoors), new ChartCommand(new WeeklyPicture(config, storage), fileDoors),
+                new ClosureStatusCommand(closure), new SetReportingCommand(),
+                new ExportLedgerCommand(ledger, fileDoors), new ChartCommand(new WeeklyPicture(config, storage, dutyRules), fileDoors),
                 new RemindNowCommand(rhythm)));
         all.addAll(extra);
         all.add(new HelpCommand(() -> all));
@@ -175,6 +181,11 @@ public final class App implements AutoCloseable {
     }
 
     /** The 台账 export, shared by the chat command 导出 and {@code duban export}. */
+    /** The rules of the one "what is due" component, as read from the configuration at start-up. */
+    public DutyRules dutyRules() {
+        return dutyRules;
+    }
+
     public LedgerExport ledger() {
         return ledger;
     }

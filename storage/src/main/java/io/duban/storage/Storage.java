@@ -11,6 +11,7 @@ import io.duban.storage.jdbi.JdbiOutboxRepository;
 import io.duban.storage.jdbi.JdbiPersonRepository;
 import io.duban.storage.jdbi.JdbiReplyRouteRepository;
 import io.duban.storage.jdbi.JdbiReportRepository;
+import io.duban.storage.jdbi.JdbiReportingChangeRepository;
 import io.duban.storage.jdbi.JdbiResponseUrlRepository;
 import io.duban.storage.jdbi.JdbiReviewRepository;
 import io.duban.storage.jdbi.WorkScope;
@@ -36,6 +37,7 @@ public final class Storage implements AutoCloseable {
     private final ReviewRepository reviews;
     private final ClosureRepository closures;
     private final MediaUploadRepository mediaUploads;
+    private final ReportingChangeRepository reportingChanges;
     private final InstanceRepository instances;
     private final LeaseRepository leases;
 
@@ -53,6 +55,7 @@ public final class Storage implements AutoCloseable {
         this.reviews = new JdbiReviewRepository(jdbi);
         this.closures = new JdbiClosureRepository(jdbi);
         this.mediaUploads = new JdbiMediaUploadRepository(jdbi);
+        this.reportingChanges = new JdbiReportingChangeRepository(jdbi);
         this.instances = new JdbiInstanceRepository(jdbi);
         this.leases = new JdbiLeaseRepository(jdbi);
     }
@@ -171,6 +174,11 @@ public final class Storage implements AutoCloseable {
 
     public MediaUploadRepository mediaUploads() {
         return mediaUploads;
+    }
+
+    /** Admins' changes to tasks' reporters and cadence (设置). */
+    public ReportingChangeRepository reportingChanges() {
+        return reportingChanges;
     }
 
     public InstanceRepository instances() {

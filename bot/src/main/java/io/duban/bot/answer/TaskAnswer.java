@@ -30,22 +30,28 @@ public final class TaskAnswer {
     private TaskAnswer() {
     }
 
-    public static String summary(TaskStatus s, AcceptedReports accepted, ZoneId zone) {
+    /** @param owedBy the units that owe reports on the task (the others only contribute: 参与) */
+    public static String summary(TaskStatus s, AcceptedReports accepted, ZoneId zone, List<String> owedBy) {
         PlanTask t = s.task();
         StringBuilder sb = new StringBuilder();
         sb.append("【任务 ").append(t.number()).append("】").append(ShortTitles.of(t)).append("\n")
                 .append(s.colour().symbol()).append(" ").append(s.colour().label()).append("灯：").append(s.reason())
                 .append("\n进度：").append(Figures.withChange(s, accepted))
-                .append("\n截止 ").append(t.deadline().format(DAY)).append("，").append(deadline(s));
+                .append("\n截止 ").append(t.deadline().format(DAY)).append("，").append(deadline(s))
+                .append("\n报送：").append(t.cadence().label()).append(owedBy.isEmpty() ? ""
+                        : "，" + String.join("、", owedBy) + " 报送");
         for (UnitPart p : s.leads()) {
             sb.append("\n★").append(p.unit()).append(" ").append(partLine(p, zone));
         }
         List<UnitPart> others = s.parts().stream().filter(p -> !p.lead()).toList();
         if (!others.isEmpty()) {
             List<String> reported = others.stream().filter(p -> p.latest().isPresent())
-                    .map(p -> p.unit() + " " + percent(p.latest().get())).toList();
+                    .map(p -> p.unit() + (owedBy.contains(p.unit()) ? " " : "（参与）")
+                            + percent(p.latest().get())).toList();
             long returned = others.stream().filter(UnitPart::isReturned).count();
-            long none = others.stream().filter(p -> p.latest().isEmpty() && !p.isReturned()).count();
+            // only units that owe reports are "not yet reported"; contributors appear once they have something
+            long none = others.stream().filter(p -> p.latest().isEmpty() && !p.isReturned())
+                    .filter(p -> owedBy.contains(p.unit())).count();
             sb.append("\n责任单位 ").append(others.size()).append(" 个：");
             if (!reported.isEmpty()) {
                 sb.append(String.join("、", reported.subList(0, Math.min(6, reported.size()))))
@@ -98,7 +104,7 @@ public final class TaskAnswer {
                     + "），待重报").orElse("尚未报送");
         }
         ProgressReport r = p.latest().get();
-        String line = percent(r) + r.status().map(x -> " " + x.label()).orElse("") + "（"
+        String line = percent(r) + (r.noChange() ? "（无变化）" : "") + r.status().map(x -> " " + x.label()).orElse("") + "（"
                 + r.reportedAt().atZone(zone).format(DAY) + "）";
         if (p.isReturned()) {
             line += "；新报送已退回，待重报";

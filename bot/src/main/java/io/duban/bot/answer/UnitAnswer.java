@@ -11,6 +11,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import io.duban.plan.PlanTask;
 
 /**
  * {@code 我的任务} / {@code 单位 农管科}: one line per task about the unit's own part, marked by the unit's own state
@@ -23,12 +26,26 @@ public final class UnitAnswer {
     private UnitAnswer() {
     }
 
+    /**
+     * @param owes   whether the unit owes reports on a task (else it only contributes: listed in one line unless it
+     *               has reported)
+     * @param dueNow the tasks the unit still owes this week ({@link io.duban.bot.duty.DueCalculator})
+     */
     public static String render(String unit, List<TaskStatus> tasks, ReportingWeek week, ZoneId zone,
-                                String moreCommand, int page) {
+                                Predicate<PlanTask> owes, Set<Integer> dueNow, String moreCommand, int page) {
         List<String> items = new ArrayList<>();
+        List<Integer> quiet = new ArrayList<>();
         int done = 0;
-        for (TaskStatus s : tasks) {
+        // the tasks the unit owes first, then what it contributed; contributions it has not made are one line
+        List<TaskStatus> ordered = new ArrayList<>(tasks.stream().filter(s -> owes.test(s.task())).toList());
+        ordered.addAll(tasks.stream().filter(s -> !owes.test(s.task())).toList());
+        for (TaskStatus s : ordered) {
             UnitPart part = s.parts().stream().filter(p -> p.unit().equals(unit)).findFirst().orElseThrow();
+            boolean owing = owes.test(s.task());
+            if (!owing && part.latest().isEmpty() && !part.isReturned()) {
+                quiet.add(s.task().number());
+                continue;
+            }
             boolean thisWeek = part.latest().filter(r -> r.reportWeek().equals(week.toString())).isPresent()
                     && !part.isReturned();
             if (thisWeek) {
@@ -46,12 +63,19 @@ public final class UnitAnswer {
                 line.append(r.percent().isPresent() ? r.percent().getAsInt() + "%" : "—")
                         .append(thisWeek ? "（本周已报）" : "（" + r.reportedAt().atZone(zone).format(DAY) + "）");
             }
+            line.append(dueNow.contains(s.task().number()) ? "｜本周应报"
+                    : owing ? "｜" + s.task().cadence().label() : "｜参与");
             if (s.colour() != Colour.GREEN) {
                 line.append("｜任务").append(s.colour().label()).append("灯");
             }
             items.add(line.toString());
         }
-        String head = "【" + unit + "】" + tasks.size() + " 项任务（★牵头），本周已报 " + done + " 项";
+        if (!quiet.isEmpty()) {
+            items.add("参与的任务（可随时补充，不催报）：" + quiet.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining("、")));
+        }
+        String head = "【" + unit + "】" + tasks.size() + " 项任务（★牵头；本周应报 " + dueNow.size() + " 项），本周已报 "
+                + done + " 项";
         return Screen.page(head, items, "报送示例：12 60% 本周进展；问题：…", moreCommand, page);
     }
 }

@@ -44,7 +44,11 @@ public final class WeeklyPicture {
     private final Storage storage;
     private final WeeklyChart chart;
 
-    public WeeklyPicture(ConfigDirectory config, Storage storage) {
+    private final io.duban.bot.duty.DutyRules duty;
+
+    /** @param duty the rules of the one "what is due" component (staleness in the task colours) */
+    public WeeklyPicture(ConfigDirectory config, Storage storage, io.duban.bot.duty.DutyRules duty) {
+        this.duty = duty;
         this.config = config;
         this.storage = storage;
         this.chart = new WeeklyChart(ChartFonts.family(ExportSettings.from(config).chartFont()));
@@ -63,7 +67,8 @@ public final class WeeklyPicture {
                 .filter(e -> !e.at().isAfter(asOf)).toList();
         Map<Integer, ClosureEvent> closure = latest(closures, asOf);
         StatusBoard board = new StatusBoard(org, config.settings(), snapshot, Clock.fixed(asOf, zone),
-                (y, t) -> closed(closure, t), ReturnedReports.asOf(storage.reviews(), asOf));
+                (y, t) -> closed(closure, t), ReturnedReports.asOf(storage.reviews(), asOf),
+                duty);
         List<TaskStatus> statuses = board.tasks(plan);
 
         List<AreaCount> byArea = new ArrayList<>();
@@ -100,7 +105,8 @@ public final class WeeklyPicture {
     private double averagePercent(WorkPlan plan, Organization org, ReportsAsOf reports,
                                   Map<Integer, ClosureEvent> closure, Instant end) {
         StatusBoard board = new StatusBoard(org, config.settings(), reports, Clock.fixed(end, config.settings().zone()),
-                (y, t) -> closed(closure, t), ReturnedReports.asOf(storage.reviews(), end));
+                (y, t) -> closed(closure, t), ReturnedReports.asOf(storage.reviews(), end),
+                duty);
         return board.tasks(plan).stream().mapToInt(s -> s.closed() ? 100 : s.percent()).average().orElse(0);
     }
 

@@ -37,7 +37,7 @@ public final class ChartCommand implements Callable<Integer> {
             WorkPlan plan = app.config().currentPlan();
             Instant asOf = week == null ? app.clock().instant()
                     : LedgerExport.endOf(ReportingWeek.parse(week), app.config().settings().zone());
-            byte[] png = new WeeklyPicture(app.config(), app.storage()).renderWeeklyPng(plan, asOf);
+            byte[] png = new WeeklyPicture(app.config(), app.storage(), app.dutyRules()).renderWeeklyPng(plan, asOf);
             Path abs = out.toAbsolutePath();
             Files.createDirectories(abs.getParent());
             Files.write(abs, png);

@@ -7,7 +7,10 @@ import io.duban.bot.status.WeekTally;
 import io.duban.plan.WorkPlan;
 import java.util.List;
 
-/** {@code 未报送}: units that owe a report in the current reporting week, and for which tasks. */
+/**
+ * {@code 未报送}: units that still owe a report due in the current reporting week under each task's cadence, and
+ * for which tasks. Contributors are never listed.
+ */
 public final class MissingCommand implements Command {
     @Override
     public String name() {

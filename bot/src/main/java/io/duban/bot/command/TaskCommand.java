@@ -77,7 +77,7 @@ public final class TaskCommand implements Command {
                 .filter(s -> s.task().number() == number).findFirst().orElseThrow();
         ZoneId zone = ctx.services().config().settings().zone();
         if (m.matches()) {
-            return Reply.of(TaskAnswer.summary(status, accepted, zone));
+            return Reply.of(TaskAnswer.summary(status, accepted, zone, ctx.services().org().owedBy(status.task())));
         }
         List<ProgressReport> rows = ctx.services().storage().reports().history(plan.year(), number);
         Set<Long> returned = accepted.awaitingResubmission().stream().map(ProgressReport::id)

@@ -55,7 +55,9 @@ public final class UnitCommand implements Command {
         if (tasks.isEmpty()) {
             return unit + " 在 " + plan.year() + " 年计划中没有待办任务。";
         }
+        java.util.Set<Integer> dueNow = new java.util.HashSet<>();
+        services.board().dueThisWeek(plan, unit).forEach(t -> dueNow.add(t.number()));
         return UnitAnswer.render(unit, tasks, services.board().currentWeek(), services.config().settings().zone(),
-                moreCommand, page);
+                t -> services.org().owes(t, unit), dueNow, moreCommand, page);
     }
 }

@@ -46,7 +46,11 @@ public final class LedgerBuilder {
     private final ConfigDirectory config;
     private final Storage storage;
 
-    public LedgerBuilder(ConfigDirectory config, Storage storage) {
+    private final io.duban.bot.duty.DutyRules duty;
+
+    /** @param duty the rules of the one "what is due" component (staleness in the task colours) */
+    public LedgerBuilder(ConfigDirectory config, Storage storage, io.duban.bot.duty.DutyRules duty) {
+        this.duty = duty;
         this.config = config;
         this.storage = storage;
     }
@@ -63,7 +67,8 @@ public final class LedgerBuilder {
                 .forEach(e -> closure.put(e.taskNumber(), e));
         StatusBoard board = new StatusBoard(org, config.settings(), snapshot, Clock.fixed(asOf, zone),
                 (year, task) -> closure.containsKey(task) && closure.get(task).action() == ClosureAction.APPROVED,
-                ReturnedReports.asOf(storage.reviews(), asOf));
+                ReturnedReports.asOf(storage.reviews(), asOf),
+                duty);
         List<TaskStatus> statuses = board.tasks(plan);
         Map<String, String> names = storage.people().all().stream()
                 .collect(Collectors.toMap(Person::userId, Person::name, (a, b) -> a));

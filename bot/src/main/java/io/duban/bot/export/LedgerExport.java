@@ -21,8 +21,8 @@ import java.util.Locale;
 public final class LedgerExport {
     private final LedgerBuilder builder;
 
-    public LedgerExport(ConfigDirectory config, Storage storage) {
-        this.builder = new LedgerBuilder(config, storage);
+    public LedgerExport(ConfigDirectory config, Storage storage, io.duban.bot.duty.DutyRules duty) {
+        this.builder = new LedgerBuilder(config, storage, duty);
     }
 
     /** The end of an ISO week in the office's zone: Sunday 23:59:59.999. */

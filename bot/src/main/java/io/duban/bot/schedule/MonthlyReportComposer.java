@@ -52,7 +52,7 @@ final class MonthlyReportComposer implements Composer {
         }
         List<String> office = officeChats(to);
         if (!office.isEmpty()) {
-            byte[] workbook = new LedgerExport(ctx.config(), ctx.storage()).xlsx(ctx.plan(), at);
+            byte[] workbook = new LedgerExport(ctx.config(), ctx.storage(), ctx.dutyRules()).xlsx(ctx.plan(), at);
             String name = LedgerExport.fileName(day, Optional.empty());
             for (String chat : office) {
                 out.add(OutboundMessage.file(Address.group(chat), name, workbook, run.dedupeKey(chat) + ":ledger"));
@@ -113,19 +113,23 @@ final class MonthlyReportComposer implements Composer {
             parts.add(lines);
         }
 
-        List<IsoWeek> weeks = reportingWeeks(month, day);
+        // Each unit's rate over the reports due from it this month under each task's cadence (one truth: the due
+        // component, reading the accepted reports), counted up to the run day.
+        io.duban.bot.duty.DueCalculator due = ctx.due();
+        io.duban.bot.duty.ReportFacts facts = ctx.facts(at);
+        LocalDate first = month.atDay(1);
+        LocalDate last = month.atEndOfMonth().isBefore(day) ? month.atEndOfMonth() : day;
+        io.duban.bot.duty.ReportingRate total = new io.duban.bot.duty.ReportingRate(0, 0);
         List<String> rates = new ArrayList<>();
-        rates.add("**各单位报送率（本月 " + weeks.size() + " 个报送周）**");
-        List<Set<String>> reportedByWeek = new ArrayList<>();
-        for (IsoWeek w : weeks) {
-            Set<String> units = new HashSet<>();
-            accepted.inWeek(w.key()).forEach(r -> units.add(r.unit()));
-            reportedByWeek.add(units);
-        }
         for (String unit : ctx.reportingUnits(day)) {
-            long reported = reportedByWeek.stream().filter(r -> r.contains(unit)).count();
-            rates.add(unit + " " + reported + "/" + weeks.size() + "（" + pct(reported, weeks.size()) + "）");
+            io.duban.bot.duty.ReportingRate r = due.rate(unit, first, last, day, facts);
+            if (r.owed() == 0) {
+                continue;
+            }
+            total = total.plus(r);
+            rates.add(unit + " " + r.label());
         }
+        rates.add(0, "**各单位报送率（本月应报 " + total.owed() + " 份，按时 " + total.covered() + " 份）**");
         parts.add(rates);
 
         List<List<String>> screens = new ArrayList<>();
@@ -158,19 +162,6 @@ final class MonthlyReportComposer implements Composer {
         }
         if (!current.isEmpty()) {
             out.add(current);
-        }
-        return out;
-    }
-
-    /** Weeks whose Thursday (the prompt day) is in the month, up to the run day, with working days, in the plan. */
-    List<IsoWeek> reportingWeeks(YearMonth month, LocalDate day) {
-        List<IsoWeek> out = new ArrayList<>();
-        for (IsoWeek w = IsoWeek.of(month.atDay(1)); !w.monday().isAfter(day); w = w.next()) {
-            LocalDate thursday = w.day(DayOfWeek.THURSDAY);
-            if (YearMonth.from(thursday).equals(month) && !thursday.isAfter(day) && ctx.inPlan(thursday)
-                    && !shifter.calendar().workingDaysOfWeek(thursday).isEmpty()) {
-                out.add(w);
-            }
         }
         return out;
     }

@@ -50,7 +50,7 @@ final class WeeklySummaryComposer implements Composer {
         }
         Instant at = run.at().toInstant();
         String text = text(week, run.at().toLocalDate(), at);
-        byte[] chart = new WeeklyPicture(ctx.config(), ctx.storage()).renderWeeklyPng(ctx.plan(), at);
+        byte[] chart = new WeeklyPicture(ctx.config(), ctx.storage(), ctx.dutyRules()).renderWeeklyPng(ctx.plan(), at);
         List<OutboundMessage> out = new ArrayList<>();
         for (String chat : Recipients.load(ctx.storage()).leaderChats()) {
             out.add(OutboundMessage.markdown(Address.group(chat), text, run.dedupeKey(chat)));

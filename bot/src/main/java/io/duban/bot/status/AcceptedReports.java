@@ -34,6 +34,7 @@ public final class AcceptedReports {
     private final Instant baseline;
     private Map<String, ProgressReport> atBaseline;
     private final Map<String, List<ProgressReport>> byWeek = new HashMap<>();
+    private List<ProgressReport> all;
 
     private AcceptedReports(ReportRepository reports, ReportFilter filter, int planYear, Instant baseline) {
         this.reports = reports;
@@ -114,6 +115,17 @@ public final class AcceptedReports {
     public List<ProgressReport> inWeek(String reportWeek) {
         return byWeek.computeIfAbsent(reportWeek, w -> filter.countable(planYear, reports.effectiveInWeek(planYear, w))
                 .stream().sorted(Comparator.comparingLong(ProgressReport::id)).toList());
+    }
+
+    /**
+     * Every accepted report of the plan year (effective and not returned), for the due calculation: read on first
+     * use, through the same filter as every other figure here.
+     */
+    public List<ProgressReport> all() {
+        if (all == null) {
+            all = filter.countable(planYear, reports.allEffective(planYear));
+        }
+        return all;
     }
 
     /** The latest accepted report of every (task, unit), by task then unit. */

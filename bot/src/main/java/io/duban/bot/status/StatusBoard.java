@@ -1,8 +1,13 @@
 package io.duban.bot.status;
 
+import io.duban.bot.duty.DueCalculator;
+import io.duban.bot.duty.DutyRules;
+import io.duban.bot.duty.ReportFacts;
+import io.duban.bot.duty.Staleness;
 import io.duban.bot.report.ReportFilter;
 import io.duban.bot.report.ReportingWeek;
 import io.duban.config.Settings;
+import io.duban.plan.Cadence;
 import io.duban.plan.Organization;
 import io.duban.plan.PlanTask;
 import io.duban.plan.WorkPlan;
@@ -23,7 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiPredicate;
-import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Computes where every task stands at the clock's current date, from {@link AcceptedReports}: the one filter (not
@@ -36,35 +41,28 @@ public final class StatusBoard {
     private final Clock clock;
     private final BiPredicate<Integer, Integer> isClosed;
     private final ReportFilter countable;
-    private final Predicate<ReportingWeek> due;
-    /** Every reporting week asks for reports (until the calendar-aware "what is due" decides otherwise). */
-    private static final Predicate<ReportingWeek> EVERY_WEEK = week -> true;
+    private final DutyRules duty;
 
     public StatusBoard(Organization org, Settings settings, ReportRepository reports, Clock clock,
-                       BiPredicate<Integer, Integer> isClosed) {
-        this(org, settings, reports, clock, isClosed, ReportFilter.all());
-    }
-
-    public StatusBoard(Organization org, Settings settings, ReportRepository reports, Clock clock,
-                       BiPredicate<Integer, Integer> isClosed, ReportFilter countable) {
-        this(org, settings, reports, clock, isClosed, countable, EVERY_WEEK);
+                       BiPredicate<Integer, Integer> isClosed, DutyRules duty) {
+        this(org, settings, reports, clock, isClosed, ReportFilter.all(), duty);
     }
 
     /**
      * @param isClosed  tells whether (plan year, task number) has been closed (销号); closed tasks count as done
-     * @param countable which effective reports count (a report the office returned does not)
-     * @param due       which reporting weeks asked for reports (e.g. not a week of holidays); staleness counts
-     *                  only complete weeks that were due
+     * @param countable which effective reports count (a report the office returned does not): the one filter of
+     *                  {@link AcceptedReports}, also behind the due calculation's {@link ReportFacts}
+     * @param duty      what is due and when a task is stale is decided by {@link DueCalculator} under these rules
      */
     public StatusBoard(Organization org, Settings settings, ReportRepository reports, Clock clock,
-                       BiPredicate<Integer, Integer> isClosed, ReportFilter countable, Predicate<ReportingWeek> due) {
+                       BiPredicate<Integer, Integer> isClosed, ReportFilter countable, DutyRules duty) {
+        this.duty = duty;
         this.org = org;
         this.settings = settings;
         this.reports = reports;
         this.clock = clock;
         this.isClosed = isClosed;
         this.countable = countable;
-        this.due = due;
     }
 
     public LocalDate today() {
@@ -91,18 +89,47 @@ public final class StatusBoard {
     }
 
     public List<TaskStatus> tasks(WorkPlan plan, AcceptedReports accepted) {
+        DueCalculator due = calculator(plan);
+        Supplier<ReportFacts> facts = lazyFacts(plan, accepted);
         List<TaskStatus> out = new ArrayList<>();
         for (PlanTask task : plan.tasks()) {
-            out.add(status(plan, task, accepted));
+            out.add(status(plan, task, accepted, due, facts));
         }
         return out;
     }
 
     public TaskStatus task(WorkPlan plan, PlanTask task) {
-        return status(plan, task, accepted(plan));
+        AcceptedReports accepted = accepted(plan);
+        return status(plan, task, accepted, calculator(plan), lazyFacts(plan, accepted));
     }
 
-    private TaskStatus status(WorkPlan plan, PlanTask task, AcceptedReports accepted) {
+    /** The report history is read only if some task gets as far as the staleness check. */
+    private Supplier<ReportFacts> lazyFacts(WorkPlan plan, AcceptedReports accepted) {
+        ReportFacts[] once = new ReportFacts[1];
+        return () -> {
+            if (once[0] == null) {
+                once[0] = facts(accepted);
+            }
+            return once[0];
+        };
+    }
+
+    /** The one "what is due" component, for this plan (with its reporters and cadences). */
+    public DueCalculator calculator(WorkPlan plan) {
+        return new DueCalculator(plan, org, duty, isClosed);
+    }
+
+    /** The accepted reports as of the board's clock, as the due calculation reads them. */
+    public ReportFacts facts(WorkPlan plan) {
+        return facts(accepted(plan));
+    }
+
+    private ReportFacts facts(AcceptedReports accepted) {
+        return ReportFacts.of(accepted.all(), settings.zone(), clock.instant());
+    }
+
+    private TaskStatus status(WorkPlan plan, PlanTask task, AcceptedReports accepted, DueCalculator due,
+                              Supplier<ReportFacts> facts) {
         LocalDate today = today();
         List<String> leads = org.expand(task.leadUnits());
         List<UnitPart> parts = new ArrayList<>();
@@ -130,7 +157,8 @@ public final class StatusBoard {
         Optional<ProgressReport> blocked = figures.stream()
                 .filter(r -> r.status().filter(s -> s == ReportStatus.BLOCKED).isPresent()).findFirst();
         boolean named = leadFigures.size() >= 2;
-        int missed = missedWeeks(task, parts, plan, today);
+        int missed = missedPeriods(task, today, due, facts);
+        Optional<Staleness> stale = stale(task, today, due, facts);
         boolean anyReport = parts.stream().anyMatch(p -> p.latest().isPresent());
 
         Colour colour;
@@ -148,12 +176,15 @@ public final class StatusBoard {
             ProgressReport b = blocked.get();
             colour = Colour.RED;
             reason = (named ? b.unit() : "") + "受阻" + (b.hasProblems() ? "：" + shorten(b.problems()) : "");
+        } else if (task.cadence().kind() == Cadence.Kind.NONE && !anyReport) {
+            colour = Colour.GREEN;
+            reason = "无需报送，由督办助手汇总";
         } else if (headline.isPresent() && percent + settings.paceTolerancePercent() < expected) {
             colour = Colour.YELLOW;
             reason = (named ? headline.get().unit() : "") + "进度 " + percent + "%，落后于应有进度 " + expected + "%";
-        } else if (missed >= settings.staleWeeks()) {
+        } else if (stale.isPresent()) {
             colour = Colour.YELLOW;
-            reason = anyReport ? "已连续 " + missed + " 周无报送" : "尚无报送";
+            reason = anyReport ? stale.get().reason() : "尚无报送";
         } else if (!anyReport) {
             colour = Colour.GREEN;
             reason = parts.stream().anyMatch(UnitPart::isReturned) ? "报送已退回，待重报" : "刚启动，尚无报送";
@@ -172,31 +203,24 @@ public final class StatusBoard {
         return percentOf(r) >= 100 || r.status().filter(s -> s == ReportStatus.DONE).isPresent();
     }
 
+    /** Stale = an owing unit missed the task's own cadence periods (see {@link DueCalculator#staleness}). */
+    private static Optional<Staleness> stale(PlanTask task, LocalDate today, DueCalculator due,
+                                             Supplier<ReportFacts> facts) {
+        return task.cadence().kind() == Cadence.Kind.NONE ? Optional.empty() : due.staleness(task, today, facts.get());
+    }
+
     /**
-     * Complete reporting weeks that were due and passed without an accepted report on the task: counted from the
-     * week after its last report (or from the plan's first week) up to last week. The week in progress never counts,
-     * so Sunday evening and Monday morning differ by exactly the one week that has just ended.
+     * Complete periods of the task's cadence that ended without a report, in a row, from the owing unit that missed
+     * most ({@link DueCalculator#missedInARow}). The period in progress never counts, so a report on Sunday evening
+     * and a look on Monday morning differ by exactly the one period that has just ended.
      */
-    private int missedWeeks(PlanTask task, List<UnitPart> parts, WorkPlan plan, LocalDate today) {
-        ReportingWeek lastComplete = ReportingWeek.of(today).previous();
-        ReportingWeek from = parts.stream().flatMap(p -> p.latest().stream())
-                .map(r -> ReportingWeek.of(r.reportedAt(), settings.zone()))
-                .max(Comparator.naturalOrder())
-                .map(ReportingWeek::next)
-                .orElse(ReportingWeek.of(plan.start()));
-        ReportingWeek last = task.deadline().isBefore(lastComplete.sunday())
-                ? ReportingWeek.of(task.deadline()) : lastComplete;
-        if (from.compareTo(last) > 0) {
+    private static int missedPeriods(PlanTask task, LocalDate today, DueCalculator due, Supplier<ReportFacts> facts) {
+        if (task.cadence().kind() == Cadence.Kind.NONE) {
             return 0;
         }
-        if (due == EVERY_WEEK) {
-            return (int) ChronoUnit.WEEKS.between(from.monday(), last.monday()) + 1;
-        }
         int missed = 0;
-        for (ReportingWeek w = from; w.compareTo(last) <= 0; w = w.next()) {
-            if (due.test(w)) {
-                missed++;
-            }
+        for (String unit : due.org().owedBy(task)) {
+            missed = Math.max(missed, due.missedInARow(task, unit, today, facts.get()));
         }
         return missed;
     }
@@ -211,40 +235,43 @@ public final class StatusBoard {
         return (int) Math.round(100.0 * elapsed / total);
     }
 
-    /** Units that owe a report on some open task in the given week, with the tasks they owe, in organization order. */
+    /**
+     * Units that still owe a report in the given week under each task's cadence and reporters (contributors never
+     * owe), with the tasks they owe, in organization order. Decided by {@link DueCalculator#due}.
+     */
     public Map<String, List<Integer>> unitsNotReported(WorkPlan plan, ReportingWeek week) {
         return unitsNotReported(plan, week, accepted(plan));
     }
 
     public Map<String, List<Integer>> unitsNotReported(WorkPlan plan, ReportingWeek week, AcceptedReports accepted) {
-        Set<String> reported = new java.util.HashSet<>();
-        for (ProgressReport r : accepted.inWeek(week.toString())) {
-            reported.add(r.taskNumber() + "|" + r.unit());
-        }
         Map<String, List<Integer>> missing = new LinkedHashMap<>();
-        List<PlanTask> open = openTasks(plan);
-        for (String unit : org.units()) {
-            for (PlanTask task : open) {
-                if (org.isAssigned(task, unit) && !reported.contains(task.number() + "|" + unit)) {
-                    missing.computeIfAbsent(unit, u -> new ArrayList<>()).add(task.number());
-                }
-            }
-        }
+        calculator(plan).dueByUnit(week, facts(accepted)).forEach((unit, dues) ->
+                missing.put(unit, dues.stream().map(d -> d.task().number()).distinct().toList()));
         return missing;
     }
 
-    /** Who reported in a week: the count every message uses. */
+    /** Who reported in a week: the count every message uses; "owing" is what {@link DueCalculator} says is due. */
     public WeekTally tally(WorkPlan plan, ReportingWeek week) {
         return tally(plan, week, accepted(plan));
     }
 
     public WeekTally tally(WorkPlan plan, ReportingWeek week, AcceptedReports accepted) {
-        List<PlanTask> open = openTasks(plan);
-        List<String> units = org.units().stream().filter(u -> open.stream().anyMatch(t -> org.isAssigned(t, u)))
-                .toList();
+        // the base: the units the bot asked for something in the week (what was due from them as it began)
+        List<String> units = calculator(plan).unitsAskedIn(week, facts(accepted));
         Set<String> reported = new java.util.HashSet<>();
         accepted.inWeek(week.toString()).forEach(r -> reported.add(r.unit()));
         return new WeekTally(units, reported, unitsNotReported(plan, week, accepted));
+    }
+
+    /** The tasks the unit still owes in the current reporting week, in plan order. */
+    public List<PlanTask> dueThisWeek(WorkPlan plan, String unit) {
+        return calculator(plan).dueFrom(unit, currentWeek(), facts(plan)).stream()
+                .map(io.duban.bot.duty.Due::task).distinct().toList();
+    }
+
+    /** Units that owe reports on some open task of the plan, in organization order. */
+    public List<String> owingUnits(WorkPlan plan) {
+        return calculator(plan).owingUnits();
     }
 
     /** Tasks still to be reported on: not closed, not past their deadline by more than the grace of a week. */

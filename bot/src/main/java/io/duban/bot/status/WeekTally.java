@@ -6,12 +6,13 @@ import java.util.Set;
 
 /**
  * Who reported in a reporting week, counted once for every message that states it (未报送, 立即提醒, the digest):
- * of the units that report on open tasks, how many sent at least one accepted report, and how many sent all of
+ * of the units asked for something in the week (what {@link io.duban.bot.duty.DueCalculator} said was due as it
+ * began), how many sent at least one accepted report, and how many sent all of
  * theirs.
  *
- * @param units    units with at least one open task, in organization order
+ * @param units    units that owed at least one report in the week, in organization order
  * @param reported units with at least one accepted report in the week
- * @param owing    units still owing reports in the week, with the task numbers, in organization order
+ * @param owing    units still owing reports in the week (the due list), with the task numbers, in organization order
  */
 public record WeekTally(List<String> units, Set<String> reported, Map<String, List<Integer>> owing) {
     public WeekTally {

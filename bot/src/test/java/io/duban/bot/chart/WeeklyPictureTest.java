@@ -41,7 +41,7 @@ class WeeklyPictureTest {
 
     @Test
     void dataCountsEveryTaskOnce_andCompletionRisesWeekByWeek() {
-        WeeklyData data = new WeeklyPicture(bot.app().config(), bot.app().storage()).data(plan, bot.clock().instant());
+        WeeklyData data = new WeeklyPicture(bot.app().config(), bot.app().storage(), bot.app().dutyRules()).data(plan, bot.clock().instant());
         assertThat(data.byArea()).hasSize(plan.areas().size());
         assertThat(data.byArea().stream().mapToInt(a -> a.count(Colour.RED) + a.count(Colour.YELLOW)
                 + a.count(Colour.GREEN)).sum()).isEqualTo(19);
@@ -55,7 +55,7 @@ class WeeklyPictureTest {
 
     @Test
     void pngHasTheExpectedSize_isNotBlank_andFitsAnImageMessage() throws Exception {
-        byte[] png = new WeeklyPicture(bot.app().config(), bot.app().storage())
+        byte[] png = new WeeklyPicture(bot.app().config(), bot.app().storage(), bot.app().dutyRules())
                 .renderWeeklyPng(plan, bot.clock().instant());
         assertThat(png.length).isLessThan(TWO_MB).isGreaterThan(10_000);
         Files.write(Path.of("target", "weekly-picture-test.png"), png); // for a look by eye

@@ -63,7 +63,7 @@ class LedgerExportTest {
     @Test
     void workbookHasTheLedgerWithEveryTask_theHistory_andASheetPerUnit() throws Exception {
         Path out = dir.resolve("台账.xlsx");
-        List<Path> written = new LedgerExport(bot.app().config(), bot.app().storage())
+        List<Path> written = new LedgerExport(bot.app().config(), bot.app().storage(), bot.app().dutyRules())
                 .write(plan, bot.clock().instant(), out, true);
         assertThat(written).containsExactly(out.toAbsolutePath(), dir.resolve("台账.csv").toAbsolutePath(),
                 dir.resolve("台账-报送历史.csv").toAbsolutePath());
@@ -145,7 +145,7 @@ class LedgerExportTest {
     @Test
     void weekMeansAsOfTheEndOfThatWeek() throws Exception {
         Path out = dir.resolve("w40.xlsx");
-        new LedgerExport(bot.app().config(), bot.app().storage())
+        new LedgerExport(bot.app().config(), bot.app().storage(), bot.app().dutyRules())
                 .write(plan, LedgerExport.endOf(ReportingWeek.parse("2023-W40"), TestBot.ZONE), out, false);
         try (InputStream in = Files.newInputStream(out); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             XSSFSheet ledger = wb.getSheet("台账");

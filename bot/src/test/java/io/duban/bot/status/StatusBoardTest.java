@@ -47,11 +47,16 @@ class StatusBoardTest {
         bot.say("liuyang", "wr-demo-ngk", "12 30% 进展");
         bot.clock.set("2023-10-09T09:00+08:00"); // 73 of 156 days: expected 47%
         bot.say("liuyang", "wr-demo-ngk", "12 30% 进展");
+        bot.say("sunjie", "wr-demo-jzk", "12 30% 集指科部分"); // the second lead unit of task 12
         TaskStatus s = task(12);
         assertThat(s.expectedPercent()).isEqualTo(47);
         assertThat(s.colour()).isEqualTo(Colour.YELLOW);
-        assertThat(s.reason()).isEqualTo("进度 30%，落后于应有进度 47%");
+        // two leads: the worse figure is named; ties go to the newer report
+        assertThat(s.reason()).isEqualTo("集指科进度 30%，落后于应有进度 47%");
         bot.say("liuyang", "wr-demo-ngk", "更正 12 35% 进展"); // within the 15-point tolerance
+        assertThat(task(12).colour()).as("the colour follows the worse lead").isEqualTo(Colour.YELLOW);
+        assertThat(task(12).reason()).isEqualTo("集指科进度 30%，落后于应有进度 47%");
+        bot.say("sunjie", "wr-demo-jzk", "更正 12 35% 集指科部分");
         assertThat(task(12).colour()).isEqualTo(Colour.GREEN);
     }
 
@@ -85,35 +90,68 @@ class StatusBoardTest {
     }
 
     @Test
-    void aTaskNotReportedForTwoWeeks_turnsYellow_andBackGreenWhenReported() {
+    void aWeeklyTaskWhoseLeadMissedTwoOfItsWeeks_turnsYellow_andBackGreenWhenBothLeadsReport() {
         bot.clock.set("2023-08-07T09:00+08:00");   // week 32
         bot.say("liuyang", "wr-demo-ngk", "12 10% 进展");
+        bot.say("sunjie", "wr-demo-jzk", "12 10% 进展");
         bot.clock.set("2023-08-21T09:00+08:00");   // Monday of week 34: only week 33 has been missed
-        assertThat(task(12).colour()).isEqualTo(Colour.GREEN);
         assertThat(task(12).missedWeeks()).isEqualTo(1);
-        bot.clock.set("2023-08-28T09:00+08:00");   // Monday of week 35: weeks 33 and 34 missed
+        assertThat(task(12).colour()).isEqualTo(Colour.GREEN);
+        bot.clock.set("2023-08-28T09:00+08:00"); // weeks 33 and 34 missed
         assertThat(task(12).colour()).isEqualTo(Colour.YELLOW);
-        assertThat(task(12).reason()).isEqualTo("已连续 2 周无报送");
+        assertThat(task(12).reason()).isEqualTo("农管科已连续 2 周未报送");
         bot.say("liuyang", "wr-demo-ngk", "12 20% 进展");
+        assertThat(task(12).colour()).isEqualTo(Colour.YELLOW);
+        assertThat(task(12).reason()).as("a two-lead task needs both leads").isEqualTo("集指科已连续 2 周未报送");
+        bot.say("sunjie", "wr-demo-jzk", "12 20% 进展");
         assertThat(task(12).colour()).isEqualTo(Colour.GREEN);
     }
 
     @Test
+    void aMonthlyTask_isStaleAfterTwoMissedMonths_notAfterTwoWeeks() {
+        bot.clock.set("2023-08-21T09:00+08:00");
+        bot.say("chenlei", "wr-demo-dqk", "18 60% 进展");
+        bot.say("wangfang", "wr-demo-bgs", "18 60% 进展");
+        bot.clock.set("2023-10-09T09:00+08:00"); // September missed: one month, six weeks without a report
+        assertThat(task(18).colour()).isEqualTo(Colour.GREEN);
+        bot.clock.set("2023-11-06T09:00+08:00"); // September and October missed
+        assertThat(task(18).colour()).isEqualTo(Colour.YELLOW);
+        assertThat(task(18).reason()).isEqualTo("办公室已连续 2 个月未报送");
+    }
+
+    @Test
+    void aTaskTheBotCarriesOut_isNotJudgedByReports() {
+        bot.clock.set("2023-11-06T09:00+08:00");
+        assertThat(task(5).colour()).isEqualTo(Colour.GREEN);
+        assertThat(task(5).reason()).startsWith("无需报送");
+    }
+
+    @Test
     void staleness_countsCompleteWeeksOnly_soSundayEveningAndMondayMorningDifferByTheWeekThatEnded() {
-        bot.clock.set("2023-10-03T10:00+08:00");   // week 40
-        bot.say("wangfang", "wr-demo-bgs", "2 50% 调研已安排");
-        bot.clock.set("2023-10-15T20:00+08:00");   // Sunday of week 41: week 41 is not over
-        assertThat(task(2).missedWeeks()).isZero();
-        assertThat(task(2).colour()).isEqualTo(Colour.GREEN);
-        bot.clock.set("2023-10-16T09:00+08:00");   // Monday of week 42: one week (41) missed
-        assertThat(task(2).missedWeeks()).isEqualTo(1);
-        assertThat(task(2).colour()).isEqualTo(Colour.GREEN);
-        bot.clock.set("2023-10-22T23:59+08:00");
-        assertThat(task(2).missedWeeks()).isEqualTo(1);
-        bot.clock.set("2023-10-23T00:00+08:00");   // week 42 ended: two missed
-        assertThat(task(2).missedWeeks()).isEqualTo(2);
-        assertThat(task(2).colour()).isEqualTo(Colour.YELLOW);
-        assertThat(task(2).reason()).isEqualTo("已连续 2 周无报送");
+        // task 15 is weekly and owed by 农管科 alone
+        bot.clock.set("2023-10-10T10:00+08:00");   // week 41
+        bot.say("liuyang", "wr-demo-ngk", "15 50% 调研已安排");
+        bot.clock.set("2023-10-22T20:00+08:00");   // Sunday of week 42: week 42 is not over
+        assertThat(task(15).missedWeeks()).isZero();
+        assertThat(task(15).colour()).isEqualTo(Colour.GREEN);
+        bot.clock.set("2023-10-23T09:00+08:00");   // Monday of week 43: one week (42) missed
+        assertThat(task(15).missedWeeks()).isEqualTo(1);
+        assertThat(task(15).colour()).isEqualTo(Colour.GREEN);
+        bot.clock.set("2023-10-29T23:59+08:00");
+        assertThat(task(15).missedWeeks()).isEqualTo(1);
+        bot.clock.set("2023-10-30T00:00+08:00");   // week 43 ended: two missed
+        assertThat(task(15).missedWeeks()).isEqualTo(2);
+        assertThat(task(15).colour()).isEqualTo(Colour.YELLOW);
+        assertThat(task(15).reason()).isEqualTo("农管科已连续 2 周未报送");
+    }
+
+    @Test
+    void aReportOnSundayEvening_coversItsWeek_soMondaysDigestCountsNoMissedWeek() {
+        bot.clock.set("2023-10-22T20:00+08:00");   // Sunday of week 42
+        bot.say("liuyang", "wr-demo-ngk", "15 60% 推进中");
+        bot.clock.set("2023-10-23T09:00+08:00");   // the digest's Monday morning
+        assertThat(task(15).missedWeeks()).isZero();
+        assertThat(task(15).colour()).isEqualTo(Colour.GREEN);
     }
 
     @Test

@@ -23,8 +23,9 @@ class ShortTitlesTest {
             assertThat(s.codePointCount(0, s.length())).as(s).isBetween(2, ShortTitles.MAX_CHARS);
             assertThat(s).doesNotStartWith("根据").doesNotStartWith("按照");
         }
-        assertThat(title(14)).isEqualTo("将“和”与“美”作为核心");
-        assertThat(title(2)).startsWith("有计划安排委领导");
-        assertThat(title(1)).isEqualTo("在党组会、主任办公会上审议…");
+        // the plan's curated 简称 (issue 11), one source for every list
+        assertThat(title(14)).isEqualTo("和美乡村建设");
+        assertThat(title(2)).isEqualTo("领导调研对接");
+        assertThat(title(1)).isEqualTo("强化政治意识");
     }
 }
