@@ -135,7 +135,7 @@ class OneTruthScenarioTest {
         String overviewThen = bot.say("lizhiguo", LEADERS, "进度");
         assertThat(counts(report)).isEqualTo(counts(overviewThen));
         assertThat(lineOf(report, line)).isEqualTo(lineOf(overviewThen, line));
-        String chart = new io.duban.bot.chart.WeeklyPicture(bot.app.config(), bot.app.storage())
+        String chart = new io.duban.bot.chart.WeeklyPicture(bot.app.config(), bot.app.storage(), bot.app.dutyRules())
                 .data(bot.app.config().currentPlan(), bot.clock.instant()).subtitle();
         assertThat(counts(chart)).isEqualTo(counts(overviewThen));
 
