@@ -68,7 +68,8 @@ public final class WeeklyPicture {
         Map<Integer, ClosureEvent> closure = latest(closures, asOf);
         StatusBoard board = new StatusBoard(org, config.settings(), snapshot, Clock.fixed(asOf, zone),
                 (y, t) -> closed(closure, t), ReturnedReports.asOf(storage.reviews(), asOf),
-                duty);
+                duty)
+                .withMilestones(storage.milestones());
         List<TaskStatus> statuses = board.tasks(plan);
 
         List<AreaCount> byArea = new ArrayList<>();

@@ -1,14 +1,19 @@
 package io.duban.bot.command;
 
 import io.duban.bot.message.Reply;
+import io.duban.bot.measure.MeasureServices;
+import io.duban.bot.metric.MetricTotal;
+import io.duban.bot.milestone.MilestonePace;
 import io.duban.bot.report.ReportService;
 import io.duban.bot.answer.TaskAnswer;
 import io.duban.bot.status.AcceptedReports;
 import io.duban.bot.status.TaskStatus;
 import io.duban.plan.PlanTask;
 import io.duban.plan.WorkPlan;
+import io.duban.storage.model.ProblemItem;
 import io.duban.storage.model.ProgressReport;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,15 +21,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code 任务 12}: a task on one screen (colour and why, the lead units' figures, the other units in a line);
- * {@code 任务 12 历史 [页]}: the full text, each unit's latest report and the history. {@code 任务12 进度60% …} with
- * more text is a report and goes to {@link ReportCommand}.
+ * {@code 任务 12}: a task on one screen (colour and why, next milestone, metrics, open problems, the lead units'
+ * figures, the other units in a line); {@code 任务 12 历史 [页]}: the full text, each unit's latest report and the
+ * history. {@code 任务12 进度60% …} with more text is a report and goes to {@link ReportCommand}.
  */
 public final class TaskCommand implements Command {
     private static final Pattern NUMBER_ONLY = Pattern.compile("^(\\d{1,4})$");
     private static final Pattern HISTORY = Pattern.compile("^(\\d{1,4})\\s*历史\\s*(\\d{0,2})$");
 
     private final ReportCommand report = new ReportCommand();
+    private final MeasureServices measures;
+
+    public TaskCommand(MeasureServices measures) {
+        this.measures = measures;
+    }
 
     @Override
     public String name() {
@@ -38,7 +48,7 @@ public final class TaskCommand implements Command {
 
     @Override
     public String summary() {
-        return "查看一项任务：各单位进展与报送历史";
+        return "查看一项任务：红黄绿灯、下一节点、指标、未解决问题、各单位进展与历史";
     }
 
     @Override
@@ -77,12 +87,33 @@ public final class TaskCommand implements Command {
                 .filter(s -> s.task().number() == number).findFirst().orElseThrow();
         ZoneId zone = ctx.services().config().settings().zone();
         if (m.matches()) {
-            return Reply.of(TaskAnswer.summary(status, accepted, zone, ctx.services().org().owedBy(status.task())));
+            String text = TaskAnswer.summary(status, accepted, zone, ctx.services().org().owedBy(status.task()));
+            StringBuilder extra = new StringBuilder();
+            appendMeasures(ctx.services(), plan, status, extra);
+            int tail = text.lastIndexOf("\n全文与各单位详情");
+            return Reply.of(tail < 0 ? text + extra : text.substring(0, tail) + extra + text.substring(tail));
         }
         List<ProgressReport> rows = ctx.services().storage().reports().history(plan.year(), number);
         Set<Long> returned = accepted.awaitingResubmission().stream().map(ProgressReport::id)
                 .collect(java.util.stream.Collectors.toSet());
         int page = history.group(2).isEmpty() ? 1 : Integer.parseInt(history.group(2));
         return Reply.of(TaskAnswer.history(status, rows, r -> returned.contains(r.id()), zone, page));
+    }
+
+    /** The next milestone, the metrics' running totals and the open problem items (issue 15). */
+    private void appendMeasures(Services services, WorkPlan plan, TaskStatus s, StringBuilder sb) {
+        MilestonePace.Pace pace = services.board().pace(plan, services.board().milestones(plan), s.task(), s.percent());
+        pace.next().ifPresent(m -> sb.append("\n下一节点：").append(services.quote(m.milestone().label())).append("，还有 ")
+                .append(ChronoUnit.DAYS.between(services.board().today(), m.milestone().date())).append(" 天"));
+        for (MetricTotal t : measures.metrics().totals(plan, s.task())) {
+            sb.append("\n指标：").append(t.line());
+        }
+        List<ProblemItem> open = measures.problems().open(plan).stream()
+                .filter(p -> p.taskNumber() == s.task().number()).toList();
+        if (!open.isEmpty()) {
+            sb.append("\n未解决问题 ").append(open.size()).append(" 个：").append(String.join("、",
+                    open.stream().limit(5).map(p -> "问题" + p.id() + "（" + p.unit() + "）").toList()))
+                    .append(open.size() > 5 ? " 等" : "").append("（详见：问题）");
+        }
     }
 }

@@ -3,6 +3,8 @@ package io.duban.bot.schedule;
 import io.duban.bot.answer.StatusLines;
 import io.duban.bot.export.LedgerExport;
 import io.duban.bot.status.AcceptedReports;
+import io.duban.bot.metric.MetricTotal;
+import io.duban.plan.PlanTask;
 import io.duban.bot.status.Colour;
 import io.duban.bot.status.StatusBoard;
 import io.duban.bot.status.TaskStatus;
@@ -23,10 +25,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The monthly 通报 into the leaders' group, split into sections that each fit a phone screen: the overview
- * (completion rate, counts by colour, overdue tasks), the red and yellow tasks, and each unit's reporting rate over
- * the month's reporting weeks so far (a week counts when the unit sent at least one accepted report). The same day
- * the office's group chat gets the 台账 workbook as a file.
+ * The monthly 通报 into the leaders' group, split into sections that each fit a phone screen: problems waiting
+ * for a consultation (待会商) first, then the overview (completion rate, counts by colour, overdue tasks), the red and
+ * yellow tasks, the metrics' running totals, and each unit's reporting rate over what was due from it this month.
+ * The same day the office's group chat gets the 台账 workbook as a file.
  */
 final class MonthlyReportComposer implements Composer {
     private final RhythmContext ctx;
@@ -84,6 +86,10 @@ final class MonthlyReportComposer implements Composer {
         String title = "【月度通报】" + month.getYear() + "年" + month.getMonthValue() + "月（截至" + Texts.monthDay(day) + "）";
 
         List<List<String>> parts = new ArrayList<>();
+        String consult = ConsultLines.block(ctx.awaitingConsultation(at), ctx);
+        if (!consult.isEmpty()) {
+            parts.add(List.of(consult.stripTrailing().split("\n")));
+        }
         List<String> overview = new ArrayList<>();
         long done = all.stream().filter(s -> s.closed() || s.reason().startsWith("已完成")).count();
         overview.add("完成率：已完成 " + done + " 项／共 " + all.size() + " 项（" + pct(done, all.size()) + "）");
@@ -110,6 +116,17 @@ final class MonthlyReportComposer implements Composer {
             List<String> lines = new ArrayList<>();
             lines.add("**需关注（红灯、黄灯 " + attention.size() + " 项）**");
             attention.forEach(s -> lines.add(StatusLines.task(s)));
+            parts.add(lines);
+        }
+
+        List<PlanTask> openTasks = ctx.openTasks(day);
+        List<MetricTotal> metrics = ctx.metricTotals(at).stream().filter(m -> openTasks.contains(m.task())).toList();
+        if (!metrics.isEmpty()) {
+            List<String> lines = new ArrayList<>();
+            lines.add("**工作指标**");
+            for (MetricTotal m : metrics) {
+                lines.add(m.task().number() + ". " + m.line());
+            }
             parts.add(lines);
         }
 

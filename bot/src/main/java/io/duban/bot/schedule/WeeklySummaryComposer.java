@@ -70,6 +70,10 @@ final class WeeklySummaryComposer implements Composer {
                 + "</font> · <font color=\"comment\">黄 " + yellow + "</font> · <font color=\"info\">绿 "
                 + StatusLines.count(all, Colour.GREEN) + "</font>，平均 " + StatusLines.average(all) + "%");
 
+        String consult = ConsultLines.block(ctx.awaitingConsultation(at), ctx);
+        if (!consult.isEmpty()) {
+            lines.add(consult.stripTrailing());
+        }
         List<TaskStatus> red = all.stream().filter(s -> s.colour() == Colour.RED).toList();
         int shownRed = red.size() > MAX_RED ? MAX_RED - 1 : red.size();
         for (TaskStatus s : red.subList(0, shownRed)) {

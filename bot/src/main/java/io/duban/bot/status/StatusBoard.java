@@ -4,6 +4,8 @@ import io.duban.bot.duty.DueCalculator;
 import io.duban.bot.duty.DutyRules;
 import io.duban.bot.duty.ReportFacts;
 import io.duban.bot.duty.Staleness;
+import io.duban.bot.milestone.MilestoneBook;
+import io.duban.bot.milestone.MilestonePace;
 import io.duban.bot.report.ReportFilter;
 import io.duban.bot.report.ReportingWeek;
 import io.duban.config.Settings;
@@ -11,7 +13,9 @@ import io.duban.plan.Cadence;
 import io.duban.plan.Organization;
 import io.duban.plan.PlanTask;
 import io.duban.plan.WorkPlan;
+import io.duban.storage.MilestoneRepository;
 import io.duban.storage.ReportRepository;
+import io.duban.storage.model.MilestoneEdit;
 import io.duban.storage.model.ProgressReport;
 import io.duban.storage.model.ReportStatus;
 import java.time.Clock;
@@ -35,6 +39,19 @@ import java.util.function.Supplier;
  * withdrawn, not superseded, not returned) that every view uses. Two queries per call, then everything in memory.
  */
 public final class StatusBoard {
+    /** Without chat edits: the plan file's milestones only. */
+    private static final MilestoneRepository NO_MILESTONE_EDITS = new MilestoneRepository() {
+        @Override
+        public MilestoneEdit append(MilestoneEdit edit) {
+            throw new UnsupportedOperationException("read-only");
+        }
+
+        @Override
+        public List<MilestoneEdit> all(int planYear) {
+            return List.of();
+        }
+    };
+
     private final Organization org;
     private final Settings settings;
     private final ReportRepository reports;
@@ -42,6 +59,7 @@ public final class StatusBoard {
     private final BiPredicate<Integer, Integer> isClosed;
     private final ReportFilter countable;
     private final DutyRules duty;
+    private final MilestoneRepository milestoneEdits;
 
     public StatusBoard(Organization org, Settings settings, ReportRepository reports, Clock clock,
                        BiPredicate<Integer, Integer> isClosed, DutyRules duty) {
@@ -56,6 +74,13 @@ public final class StatusBoard {
      */
     public StatusBoard(Organization org, Settings settings, ReportRepository reports, Clock clock,
                        BiPredicate<Integer, Integer> isClosed, ReportFilter countable, DutyRules duty) {
+        this(org, settings, reports, clock, isClosed, countable, duty, NO_MILESTONE_EDITS);
+    }
+
+    private StatusBoard(Organization org, Settings settings, ReportRepository reports, Clock clock,
+                        BiPredicate<Integer, Integer> isClosed, ReportFilter countable, DutyRules duty,
+                        MilestoneRepository milestoneEdits) {
+        this.milestoneEdits = milestoneEdits;
         this.duty = duty;
         this.org = org;
         this.settings = settings;
@@ -63,6 +88,21 @@ public final class StatusBoard {
         this.clock = clock;
         this.isClosed = isClosed;
         this.countable = countable;
+    }
+
+    /** The same board with the milestones set in chat (without it: the plan file's milestones only). */
+    public StatusBoard withMilestones(MilestoneRepository edits) {
+        return new StatusBoard(org, settings, reports, clock, isClosed, countable, duty, edits);
+    }
+
+    /** Every task's milestones as they stand at the board's moment. */
+    public MilestoneBook milestones(WorkPlan plan) {
+        return MilestoneBook.of(plan, milestoneEdits.all(plan.year()), clock.instant());
+    }
+
+    /** Where the task should be and which milestones it missed, for a percent, at the board's date. */
+    public MilestonePace.Pace pace(WorkPlan plan, MilestoneBook book, PlanTask task, int percent) {
+        return MilestonePace.of(book.of(task), plan.start(), task.deadline(), today(), percent);
     }
 
     public LocalDate today() {
@@ -91,16 +131,17 @@ public final class StatusBoard {
     public List<TaskStatus> tasks(WorkPlan plan, AcceptedReports accepted) {
         DueCalculator due = calculator(plan);
         Supplier<ReportFacts> facts = lazyFacts(plan, accepted);
+        MilestoneBook book = milestones(plan);
         List<TaskStatus> out = new ArrayList<>();
         for (PlanTask task : plan.tasks()) {
-            out.add(status(plan, task, accepted, due, facts));
+            out.add(status(plan, task, accepted, due, facts, book));
         }
         return out;
     }
 
     public TaskStatus task(WorkPlan plan, PlanTask task) {
         AcceptedReports accepted = accepted(plan);
-        return status(plan, task, accepted, calculator(plan), lazyFacts(plan, accepted));
+        return status(plan, task, accepted, calculator(plan), lazyFacts(plan, accepted), milestones(plan));
     }
 
     /** The report history is read only if some task gets as far as the staleness check. */
@@ -129,7 +170,7 @@ public final class StatusBoard {
     }
 
     private TaskStatus status(WorkPlan plan, PlanTask task, AcceptedReports accepted, DueCalculator due,
-                              Supplier<ReportFacts> facts) {
+                              Supplier<ReportFacts> facts, MilestoneBook book) {
         LocalDate today = today();
         List<String> leads = org.expand(task.leadUnits());
         List<UnitPart> parts = new ArrayList<>();
@@ -148,7 +189,8 @@ public final class StatusBoard {
             headline = parts.stream().flatMap(p -> p.latest().stream()).max(newest);
         }
         int percent = headline.map(StatusBoard::percentOf).orElse(0);
-        int expected = expectedPercent(plan.start(), task.deadline(), today);
+        MilestonePace.Pace pace = pace(plan, book, task, percent);
+        int expected = pace.expected();
         long daysLeft = ChronoUnit.DAYS.between(today, task.deadline());
         boolean closed = isClosed.test(plan.year(), task.number());
         List<ProgressReport> figures = leadFigures.isEmpty() ? headline.stream().toList()
@@ -172,6 +214,9 @@ public final class StatusBoard {
         } else if (daysLeft < 0) {
             colour = Colour.RED;
             reason = "已逾期 " + (-daysLeft) + " 天，进度 " + percent + "%";
+        } else if (pace.missedReason(percent).isPresent()) {
+            colour = Colour.RED;
+            reason = pace.missedReason(percent).get();
         } else if (blocked.isPresent()) {
             ProgressReport b = blocked.get();
             colour = Colour.RED;

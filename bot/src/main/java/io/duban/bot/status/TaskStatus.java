@@ -10,7 +10,8 @@ import java.util.Optional;
  * lead units' latest accepted reports: with two leads, {@code percent} is the worse of their figures and
  * {@code headline} the report behind it; without a lead report, the latest accepted report of any unit.
  *
- * @param expectedPercent where the task should be by now if it moved evenly from the plan start to its deadline
+ * @param expectedPercent where the task should be by now: along its milestones' percents, else evenly from the plan
+ *                        start to its deadline
  * @param daysToDeadline  negative when overdue
  * @param missedWeeks     complete reporting weeks due since the task's last accepted report (or the plan start)
  */
