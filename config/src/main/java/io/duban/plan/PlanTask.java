@@ -18,7 +18,8 @@ public record PlanTask(
         List<String> leadUnits,
         List<String> responsibleUnits,
         LocalDate deadline,
-        Optional<Kpi> kpi) {
+        Optional<Kpi> kpi,
+        TaskMeasures measures) {
 
     public PlanTask {
         requireNonNull(areaName, "areaName is null");
@@ -27,6 +28,21 @@ public record PlanTask(
         responsibleUnits = List.copyOf(responsibleUnits);
         requireNonNull(deadline, "deadline is null");
         requireNonNull(kpi, "kpi is null");
+        requireNonNull(measures, "measures is null");
+    }
+
+    /** A task without milestones or metrics. */
+    public PlanTask(int number, int areaNumber, String areaName, String text, List<String> leadUnits,
+                    List<String> responsibleUnits, LocalDate deadline, Optional<Kpi> kpi) {
+        this(number, areaNumber, areaName, text, leadUnits, responsibleUnits, deadline, kpi, TaskMeasures.NONE);
+    }
+
+    public List<Milestone> milestones() {
+        return measures.milestones();
+    }
+
+    public List<MetricDefinition> metrics() {
+        return measures.metrics();
     }
 
     /** The first words of the task, for lists where the whole text would be too long. */

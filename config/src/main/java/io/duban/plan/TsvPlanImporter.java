@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  * Reads a 任务分解表 as pasted from Excel: tab-separated columns 序号 / 工作要点 / 具体任务 / 牵头单位 / 责任单位,
  * header rows repeated on each page, and continuation rows whose first two columns are empty (the task belongs to
  * the area above). Cells that Excel quoted because they hold line breaks or tabs are unquoted. Units inside a cell
- * are separated by spaces, line breaks, 、 or ，.
+ * are separated by spaces, line breaks, 、 or ，. An optional sixth column 时间节点 holds the task's milestones
+ * ({@code 2023-10-31 完成产销对接会 60%}, several separated by ；or line breaks).
  *
- * <p>The table carries no deadlines or numeric targets; those come from a base plan (usually last year's or the
+ * <p>The table carries no deadlines, metrics or numeric targets (nor milestones when it has no 时间节点 column);
+ * those come from a base plan (usually last year's or the
  * plan being replaced), matched by task number.
  */
 public final class TsvPlanImporter {
@@ -87,8 +89,28 @@ public final class TsvPlanImporter {
             LocalDate deadline = previous.map(PlanTask::deadline)
                     .filter(d -> !d.isAfter(header.deadline()) && !d.isBefore(header.start()))
                     .orElse(header.deadline());
+            List<Milestone> milestones = previous.map(PlanTask::milestones).orElse(List.of());
+            String milestoneCell = cell(cells, 5);
+            if (!milestoneCell.isEmpty()) {
+                List<MilestoneText.Result> parsed = MilestoneText.parseAll(milestoneCell, header.year());
+                Optional<String> error = MilestoneText.firstError(parsed);
+                if (error.isPresent()) {
+                    throw new ConfigException(fileName, row.line(), "时间节点", error.get());
+                }
+                milestones = new ArrayList<>();
+                for (MilestoneText.Result r : parsed) {
+                    Milestone ms = ((MilestoneText.Result.Ok) r).milestone();
+                    if (ms.date().isBefore(header.start()) || ms.date().isAfter(deadline)) {
+                        throw new ConfigException(fileName, row.line(), "时间节点", "节点日期 " + ms.date()
+                                + " 不在任务期限 " + header.start() + " 至 " + deadline + " 内");
+                    }
+                    milestones.add(ms);
+                }
+            }
+            TaskMeasures measures = new TaskMeasures(milestones,
+                    previous.map(PlanTask::metrics).orElse(List.of()));
             current.tasks.add(new PlanTask(taskNumber, current.number, current.name, text, lead, responsible, deadline,
-                    previous.flatMap(PlanTask::kpi)));
+                    previous.flatMap(PlanTask::kpi), measures));
         }
         if (areas.isEmpty()) {
             throw new ConfigException(fileName, 0, "", "no tasks found; expected the 任务分解表 with tab-separated columns");
