@@ -4,6 +4,9 @@ import io.duban.storage.jdbi.JdbiChatRepository;
 import io.duban.storage.jdbi.JdbiClosureRepository;
 import io.duban.storage.jdbi.JdbiInboundMessageRepository;
 import io.duban.storage.jdbi.JdbiJobRunRepository;
+import io.duban.storage.jdbi.JdbiMetricRepository;
+import io.duban.storage.jdbi.JdbiMilestoneRepository;
+import io.duban.storage.jdbi.JdbiProblemRepository;
 import io.duban.storage.jdbi.JdbiOutboxRepository;
 import io.duban.storage.jdbi.JdbiPersonRepository;
 import io.duban.storage.jdbi.JdbiReplyRouteRepository;
@@ -28,6 +31,9 @@ public final class Storage implements AutoCloseable {
     private final ResponseUrlRepository responseUrls;
     private final ReviewRepository reviews;
     private final ClosureRepository closures;
+    private final MilestoneRepository milestones;
+    private final MetricRepository metrics;
+    private final ProblemRepository problems;
 
     private Storage(Database database) {
         this.database = database;
@@ -42,6 +48,9 @@ public final class Storage implements AutoCloseable {
         this.responseUrls = new JdbiResponseUrlRepository(jdbi);
         this.reviews = new JdbiReviewRepository(jdbi);
         this.closures = new JdbiClosureRepository(jdbi);
+        this.milestones = new JdbiMilestoneRepository(jdbi);
+        this.metrics = new JdbiMetricRepository(jdbi);
+        this.problems = new JdbiProblemRepository(jdbi);
     }
 
     /** Opens (creating if needed) and migrates the database at a JDBC URL such as {@code jdbc:sqlite:data/duban.db}. */
@@ -91,6 +100,18 @@ public final class Storage implements AutoCloseable {
 
     public ClosureRepository closures() {
         return closures;
+    }
+
+    public MilestoneRepository milestones() {
+        return milestones;
+    }
+
+    public MetricRepository metrics() {
+        return metrics;
+    }
+
+    public ProblemRepository problems() {
+        return problems;
     }
 
     @Override
