@@ -1,11 +1,14 @@
 package io.duban.bot.status;
 
+import io.duban.bot.milestone.MilestoneBook;
+import io.duban.bot.milestone.MilestonePace;
 import io.duban.bot.report.ReportFilter;
 import io.duban.bot.report.ReportingWeek;
 import io.duban.config.Settings;
 import io.duban.plan.Organization;
 import io.duban.plan.PlanTask;
 import io.duban.plan.WorkPlan;
+import io.duban.storage.MilestoneRepository;
 import io.duban.storage.ReportRepository;
 import io.duban.storage.model.ProgressReport;
 import io.duban.storage.model.ReportStatus;
@@ -28,12 +31,25 @@ import java.util.function.BiPredicate;
  * (the latest effective report of every task and unit), then everything in memory.
  */
 public final class StatusBoard {
+    private static final MilestoneRepository NO_MILESTONE_EDITS = new MilestoneRepository() {
+        @Override
+        public io.duban.storage.model.MilestoneEdit append(io.duban.storage.model.MilestoneEdit edit) {
+            throw new UnsupportedOperationException("read-only");
+        }
+
+        @Override
+        public List<io.duban.storage.model.MilestoneEdit> all(int planYear) {
+            return List.of();
+        }
+    };
+
     private final Organization org;
     private final Settings settings;
     private final ReportRepository reports;
     private final Clock clock;
     private final BiPredicate<Integer, Integer> isClosed;
     private final ReportFilter countable;
+    private final MilestoneRepository milestoneEdits;
 
     public StatusBoard(Organization org, Settings settings, ReportRepository reports, Clock clock,
                        BiPredicate<Integer, Integer> isClosed) {
@@ -46,12 +62,34 @@ public final class StatusBoard {
      */
     public StatusBoard(Organization org, Settings settings, ReportRepository reports, Clock clock,
                        BiPredicate<Integer, Integer> isClosed, ReportFilter countable) {
+        this(org, settings, reports, clock, isClosed, countable, NO_MILESTONE_EDITS);
+    }
+
+    private StatusBoard(Organization org, Settings settings, ReportRepository reports, Clock clock,
+                        BiPredicate<Integer, Integer> isClosed, ReportFilter countable,
+                        MilestoneRepository milestoneEdits) {
+        this.milestoneEdits = milestoneEdits;
         this.org = org;
         this.settings = settings;
         this.reports = reports;
         this.clock = clock;
         this.isClosed = isClosed;
         this.countable = countable;
+    }
+
+    /** The same board with the milestones set in chat (without it: the plan file's milestones only). */
+    public StatusBoard withMilestones(MilestoneRepository edits) {
+        return new StatusBoard(org, settings, reports, clock, isClosed, countable, edits);
+    }
+
+    /** Every task's milestones as they stand at the board's moment. */
+    public MilestoneBook milestones(WorkPlan plan) {
+        return MilestoneBook.of(plan, milestoneEdits.all(plan.year()), clock.instant());
+    }
+
+    /** Where the task should be and which milestones it missed, for a percent, at the board's date. */
+    public MilestonePace.Pace pace(WorkPlan plan, MilestoneBook book, PlanTask task, int percent) {
+        return MilestonePace.of(book.of(task), plan.start(), task.deadline(), today(), percent);
     }
 
     public LocalDate today() {
@@ -65,15 +103,17 @@ public final class StatusBoard {
     /** Every task of the plan, in plan order. */
     public List<TaskStatus> tasks(WorkPlan plan) {
         Map<Integer, Map<String, ProgressReport>> latest = latestByTaskAndUnit(plan.year());
+        MilestoneBook book = milestones(plan);
         List<TaskStatus> out = new ArrayList<>();
         for (PlanTask task : plan.tasks()) {
-            out.add(status(plan, task, latest.getOrDefault(task.number(), Map.of())));
+            out.add(status(plan, task, latest.getOrDefault(task.number(), Map.of()), book));
         }
         return out;
     }
 
     public TaskStatus task(WorkPlan plan, PlanTask task) {
-        return status(plan, task, latestByTaskAndUnit(plan.year()).getOrDefault(task.number(), Map.of()));
+        return status(plan, task, latestByTaskAndUnit(plan.year()).getOrDefault(task.number(), Map.of()),
+                milestones(plan));
     }
 
     private Map<Integer, Map<String, ProgressReport>> latestByTaskAndUnit(int year) {
@@ -84,7 +124,7 @@ public final class StatusBoard {
         return latest;
     }
 
-    private TaskStatus status(WorkPlan plan, PlanTask task, Map<String, ProgressReport> byUnit) {
+    private TaskStatus status(WorkPlan plan, PlanTask task, Map<String, ProgressReport> byUnit, MilestoneBook book) {
         LocalDate today = today();
         List<String> leads = org.expand(task.leadUnits());
         List<UnitPart> parts = new ArrayList<>();
@@ -97,7 +137,8 @@ public final class StatusBoard {
                 .or(() -> byUnit.values().stream().max(newest));
         int percent = headline.flatMap(r -> r.percent().isPresent() ? Optional.of(r.percent().getAsInt()) : Optional.empty())
                 .orElse(0);
-        int expected = expectedPercent(plan.start(), task.deadline(), today);
+        MilestonePace.Pace pace = pace(plan, book, task, percent);
+        int expected = pace.expected();
         long daysLeft = ChronoUnit.DAYS.between(today, task.deadline());
         boolean closed = isClosed.test(plan.year(), task.number());
         boolean done = closed || percent >= 100
@@ -114,6 +155,9 @@ public final class StatusBoard {
         } else if (daysLeft < 0) {
             colour = Colour.RED;
             reason = "已逾期 " + (-daysLeft) + " 天，进度 " + percent + "%";
+        } else if (pace.missedReason(percent).isPresent()) {
+            colour = Colour.RED;
+            reason = pace.missedReason(percent).get();
         } else if (headline.flatMap(ProgressReport::status).filter(s -> s == ReportStatus.BLOCKED).isPresent()) {
             colour = Colour.RED;
             reason = "受阻" + headline.filter(ProgressReport::hasProblems).map(r -> "：" + shorten(r.problems())).orElse("");
