@@ -9,7 +9,16 @@ import io.duban.bot.command.CorrectCommand;
 import io.duban.bot.command.ExportLedgerCommand;
 import io.duban.bot.command.HelpCommand;
 import io.duban.bot.command.KpiCommand;
+import io.duban.bot.command.ConsultCommand;
+import io.duban.bot.command.MilestoneCommand;
 import io.duban.bot.command.MissingCommand;
+import io.duban.bot.command.SolveCommand;
+import io.duban.bot.measure.MeasureServices;
+import io.duban.bot.measure.ReportMeasures;
+import io.duban.bot.metric.MetricService;
+import io.duban.bot.milestone.MilestoneService;
+import io.duban.bot.problem.ProblemService;
+import io.duban.bot.problem.ProblemSettings;
 import io.duban.bot.command.MyTasksCommand;
 import io.duban.bot.command.OverviewCommand;
 import io.duban.bot.command.ProblemsCommand;
@@ -88,9 +97,14 @@ public final class BotEngine {
         this.storage = storage;
         ReturnedReports countable = new ReturnedReports(storage.reviews());
         StatusBoard board = new StatusBoard(config.organization(), config.settings(), storage.reports(), clock, isClosed,
-                countable);
+                countable).withMilestones(storage.milestones());
+        MeasureServices measures = new MeasureServices(
+                new MilestoneService(storage.milestones(), clock, config.settings().zone()),
+                new MetricService(storage.metrics(), config.organization(), clock),
+                new ProblemService(storage.problems(), ProblemSettings.from(config), clock));
         ReportService reports = new ReportService(config.organization(), config.settings(), storage.reports(), clock,
-                isClosed, countable);
+                isClosed, countable, new ReportMeasures(measures.metrics(), measures.problems(), storage.reports(),
+                config.settings().maxQuoteChars()));
         this.services = new Services(config, storage, clock, board, reports);
         UnitNotices notices = new UnitNotices(storage.chats(), storage.outbox(), clock);
         this.review = new ReviewService(config.organization(), config.settings(), storage.reports(), storage.reviews(),
@@ -100,8 +114,10 @@ public final class BotEngine {
         ReportCommand report = new ReportCommand();
         List<Command> commands = new ArrayList<>(List.of(
                 report, new CorrectCommand(), new WithdrawCommand(),
-                new MyTasksCommand(), new TaskCommand(), new OverviewCommand(), new UnitCommand(),
-                new MissingCommand(), new ProblemsCommand(), new KpiCommand(),
+                new MyTasksCommand(), new TaskCommand(measures), new OverviewCommand(), new UnitCommand(),
+                new MissingCommand(), new ProblemsCommand(measures.problems()), new KpiCommand(measures.metrics()),
+                new MilestoneCommand(measures.milestones()), new SolveCommand(measures.problems()),
+                new ConsultCommand(measures.problems()),
                 new RegisterCommand(), new BindCommand(),
                 new ReviewCommand(review), new ReturnReportCommand(review),
                 new RequestClosureCommand(closure), new CloseTaskCommand(closure), new ReturnClosureCommand(closure),

@@ -34,7 +34,9 @@ public final class ProblemTexts {
 
     /**
      * Whether two texts name the same problem: equal after removing punctuation, one containing the other, or
-     * sharing most of their two-character pieces (Dice coefficient of character bigrams at least 0.5).
+     * sharing most of their two-character pieces (Dice coefficient of character bigrams at least 0.5), or the
+     * shorter one (at least four characters) appearing in the longer one in order with few gaps (its longest common
+     * subsequence covers three quarters of it: "冷链成本高" in "冷链运输成本仍然高").
      */
     public static boolean same(String a, String b) {
         String x = NOISE.matcher(a).replaceAll("");
@@ -45,6 +47,10 @@ public final class ProblemTexts {
         if (x.equals(y) || (Math.min(x.length(), y.length()) >= 3 && (x.contains(y) || y.contains(x)))) {
             return true;
         }
+        int shorter = Math.min(x.length(), y.length());
+        if (shorter >= 4 && lcs(x, y) * 4 >= shorter * 3) {
+            return true;
+        }
         Set<String> bx = bigrams(x);
         Set<String> by = bigrams(y);
         if (bx.isEmpty() || by.isEmpty()) {
@@ -53,6 +59,18 @@ public final class ProblemTexts {
         Set<String> common = new HashSet<>(bx);
         common.retainAll(by);
         return 2.0 * common.size() / (bx.size() + by.size()) >= 0.5;
+    }
+
+    private static int lcs(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        for (int i = 1; i <= a.length(); i++) {
+            int[] cur = new int[b.length() + 1];
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = a.charAt(i - 1) == b.charAt(j - 1) ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+            }
+            prev = cur;
+        }
+        return prev[b.length()];
     }
 
     private static Set<String> bigrams(String s) {

@@ -39,6 +39,7 @@ public final class ReportService {
     private final BiPredicate<Integer, Integer> isClosed;
     private final ReportFilter countable;
     private final ReportParser parser = new ReportParser();
+    private final ReportFollowUp followUp;
 
     public ReportService(Organization org, Settings settings, ReportRepository reports, Clock clock,
                          BiPredicate<Integer, Integer> isClosed) {
@@ -48,6 +49,13 @@ public final class ReportService {
     /** @param countable which effective reports count as reported (a report the office returned does not) */
     public ReportService(Organization org, Settings settings, ReportRepository reports, Clock clock,
                          BiPredicate<Integer, Integer> isClosed, ReportFilter countable) {
+        this(org, settings, reports, clock, isClosed, countable, ReportFollowUp.NONE);
+    }
+
+    /** @param followUp feeds every stored report to the task's metrics and the unit's problem items */
+    public ReportService(Organization org, Settings settings, ReportRepository reports, Clock clock,
+                         BiPredicate<Integer, Integer> isClosed, ReportFilter countable, ReportFollowUp followUp) {
+        this.followUp = followUp;
         this.countable = countable;
         this.org = org;
         this.settings = settings;
@@ -101,6 +109,7 @@ public final class ReportService {
                 .filter(p -> p > stored.percent().orElse(0))
                 .ifPresent(p -> reply.append("\n⚠ 进度 ").append(stored.percent().getAsInt())
                         .append("% 低于上次报送的 ").append(p).append("%，已照录。如有误请更正。"));
+        followUp.afterStore(plan, task.get(), stored, Optional.empty()).forEach(l -> reply.append('\n').append(l));
         reply.append("\n如需修改：更正 ").append(number).append(" 70% …；如需撤回：撤回 ").append(number);
         return Reply.of(reply.toString());
     }
@@ -132,9 +141,11 @@ public final class ReportService {
         OptionalInt percent = parsed.percent().isPresent() ? parsed.percent() : target.get().percent();
         ProgressReport stored = reports.append(newReport(plan, person, number, inboundId, ReportKind.CORRECTION,
                 Optional.of(target.get().id()), parsed, percent));
+        StringBuilder extra = new StringBuilder();
+        followUp.afterStore(plan, task.get(), stored, target).forEach(l -> extra.append('\n').append(l));
         return Reply.of("已更正 " + person.unit() + " 对任务 " + number + " 的报送（原 "
                 + target.get().reportedAt().atZone(settings.zone()).format(DAY_TIME) + " 的报送保留在历史中）：\n"
-                + describe(stored) + "\n如需撤回：撤回 " + number);
+                + describe(stored) + extra + "\n如需撤回：撤回 " + number);
     }
 
     /** Withdraws the unit's latest effective report on a task; the one before it counts again. */

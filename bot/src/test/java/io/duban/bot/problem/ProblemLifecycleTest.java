@@ -34,7 +34,10 @@ class ProblemLifecycleTest {
         assertThat(ProblemTexts.same("冷链成本高", "冷链成本高。")).isTrue();
         assertThat(ProblemTexts.same("冷链成本高", "冷链运输成本高")).isTrue();
         assertThat(ProblemTexts.same("冷链成本高", "冷链成本仍然偏高")).isTrue();
+        assertThat(ProblemTexts.same("冷链成本高", "冷链运输成本仍然高")).isTrue();
         assertThat(ProblemTexts.same("冷链成本高", "企业对接意愿不强")).isFalse();
+        assertThat(ProblemTexts.same("企业对接意愿不强", "企业融资难")).isFalse();
+        assertThat(ProblemTexts.same("冷链成本高", "物流时效差")).isFalse();
         assertThat(ProblemTexts.same("资金未到位", "专家档期紧张")).isFalse();
     }
 
