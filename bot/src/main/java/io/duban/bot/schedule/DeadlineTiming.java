@@ -40,14 +40,16 @@ final class DeadlineTiming implements Timing {
         for (PlanTask t : ctx.plan().tasks()) {
             List<LocalDate> dates = new ArrayList<>(List.of(t.deadline()));
             milestones.of(t).forEach(m -> dates.add(m.milestone().date()));
-            for (LocalDate due : dates) for (int days : ctx.settings().deadlineDays()) {
-                LocalDate nominal = due.minusDays(days);
-                if (nominal.isBefore(from) || nominal.isAfter(to)) {
-                    continue;
+            for (LocalDate due : dates) {
+                for (int days : ctx.settings().deadlineDays()) {
+                    LocalDate nominal = due.minusDays(days);
+                    if (nominal.isBefore(from) || nominal.isAfter(to)) {
+                        continue;
+                    }
+                    shifter.dated(nominal, schedule.onNonWorkingDay())
+                            .filter(d -> ctx.inPlan(d) && !ctx.openTasks(d).isEmpty())
+                            .ifPresent(d -> byDay.merge(d, nominal, (a, b) -> a.isBefore(b) ? a : b));
                 }
-                shifter.dated(nominal, schedule.onNonWorkingDay())
-                        .filter(d -> ctx.inPlan(d) && !ctx.openTasks(d).isEmpty())
-                        .ifPresent(d -> byDay.merge(d, nominal, (a, b) -> a.isBefore(b) ? a : b));
             }
         }
         byDay.forEach((day, nominal) -> out.add(new PlannedRun(job, day.toString(),
