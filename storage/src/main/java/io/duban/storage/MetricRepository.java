@@ -17,6 +17,15 @@ public interface MetricRepository {
     /** Every figure of a plan year with its report's task, unit and time, in report order. */
     List<MetricValue> values(int planYear);
 
+    /**
+     * The figures of the plan year's effective report rows (not replaced by a correction or withdrawal, and not a
+     * withdrawal), in report order: the same rule as {@link ReportRepository#allEffective}.
+     */
+    List<MetricValue> effectiveValues(int planYear);
+
+    /** {@link #effectiveValues(int)} of one task. */
+    List<MetricValue> effectiveValues(int planYear, int taskNumber);
+
     MetricTarget setTarget(MetricTarget target);
 
     /** Every target set for a plan year, oldest first (the latest per task and metric counts). */

@@ -95,6 +95,20 @@ class MeasuresRepositoryTest {
                 Map.entry("产销对接活动", 2.0));
         assertThat(storage.metrics().values(2024)).isEmpty();
 
+        // A correction replaces row a: its figure no longer counts; a withdrawal of b takes b's out too.
+        ProgressReport c = storage.reports().append(new NewReport(2023, 16, "委工会", "u1", Optional.empty(),
+                ReportKind.CORRECTION, Optional.of(a.id()), Optional.of(ReportStatus.IN_PROGRESS), OptionalInt.of(50),
+                "进展", "", "", OptionalInt.empty(), OptionalInt.empty(), "2023-W41", AT));
+        storage.metrics().addValues(c.id(), Map.of("采购金额", 10.0));
+        storage.reports().append(new NewReport(2023, 15, "农管科", "u1", Optional.empty(), ReportKind.WITHDRAWAL,
+                Optional.of(b.id()), Optional.empty(), OptionalInt.empty(), "", "", "", OptionalInt.empty(),
+                OptionalInt.empty(), "2023-W41", AT));
+        assertThat(storage.metrics().effectiveValues(2023)).containsExactly(
+                new MetricValue(c.id(), 2023, 16, "委工会", "采购金额", 10.0, AT));
+        assertThat(storage.metrics().values(2023)).hasSize(4);
+        assertThat(storage.metrics().effectiveValues(2023, 16)).hasSize(1);
+        assertThat(storage.metrics().effectiveValues(2023, 15)).isEmpty();
+
         storage.metrics().setTarget(new MetricTarget(0, 2023, 16, "采购金额", 50, "admin", Optional.empty(), AT));
         MetricTarget later = storage.metrics().setTarget(
                 new MetricTarget(0, 2023, 16, "采购金额", 60.5, "admin", Optional.empty(), AT.plusSeconds(5)));

@@ -77,7 +77,7 @@ public final class KpiCommand implements Command {
 
     private Reply overview(CommandContext ctx, WorkPlan plan) {
         List<KpiStatus> kpis = ctx.services().board().kpis(plan);
-        List<MetricTotal> totals = metrics.totals(plan, ctx.services().storage().reports());
+        List<MetricTotal> totals = metrics.totals(plan);
         if (kpis.isEmpty() && totals.isEmpty()) {
             return Reply.of("本年度计划没有数量指标。");
         }
@@ -112,7 +112,7 @@ public final class KpiCommand implements Command {
         if (task.isEmpty()) {
             return Reply.of(ReportService.unknownTask(plan, number).replaceFirst("例如：.*$", "例如：指标 16"));
         }
-        List<MetricTotal> totals = metrics.totals(plan, task.get(), ctx.services().storage().reports());
+        List<MetricTotal> totals = metrics.totals(plan, task.get());
         if (totals.isEmpty()) {
             return Reply.of("任务 " + number + " 没有工作指标。查看全部：指标");
         }
@@ -162,7 +162,7 @@ public final class KpiCommand implements Command {
         }
         MetricDefinition set = metrics.setTarget(plan, task.get(), candidates.get(0), value,
                 ctx.person().userId(), ctx.inboundId());
-        MetricTotal now = metrics.totals(plan, task.get(), ctx.services().storage().reports()).stream()
+        MetricTotal now = metrics.totals(plan, task.get()).stream()
                 .filter(t -> t.definition().name().equals(set.name())).findFirst().orElseThrow();
         return Reply.of("已设定任务 " + number + " 的指标目标：" + set.name() + " " + MetricDefinition.format(value) + " "
                 + set.unit() + "\n目前：" + now.line());

@@ -130,7 +130,7 @@ public final class TaskCommand implements Command {
         MilestonePace.Pace pace = services.board().pace(plan, services.board().milestones(plan), s.task(), s.percent());
         pace.next().ifPresent(m -> sb.append("\n下一节点：").append(services.quote(m.milestone().label())).append("，还有 ")
                 .append(ChronoUnit.DAYS.between(services.board().today(), m.milestone().date())).append(" 天"));
-        for (MetricTotal t : measures.metrics().totals(plan, s.task(), services.storage().reports())) {
+        for (MetricTotal t : measures.metrics().totals(plan, s.task())) {
             sb.append("\n指标：").append(t.line());
         }
         List<ProblemItem> open = measures.problems().open(plan).stream()

@@ -103,7 +103,7 @@ public final class BotEngine {
                 new MetricService(storage.metrics(), config.organization(), clock),
                 new ProblemService(storage.problems(), ProblemSettings.from(config), clock));
         ReportService reports = new ReportService(config.organization(), config.settings(), storage.reports(), clock,
-                isClosed, countable, new ReportMeasures(measures.metrics(), measures.problems(), storage.reports(),
+                isClosed, countable, new ReportMeasures(measures.metrics(), measures.problems(),
                 config.settings().maxQuoteChars()));
         this.services = new Services(config, storage, clock, board, reports);
         UnitNotices notices = new UnitNotices(storage.chats(), storage.outbox(), clock);

@@ -115,7 +115,7 @@ public final class LedgerBuilder {
     private Measures measures(WorkPlan plan, ReportsAsOf snapshot, StatusBoard board, Instant asOf) {
         Clock at = Clock.fixed(asOf, config.settings().zone());
         List<MetricTotal> metrics = new MetricService(storage.metrics(), config.organization(), at)
-                .totals(plan, snapshot, asOf);
+                .totalsAsOf(plan, snapshot, asOf);
         ProblemService problems = new ProblemService(storage.problems(), ProblemSettings.from(config), at);
         return new Measures(board.milestones(plan), board, plan, metrics, problems.openAt(plan, asOf),
                 problems.awaitingConsultation(plan, asOf));

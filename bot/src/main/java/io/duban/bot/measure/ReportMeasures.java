@@ -9,7 +9,6 @@ import io.duban.bot.text.UserText;
 import io.duban.plan.MetricDefinition;
 import io.duban.plan.PlanTask;
 import io.duban.plan.WorkPlan;
-import io.duban.storage.ReportRepository;
 import io.duban.storage.model.ProblemItem;
 import io.duban.storage.model.ProgressReport;
 import java.util.ArrayList;
@@ -25,13 +24,11 @@ import java.util.Optional;
 public final class ReportMeasures implements ReportFollowUp {
     private final MetricService metrics;
     private final ProblemService problems;
-    private final ReportRepository reports;
     private final int maxQuoteChars;
 
-    public ReportMeasures(MetricService metrics, ProblemService problems, ReportRepository reports, int maxQuoteChars) {
+    public ReportMeasures(MetricService metrics, ProblemService problems, int maxQuoteChars) {
         this.metrics = metrics;
         this.problems = problems;
-        this.reports = reports;
         this.maxQuoteChars = maxQuoteChars;
     }
 
@@ -59,7 +56,7 @@ public final class ReportMeasures implements ReportFollowUp {
         metrics.record(stored, values);
         List<String> lines = new ArrayList<>();
         if (!values.isEmpty()) {
-            List<MetricTotal> totals = metrics.totals(plan, task, reports);
+            List<MetricTotal> totals = metrics.totals(plan, task);
             for (Map.Entry<String, Double> v : values.entrySet()) {
                 MetricDefinition def = task.measures().metric(v.getKey()).orElseThrow();
                 String total = totals.stream().filter(t -> t.definition().name().equals(def.name())).findFirst()

@@ -7,6 +7,7 @@ import io.duban.plan.WorkPlan;
 import io.duban.storage.MetricRepository;
 import io.duban.storage.ReportRepository;
 import io.duban.storage.model.MetricTarget;
+import io.duban.storage.model.MetricValue;
 import io.duban.storage.model.ProgressReport;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * Metric figures (工作指标): stores those that come with a report, sets targets, and computes the running totals
- * every view shows (任务 N, 指标, 通报, 台账) from one query of figures and one of effective reports.
+ * every view shows (任务 N, 指标, 通报) from one query of the effective rows' figures; the 台账 as of a moment uses
+ * the same aggregation on the figures of the rows effective then.
  */
 public final class MetricService {
     private final MetricRepository metrics;
@@ -41,21 +43,28 @@ public final class MetricService {
         return metrics.valuesOf(reportId);
     }
 
-    /** Totals of every metric of the plan, now. */
-    public List<MetricTotal> totals(WorkPlan plan, ReportRepository reports) {
-        return totals(plan, reports, clock.instant());
+    /** Totals of every metric of the plan, now: the figures of the effective report rows (one query). */
+    public List<MetricTotal> totals(WorkPlan plan) {
+        return MetricTotals.of(plan, metrics.effectiveValues(plan.year()), metrics.targets(plan.year()),
+                clock.instant(), org.units());
     }
 
-    /** Totals of every metric of the plan from the reports as given (a snapshot counts only its rows). */
-    public List<MetricTotal> totals(WorkPlan plan, ReportRepository reports, Instant asOf) {
-        Set<Long> effective = reports.allEffective(plan.year()).stream().map(ProgressReport::id)
+    /** One task's totals now (one query of that task's figures). */
+    public List<MetricTotal> totals(WorkPlan plan, PlanTask task) {
+        return MetricTotals.of(plan, metrics.effectiveValues(plan.year(), task.number()), metrics.targets(plan.year()),
+                clock.instant(), org.units()).stream().filter(t -> t.task().number() == task.number()).toList();
+    }
+
+    /**
+     * Totals as they stood at a moment, from a snapshot of the reports ({@code ReportsAsOf}): only the figures of the
+     * rows that were effective then count.
+     */
+    public List<MetricTotal> totalsAsOf(WorkPlan plan, ReportRepository snapshot, Instant asOf) {
+        Set<Long> effective = snapshot.allEffective(plan.year()).stream().map(ProgressReport::id)
                 .collect(Collectors.toSet());
-        return MetricTotals.of(plan, metrics.values(plan.year()), effective, metrics.targets(plan.year()), asOf,
-                org.units());
-    }
-
-    public List<MetricTotal> totals(WorkPlan plan, PlanTask task, ReportRepository reports) {
-        return totals(plan, reports).stream().filter(t -> t.task().number() == task.number()).toList();
+        List<MetricValue> values = metrics.values(plan.year()).stream()
+                .filter(v -> effective.contains(v.reportId())).toList();
+        return MetricTotals.of(plan, values, metrics.targets(plan.year()), asOf, org.units());
     }
 
     /** Sets a metric's target; returns the metric with its new target. */

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Adds up the metric figures of the effective reports: {@link MetricDefinition.Combine#SUM} sums every figure over
@@ -25,26 +24,27 @@ public final class MetricTotals {
     }
 
     /**
-     * @param effectiveReports the ids of the effective report rows (figures of replaced or withdrawn rows drop out)
-     * @param unitOrder        units in organization order, for the parts
+     * @param values    the figures that count: those of effective report rows (a snapshot filters them first)
+     * @param unitOrder units in organization order, for the parts
      */
-    public static List<MetricTotal> of(WorkPlan plan, List<MetricValue> values, Set<Long> effectiveReports,
-                                       List<MetricTarget> targets, Instant asOf, List<String> unitOrder) {
+    public static List<MetricTotal> of(WorkPlan plan, List<MetricValue> values, List<MetricTarget> targets,
+                                       Instant asOf, List<String> unitOrder) {
         Map<String, Double> setTargets = new HashMap<>();
         targets.stream().filter(t -> t.planYear() == plan.year() && !t.at().isAfter(asOf))
                 .sorted(Comparator.comparingLong(MetricTarget::id))
                 .forEach(t -> setTargets.put(t.taskNumber() + "|" + t.metric(), t.target()));
+        Map<String, List<MetricValue>> byMetric = new HashMap<>();
+        values.stream()
+                .filter(v -> v.planYear() == plan.year() && !v.reportedAt().isAfter(asOf))
+                .sorted(Comparator.comparingLong(MetricValue::reportId))
+                .forEach(v -> byMetric.computeIfAbsent(v.taskNumber() + "|" + v.metric(), k -> new ArrayList<>()).add(v));
         List<MetricTotal> out = new ArrayList<>();
         for (PlanTask task : plan.tasks()) {
             for (MetricDefinition m : task.metrics()) {
-                Double set = setTargets.get(task.number() + "|" + m.name());
+                String key = task.number() + "|" + m.name();
+                Double set = setTargets.get(key);
                 MetricDefinition def = set == null ? m : m.withTarget(Optional.of(set));
-                List<MetricValue> mine = values.stream()
-                        .filter(v -> v.planYear() == plan.year() && v.taskNumber() == task.number())
-                        .filter(v -> v.metric().equals(m.name()) && effectiveReports.contains(v.reportId()))
-                        .filter(v -> !v.reportedAt().isAfter(asOf))
-                        .sorted(Comparator.comparingLong(MetricValue::reportId))
-                        .toList();
+                List<MetricValue> mine = byMetric.getOrDefault(key, List.of());
                 Map<String, Double> byUnit = new HashMap<>();
                 for (MetricValue v : mine) {
                     if (m.combine() == MetricDefinition.Combine.SUM) {

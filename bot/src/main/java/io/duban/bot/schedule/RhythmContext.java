@@ -64,7 +64,7 @@ record RhythmContext(ConfigDirectory config, Storage storage, WorkCalendar calen
     /** Every metric's running total at a moment. */
     List<MetricTotal> metricTotals(Instant at) {
         return new MetricService(storage.metrics(), org(), Clock.fixed(at, settings.zone()))
-                .totals(plan(), storage.reports(), at);
+                .totals(plan());
     }
 
     /** Which reports count as reported: the office's review leaves out the ones it returned (as the engine does). */

@@ -41,7 +41,8 @@ class MetricTotalsTest {
         List<MetricTarget> targets = List.of(
                 new MetricTarget(1, 2023, 16, "采购金额", 40, "admin", Optional.empty(), T),
                 new MetricTarget(2, 2023, 16, "采购金额", 50, "admin", Optional.empty(), T.plusSeconds(60)));
-        List<MetricTotal> totals = MetricTotals.of(PLAN, values, effective, targets, T.plusSeconds(86_400L * 30),
+        List<MetricValue> counted = values.stream().filter(v -> effective.contains(v.reportId())).toList();
+        List<MetricTotal> totals = MetricTotals.of(PLAN, counted, targets, T.plusSeconds(86_400L * 30),
                 List.of("甲", "乙"));
         MetricTotal amount = totals.get(0);
         assertThat(amount.total()).isEqualTo(22.75);
@@ -53,11 +54,10 @@ class MetricTotalsTest {
         assertThat(products.line()).isEqualTo("上架产品 16/40 个（40%）");
 
         // as of the second day: only the first two figures and no target set after it
-        List<MetricTotal> early = MetricTotals.of(PLAN, values, effective, targets, T.plusSeconds(30),
-                List.of("甲", "乙"));
+        List<MetricTotal> early = MetricTotals.of(PLAN, counted, targets, T.plusSeconds(30), List.of("甲", "乙"));
         assertThat(early.get(0).total()).isEqualTo(12.5);
         assertThat(early.get(0).definition().target()).contains(40.0);
-        assertThat(MetricTotals.of(PLAN, List.of(), Set.of(), List.of(), T, List.of()).get(0).line())
+        assertThat(MetricTotals.of(PLAN, List.of(), List.of(), T, List.of()).get(0).line())
                 .isEqualTo("采购金额 0 万元（未设目标）");
     }
 

@@ -58,6 +58,29 @@ public final class JdbiMetricRepository implements MetricRepository {
                 .bind("year", planYear).map(VALUE).list());
     }
 
+    /**
+     * Driven from the (few) figures, not from the (many) reports: SQLite keeps the table order of a CROSS JOIN, so it
+     * looks each figure's report up by id instead of scanning every report of the task.
+     */
+    private static final String EFFECTIVE = """
+            SELECT v.report_id, v.metric, v.value, r.plan_year, r.task_number, r.unit, r.reported_at
+            FROM metric_value v CROSS JOIN progress_report r
+            WHERE r.id = v.report_id AND r.plan_year = :year AND %s AND r.kind <> 'withdrawal'
+              AND NOT EXISTS (SELECT 1 FROM progress_report s WHERE s.supersedes_id = r.id)
+            ORDER BY v.report_id, v.id""";
+
+    @Override
+    public List<MetricValue> effectiveValues(int planYear) {
+        return jdbi.withHandle(h -> h.createQuery(EFFECTIVE.formatted("1 = 1"))
+                .bind("year", planYear).map(VALUE).list());
+    }
+
+    @Override
+    public List<MetricValue> effectiveValues(int planYear, int taskNumber) {
+        return jdbi.withHandle(h -> h.createQuery(EFFECTIVE.formatted("r.task_number = :task"))
+                .bind("year", planYear).bind("task", taskNumber).map(VALUE).list());
+    }
+
     @Override
     public MetricTarget setTarget(MetricTarget t) {
         return jdbi.inTransaction(h -> {
