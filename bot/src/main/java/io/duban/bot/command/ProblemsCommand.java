@@ -1,6 +1,6 @@
 package io.duban.bot.command;
 
-import io.duban.bot.engine.Reply;
+import io.duban.bot.message.Reply;
 import io.duban.bot.problem.ConsultRule;
 import io.duban.bot.problem.ProblemService;
 import io.duban.plan.WorkPlan;

@@ -1,9 +1,9 @@
 package io.duban.bot.bench;
 
 import io.duban.bot.App;
-import io.duban.bot.engine.ChatType;
-import io.duban.bot.engine.InboundMessage;
-import io.duban.bot.engine.Reply;
+import io.duban.bot.message.ChatType;
+import io.duban.bot.message.InboundMessage;
+import io.duban.bot.message.Reply;
 import io.duban.bot.status.StatusBoard;
 import io.duban.bot.testing.MutableClock;
 import io.duban.config.ConfigDirectory;
@@ -63,7 +63,7 @@ class MeasuresBench {
                     median(ratio));
 
             WorkPlan plan = config.currentPlan();
-            StatusBoard none = app.engine().services().board();
+            StatusBoard none = app.services().board();
             double[] boardRatio = new double[runs];
             for (int run = 0; run < runs; run++) {
                 double without = boardTime(none.withMilestones(new NoEdits()), plan);
