@@ -3,7 +3,6 @@ package io.duban.bot.bench;
 import io.duban.bot.App;
 import io.duban.bot.message.ChatType;
 import io.duban.bot.message.InboundMessage;
-import io.duban.bot.message.Reply;
 import io.duban.bot.status.StatusBoard;
 import io.duban.bot.testing.MutableClock;
 import io.duban.config.ConfigDirectory;
@@ -91,10 +90,10 @@ class MeasuresBench {
         for (int i = 0; i < count; i++) {
             String text = "16 40% 本周进展" + i + ((kind & 1) != 0 ? " 采购金额 1.5 万元" : "")
                     + ((kind & 2) != 0 ? "；问题：冷链成本高" + (i % 7) : "");
-            List<Reply> replies = app.engine().handle(new InboundMessage("bench-" + (firstId + i), "bench", "hanmei",
+            var answer = app.engine().receive(new InboundMessage("bench-" + (firstId + i), "bench", "hanmei",
                     ChatType.GROUP, Optional.of("wr-demo-wgh"), text, Optional.empty(), clock.instant()));
-            if (replies.size() != 1 || !replies.get(0).text().contains("已记录")) {
-                throw new AssertionError("no report stored: " + replies);
+            if (answer.isEmpty() || !answer.get().message().content().contains("已记录")) {
+                throw new AssertionError("no report stored: " + answer);
             }
         }
         return (System.nanoTime() - start) / 1e9 / count;
