@@ -107,7 +107,8 @@ public final class ConsultCommand implements Command {
         if (flags.size() > MAX_LINES) {
             sb.append("\n另有 ").append(flags.size() - MAX_LINES).append(" 个，见台账。");
         }
-        sb.append("\n记录结论：会商 问题").append(flags.get(0).item().id()).append(" 2023-10-20 专题会：…");
+        sb.append("\n记录结论：会商 问题").append(flags.get(0).item().id()).append(' ')
+                .append(ctx.services().board().today()).append(" 专题会：…");
         return sb.toString();
     }
 }

@@ -46,7 +46,7 @@ public final class TaskCommand implements Command {
 
     @Override
     public String summary() {
-        return "查看一项任务：各单位进展与报送历史";
+        return "查看一项任务：红黄绿灯、下一节点、指标、未解决问题、各单位进展与历史";
     }
 
     @Override
