@@ -84,6 +84,16 @@ class MeasuresConversationTest {
     }
 
     @Test
+    void paceFollowsAMilestonesPercent_soATaskOnTheStraightLineCanBeBehindItsMilestone() {
+        bot.say(NGK_USER, NGK, "12 40% 推进中");
+        // Straight line from 7-28 to 12-31: 47% expected on 10-09; 40% is within the 15-point tolerance.
+        assertThat(bot.say(LEADER, LEADERS, "任务 12")).contains("🟢 绿灯", "应有 47%");
+        bot.say(ADMIN, "节点 12 2023-10-15 完成产销对接会 80%");
+        // Through (7-28, 0%) and (10-15, 80%): 73 of 79 days → 74% expected; 40% is behind.
+        assertThat(bot.say(LEADER, LEADERS, "任务 12")).contains("🟡 黄灯：进度 40%，落后于应有进度 74%");
+    }
+
+    @Test
     void aMilestoneIsMovedBySameText_andATextOnlyOneIsMetWhenTheLeadUnitConfirmsIt() {
         bot.say(ADMIN, "节点 12 2023-10-20 完成产销对接会");
         assertThat(bot.say(ADMIN, "节点 12 2023-10-31 完成产销对接会"))
