@@ -89,7 +89,7 @@ public final class App implements AutoCloseable {
         BiPredicate<Integer, Integer> isClosed = storage.closures()::isClosed;
         ReturnedReports countable = new ReturnedReports(storage.reviews());
         this.measures = new MeasureServices(
-                new MilestoneService(storage.milestones(), clock, config.settings().zone()),
+                new MilestoneService(storage.milestones(), clock),
                 new MetricService(storage.metrics(), config.organization(), clock),
                 new ProblemService(storage.problems(), ProblemSettings.from(config), clock));
         StatusBoard board = new StatusBoard(config.organization(), config.settings(), storage.reports(), clock,

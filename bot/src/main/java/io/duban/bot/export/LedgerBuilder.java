@@ -23,6 +23,7 @@ import io.duban.roster.Person;
 import io.duban.storage.Storage;
 import io.duban.storage.model.ClosureAction;
 import io.duban.storage.model.ClosureEvent;
+import io.duban.storage.model.ProblemDecision;
 import io.duban.storage.model.ProblemItem;
 import io.duban.storage.model.ProgressReport;
 import io.duban.storage.model.ReportKind;
@@ -93,7 +94,8 @@ public final class LedgerBuilder {
 
     /** Milestones, metric totals and problems as they stood at the ledger's moment (issue 15). */
     private record Measures(MilestoneBook milestones, StatusBoard board, WorkPlan plan, List<MetricTotal> metrics,
-                            List<ProblemItem> open, List<ConsultRule.Flag> consult) {
+                            List<ProblemItem> open, List<ConsultRule.Flag> consult,
+                            Map<Long, ProblemDecision> decisions) {
         String milestoneCell(TaskStatus s) {
             List<String> lines = new ArrayList<>();
             for (TaskMilestone m : milestones.of(s.task())) {
@@ -107,7 +109,9 @@ public final class LedgerBuilder {
         String openProblemsCell(TaskStatus s) {
             return open.stream().filter(p -> p.taskNumber() == s.task().number())
                     .map(p -> "问题" + p.id() + " " + p.unit() + "：" + p.text()
-                            + (ConsultRule.of(consult, p.id()).isPresent() ? "（待会商）" : ""))
+                            + (ConsultRule.of(consult, p.id()).isPresent() ? "（待会商）" : "")
+                            + Optional.ofNullable(decisions.get(p.id())).map(d -> "（会商 " + d.meetingDate() + "："
+                                    + d.decision() + "）").orElse(""))
                     .collect(Collectors.joining("\n"));
         }
     }
@@ -118,7 +122,7 @@ public final class LedgerBuilder {
                 .totalsAsOf(plan, snapshot, asOf);
         ProblemService problems = new ProblemService(storage.problems(), ProblemSettings.from(config), at);
         return new Measures(board.milestones(plan), board, plan, metrics, problems.openAt(plan, asOf),
-                problems.awaitingConsultation(plan, asOf));
+                problems.awaitingConsultation(plan, asOf), problems.decisions(plan, asOf));
     }
 
     private Sheet mainSheet(List<TaskStatus> statuses, Map<Integer, ClosureEvent> closure, Rows rows,

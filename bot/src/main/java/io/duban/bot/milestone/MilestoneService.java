@@ -7,8 +7,6 @@ import io.duban.storage.MilestoneRepository;
 import io.duban.storage.model.MilestoneEdit;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -16,22 +14,15 @@ import java.util.OptionalInt;
 public final class MilestoneService {
     private final MilestoneRepository edits;
     private final Clock clock;
-    private final ZoneId zone;
 
-    public MilestoneService(MilestoneRepository edits, Clock clock, ZoneId zone) {
+    public MilestoneService(MilestoneRepository edits, Clock clock) {
         this.edits = edits;
         this.clock = clock;
-        this.zone = zone;
     }
 
     /** Every task's milestones now. */
     public MilestoneBook book(WorkPlan plan) {
-        return book(plan, clock.instant());
-    }
-
-    /** Every task's milestones as they stood at a moment. */
-    public MilestoneBook book(WorkPlan plan, Instant asOf) {
-        return MilestoneBook.of(plan, edits.all(plan.year()), asOf);
+        return MilestoneBook.of(plan, edits.all(plan.year()), clock.instant());
     }
 
     /** The outcome of setting a milestone: added, or moved from an earlier date. */
@@ -56,9 +47,5 @@ public final class MilestoneService {
                 m.milestone().date(), m.milestone().text(), OptionalInt.empty(), personId, Optional.of(inboundId),
                 now));
         return new TaskMilestone(m.milestone(), m.setBy(), m.setAt(), Optional.of(now));
-    }
-
-    public LocalDate today() {
-        return LocalDate.now(clock.withZone(zone));
     }
 }

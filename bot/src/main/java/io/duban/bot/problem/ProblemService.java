@@ -96,9 +96,9 @@ public final class ProblemService {
         return ConsultRule.flagged(openAt(plan, at), problems.decisions(plan.year()), settings.consultAfter(), at);
     }
 
-    /** The latest consultation decision per item. */
-    public Map<Long, ProblemDecision> decisions(WorkPlan plan) {
-        return ConsultRule.latestDecisions(problems.decisions(plan.year()), clock.instant());
+    /** The latest consultation decision per item, as of a moment. */
+    public Map<Long, ProblemDecision> decisions(WorkPlan plan, Instant at) {
+        return ConsultRule.latestDecisions(problems.decisions(plan.year()), at);
     }
 
     /** Marks an open item solved; empty when it was not open. */

@@ -10,6 +10,7 @@ import io.duban.plan.PlanTask;
 import io.duban.plan.WorkPlan;
 import io.duban.storage.MilestoneRepository;
 import io.duban.storage.ReportRepository;
+import io.duban.storage.model.MilestoneEdit;
 import io.duban.storage.model.ProgressReport;
 import io.duban.storage.model.ReportStatus;
 import java.time.Clock;
@@ -31,14 +32,15 @@ import java.util.function.BiPredicate;
  * (the latest effective report of every task and unit), then everything in memory.
  */
 public final class StatusBoard {
+    /** Without chat edits: the plan file's milestones only. */
     private static final MilestoneRepository NO_MILESTONE_EDITS = new MilestoneRepository() {
         @Override
-        public io.duban.storage.model.MilestoneEdit append(io.duban.storage.model.MilestoneEdit edit) {
+        public MilestoneEdit append(MilestoneEdit edit) {
             throw new UnsupportedOperationException("read-only");
         }
 
         @Override
-        public List<io.duban.storage.model.MilestoneEdit> all(int planYear) {
+        public List<MilestoneEdit> all(int planYear) {
             return List.of();
         }
     };

@@ -254,6 +254,7 @@ class MeasuresConversationTest {
         bot.say(NGK_USER, NGK, "12 40% 推进中；问题：冷链成本高");
         bot.say("hanmei", "wr-demo-wgh", "16 30% 采购金额 12.5 万元");
         bot.say(ADMIN, "指标 16 目标 50 万元");
+        bot.say(ADMIN, "会商 问题1 10月9日 协调冷链补贴");
         Ledger ledger = new LedgerBuilder(bot.app.config(), bot.app.storage())
                 .build(bot.app.config().currentPlan(), bot.clock.instant());
         Ledger.Sheet main = ledger.sheet(LedgerBuilder.MAIN_SHEET);
@@ -262,7 +263,8 @@ class MeasuresConversationTest {
         List<Ledger.Cell> row12 = main.rows().get(11);
         List<Ledger.Cell> row16 = main.rows().get(15);
         assertThat(row12.get(headers.indexOf("时间节点")).asText()).isEqualTo("10月31日 完成产销对接会（60%）（未到期）");
-        assertThat(row12.get(headers.indexOf("未解决问题")).asText()).isEqualTo("问题1 农管科：冷链成本高");
+        assertThat(row12.get(headers.indexOf("未解决问题")).asText())
+                .isEqualTo("问题1 农管科：冷链成本高（会商 2023-10-09：协调冷链补贴）");
         assertThat(row16.get(headers.indexOf("采购金额（万元）")).asText()).isEqualTo("12.5/50（25%）");
         assertThat(row12.get(headers.indexOf("采购金额（万元）")).asText()).isEmpty();
     }
