@@ -39,7 +39,7 @@ CREATE TABLE metric_target (
 CREATE INDEX metric_target_task ON metric_target (plan_year, task_number, id);
 
 -- Problems raised in reports, as items with a life: open until solved (解决 问题3 …) or absent from the unit's
--- next two reports (lapsed, "未再提及"). silent_reports counts the unit's reports since it last mentioned it.
+-- next two reports (lapsed, "未再提及"), or raised only in a report then withdrawn. silent_reports counts the unit's reports since it last mentioned it.
 CREATE TABLE problem_item (
     id               INTEGER PRIMARY KEY AUTOINCREMENT,
     plan_year        INTEGER NOT NULL,
@@ -51,7 +51,7 @@ CREATE TABLE problem_item (
     last_report_id   BIGINT  REFERENCES progress_report (id),
     last_mentioned_at BIGINT NOT NULL,
     silent_reports   INTEGER NOT NULL DEFAULT 0,
-    state            TEXT    NOT NULL CHECK (state IN ('open', 'solved', 'lapsed')),
+    state            TEXT    NOT NULL CHECK (state IN ('open', 'solved', 'lapsed', 'withdrawn')),
     closed_at        BIGINT,
     closed_by        TEXT,
     close_note       TEXT    NOT NULL DEFAULT ''

@@ -41,6 +41,18 @@ public final class ReportMeasures implements ReportFollowUp {
         return lines;
     }
 
+    @Override
+    public List<String> afterWithdraw(WorkPlan plan, PlanTask task, ProgressReport withdrawn) {
+        List<String> lines = new ArrayList<>();
+        for (ProblemItem p : problems.onWithdraw(withdrawn)) {
+            lines.add("  问题" + p.id() + " 随报送撤回，已关闭");
+        }
+        if (!task.metrics().isEmpty() && !metrics.valuesOf(withdrawn.id()).isEmpty()) {
+            metrics.totals(plan, task).forEach(t -> lines.add("  指标现为：" + t.line()));
+        }
+        return lines;
+    }
+
     private List<String> metricLines(WorkPlan plan, PlanTask task, ProgressReport stored,
                                      Optional<ProgressReport> replaced) {
         if (task.metrics().isEmpty()) {

@@ -67,6 +67,22 @@ public final class ProblemService {
         return new Update(raised, step.mentioned(), lapsed);
     }
 
+    /**
+     * A withdrawn report takes back the items it raised and nothing since mentioned; items mentioned again in later
+     * reports stay.
+     */
+    public List<ProblemItem> onWithdraw(ProgressReport withdrawn) {
+        List<ProblemItem> out = new ArrayList<>();
+        for (ProblemItem i : problems.open(withdrawn.planYear(), withdrawn.taskNumber(), withdrawn.unit())) {
+            if (i.raisedReportId().equals(Optional.of(withdrawn.id()))
+                    && i.lastReportId().equals(Optional.of(withdrawn.id()))
+                    && problems.close(i.id(), ProblemState.WITHDRAWN, clock.instant(), BOT, "报送已撤回")) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
     public Optional<ProblemItem> find(WorkPlan plan, long id) {
         return problems.find(id).filter(p -> p.planYear() == plan.year());
     }

@@ -18,4 +18,13 @@ public interface ReportFollowUp {
      * @return lines to add to the answer, saying what was recorded (already escaped)
      */
     List<String> afterStore(WorkPlan plan, PlanTask task, ProgressReport stored, Optional<ProgressReport> replaced);
+
+    /**
+     * Called after a report was withdrawn (its figures stop counting by themselves).
+     *
+     * @return lines to add to the answer (already escaped)
+     */
+    default List<String> afterWithdraw(WorkPlan plan, PlanTask task, ProgressReport withdrawn) {
+        return List.of();
+    }
 }

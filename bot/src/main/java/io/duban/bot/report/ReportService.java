@@ -171,11 +171,13 @@ public final class ReportService {
         reports.append(newReport(plan, person, number, inboundId, ReportKind.WITHDRAWAL,
                 Optional.of(target.get().id()), empty, OptionalInt.empty()));
         Optional<ProgressReport> now = reports.latestEffective(plan.year(), number, person.unit());
+        StringBuilder extra = new StringBuilder();
+        followUp.afterWithdraw(plan, task.get(), target.get()).forEach(l -> extra.append('\n').append(l));
         return Reply.of("已撤回 " + person.unit() + " 在 "
                 + target.get().reportedAt().atZone(settings.zone()).format(DAY_TIME) + " 对任务 " + number
                 + " 的报送（记录保留在历史中）。"
                 + now.map(r -> "\n现以 " + r.reportedAt().atZone(settings.zone()).format(DAY_TIME) + " 的报送为准："
-                        + r.percent().orElse(0) + "%。").orElse("\n该任务本单位目前没有有效报送。"));
+                        + r.percent().orElse(0) + "%。").orElse("\n该任务本单位目前没有有效报送。") + extra);
     }
 
     /** Open tasks of the unit that have no effective report from it in the current reporting week. */

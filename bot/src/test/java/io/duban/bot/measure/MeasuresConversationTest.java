@@ -140,7 +140,7 @@ class MeasuresConversationTest {
         // A correction replaces its row's figure; a withdrawal takes it out.
         assertThat(bot.say("dengqian", "wr-demo-sygh", "更正 16 50% 采购金额 3 万元")).contains("采购金额 3 万元");
         assertThat(bot.say(LEADER, LEADERS, "指标")).contains("任务 16 采购金额 35/50 万元（70%）");
-        bot.say("dengqian", "wr-demo-sygh", "撤回 16");
+        assertThat(bot.say("dengqian", "wr-demo-sygh", "撤回 16")).contains("指标现为：采购金额 32/50 万元（64%）");
         assertThat(bot.say(LEADER, LEADERS, "指标")).contains("任务 16 采购金额 32/50 万元（64%）");
 
         // A bare amount without the metric's name is not counted, and the answer says how to write it.
@@ -183,6 +183,11 @@ class MeasuresConversationTest {
         assertThat(item(2).state()).isEqualTo(ProblemState.LAPSED);
         assertThat(bot.say(LEADER, LEADERS, "问题"))
                 .contains("目前没有未解决的问题", "近两周关闭：问题1 已解决、问题2 未再提及");
+
+        // A problem raised only in a report that is then withdrawn goes with it.
+        assertThat(bot.say(NGK_USER, NGK, "12 65% 推进中；问题：专家档期紧张")).contains("已登记问题3：专家档期紧张");
+        assertThat(bot.say(NGK_USER, NGK, "撤回 12")).contains("问题3 随报送撤回，已关闭");
+        assertThat(item(3).state()).isEqualTo(ProblemState.WITHDRAWN);
     }
 
     @Test

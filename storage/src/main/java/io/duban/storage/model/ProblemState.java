@@ -5,7 +5,9 @@ public enum ProblemState {
     OPEN("open", "未解决"),
     SOLVED("solved", "已解决"),
     /** Not mentioned in the unit's next two reports: closed, and shown as such. */
-    LAPSED("lapsed", "未再提及");
+    LAPSED("lapsed", "未再提及"),
+    /** Raised only in a report that was then withdrawn. */
+    WITHDRAWN("withdrawn", "随报送撤回");
 
     private final String key;
     private final String label;
