@@ -1,5 +1,6 @@
 package io.duban.bot.milestone;
 
+import io.duban.bot.text.UserText;
 import io.duban.plan.Milestone;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -27,12 +28,16 @@ public final class MilestonePace {
             missed = List.copyOf(missed);
         }
 
-        /** {@code 未按期达成节点：10月31日 完成产销对接会（60%），当前进度 45%}; empty when nothing was missed. */
+        /**
+         * {@code 未按期达成节点：10月31日 完成产销对接会（60%），当前进度 45%}, the milestone's text escaped (it was
+         * typed in chat); empty when nothing was missed.
+         */
         public Optional<String> missedReason(int percent) {
             if (missed.isEmpty()) {
                 return Optional.empty();
             }
-            String first = "未按期达成节点：" + missed.get(0).milestone().label() + "，当前进度 " + percent + "%";
+            String first = "未按期达成节点：" + UserText.escape(missed.get(0).milestone().label(), 40) + "，当前进度 "
+                    + percent + "%";
             return Optional.of(missed.size() == 1 ? first : first + "（另有 " + (missed.size() - 1) + " 个节点未达成）");
         }
     }

@@ -80,7 +80,8 @@ final class DeadlineWarningComposer implements Composer {
             for (PlanTask t : withMilestones) {
                 sb.append(t.number()).append(". ").append(t.shortText(30)).append('\n');
                 for (Map.Entry<TaskMilestone, Long> e : milestones.get(t)) {
-                    sb.append("   节点 ").append(e.getKey().milestone().label()).append("（还有 ").append(e.getValue())
+                    sb.append("   节点 ").append(ctx.quote(e.getKey().milestone().label())).append("（还有 ")
+                            .append(e.getValue())
                             .append(" 天），").append(current(reports, t, unit, run)).append('\n');
                 }
             }
