@@ -23,6 +23,7 @@ public final class ConsultCommand implements Command {
             "^(?:问题)?\\s*(\\d{1,7})\\s+(?:(\\d{4})[-/.年])?(\\d{1,2})[-/.月](\\d{1,2})日?\\s*[，,:：]?\\s*(.+)$",
             Pattern.DOTALL);
     private static final int MAX_LINES = 15;
+    private static final String DECISION_EXAMPLE = "会商 问题3 2023-10-20 专题会：协调冷链补贴";
 
     private final ProblemService problems;
 
@@ -42,12 +43,12 @@ public final class ConsultCommand implements Command {
 
     @Override
     public String summary() {
-        return "待会商的问题；管理员记录会商结论";
+        return "待会商的问题；管理员记录结论：会商 问题3 2023-10-20 专题会：协调冷链补贴";
     }
 
     @Override
     public String example() {
-        return "会商 问题3 2023-10-20 专题会：协调冷链补贴";
+        return "会商";
     }
 
     @Override
@@ -66,7 +67,7 @@ public final class ConsultCommand implements Command {
         }
         Matcher m = DECISION.matcher(args);
         if (!m.matches()) {
-            return Reply.of("请写明问题编号、会商日期和结论，例如：" + example());
+            return Reply.of("请写明问题编号、会商日期和结论，例如：" + DECISION_EXAMPLE);
         }
         long id = Long.parseLong(m.group(1));
         Optional<ProblemItem> item = problems.find(plan, id);
@@ -78,11 +79,11 @@ public final class ConsultCommand implements Command {
             date = LocalDate.of(m.group(2) == null ? plan.year() : Integer.parseInt(m.group(2)),
                     Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
         } catch (DateTimeException e) {
-            return Reply.of("会商日期不存在，请核对，例如：" + example());
+            return Reply.of("会商日期不存在，请核对，例如：" + DECISION_EXAMPLE);
         }
         String decision = m.group(5).strip();
         if (decision.length() > 200) {
-            return Reply.of("会商结论请控制在 200 字以内，例如：" + example());
+            return Reply.of("会商结论请控制在 200 字以内，例如：" + DECISION_EXAMPLE);
         }
         problems.decide(item.get(), date, decision, ctx.person().userId(), ctx.inboundId());
         ProblemItem p = item.get();

@@ -46,12 +46,12 @@ public final class MilestoneCommand implements Command {
 
     @Override
     public String summary() {
-        return "时间节点：查看；管理员添加或调整（同名即调整）；达成后确认";
+        return "查看时间节点；管理员添加或调整（同名即调整）：节点 12 2023-10-31 完成产销对接会 60%；牵头单位确认达成：节点 12 达成";
     }
 
     @Override
     public String example() {
-        return "节点 12 2023-10-31 完成产销对接会 60%";
+        return "节点 12";
     }
 
     @Override
