@@ -31,6 +31,9 @@ import io.duban.bot.command.ReturnClosureCommand;
 import io.duban.bot.command.ReturnReportCommand;
 import io.duban.bot.command.ReviewCommand;
 import io.duban.bot.command.Services;
+import io.duban.bot.command.SetReportingCommand;
+import io.duban.bot.duty.DutyRules;
+import io.duban.bot.schedule.DutyRulesReader;
 import io.duban.bot.command.TaskCommand;
 import io.duban.bot.command.UnitCommand;
 import io.duban.bot.command.WithdrawCommand;
@@ -88,14 +91,15 @@ public final class App implements AutoCloseable {
         seedRoster();
         BiPredicate<Integer, Integer> isClosed = storage.closures()::isClosed;
         ReturnedReports countable = new ReturnedReports(storage.reviews());
+        DutyRules duty = DutyRulesReader.read(config, this.env::get);
         this.measures = new MeasureServices(
                 new MilestoneService(storage.milestones(), clock),
                 new MetricService(storage.metrics(), config.organization(), clock),
                 new ProblemService(storage.problems(), ProblemSettings.from(config), clock));
         StatusBoard board = new StatusBoard(config.organization(), config.settings(), storage.reports(), clock,
-                isClosed, countable).withMilestones(storage.milestones());
+                isClosed, countable, duty).withMilestones(storage.milestones());
         ReportService reports = new ReportService(config.organization(), config.settings(), storage.reports(), clock,
-                isClosed, countable, new ReportMeasures(measures.metrics(), measures.problems(),
+                isClosed, countable, board::dueThisWeek, new ReportMeasures(measures.metrics(), measures.problems(),
                 config.settings().maxQuoteChars()));
         this.services = new Services(config, storage, clock, board, reports);
         UnitNotices notices = new UnitNotices(storage.chats(), storage.outbox(), clock);
@@ -126,7 +130,7 @@ public final class App implements AutoCloseable {
                 new RegisterCommand(), new BindCommand(),
                 new ReviewCommand(review), new ReturnReportCommand(review),
                 new RequestClosureCommand(closure), new CloseTaskCommand(closure), new ReturnClosureCommand(closure),
-                new ClosureStatusCommand(closure),
+                new ClosureStatusCommand(closure), new SetReportingCommand(),
                 new ExportLedgerCommand(ledger, ExportSettings.from(config).dir()),
                 new RemindNowCommand(rhythm)));
         all.addAll(extra);

@@ -17,9 +17,12 @@ import java.util.regex.Pattern;
  * are separated by spaces, line breaks, 、 or ，. An optional sixth column 时间节点 holds the task's milestones
  * ({@code 2023-10-31 完成产销对接会 60%}, several separated by ；or line breaks).
  *
- * <p>The table carries no deadlines, metrics or numeric targets (nor milestones when it has no 时间节点 column);
- * those come from a base plan (usually last year's or the
- * plan being replaced), matched by task number.
+ * <p>An optional 简称 column (named in the header row) gives each task its short title (at most 12 characters).
+ * The table carries no deadlines, numeric targets or reporting settings (cadence, who owes the report); those
+ * come from a base plan (usually last year's or the plan being replaced), matched by task number, as does the
+ * short title when the table has no 简称 column. An optional 时间节点 column (named in the header row) gives the
+ * task's milestones ({@code 2023-10-31 完成产销对接会 60%}, several separated by ；or line breaks); without it the
+ * base plan's milestones stay, as do its metrics.
  */
 public final class TsvPlanImporter {
     private static final Pattern TASK_TEXT = Pattern.compile("^\\s*(\\d+)\\s*[.．、]\\s*(.+)$", Pattern.DOTALL);
@@ -39,12 +42,22 @@ public final class TsvPlanImporter {
         Map<Integer, AreaBuilder> areas = new LinkedHashMap<>();
         AreaBuilder current = null;
         int lastTask = 0;
+        int shortTitleColumn = -1;
+        int milestoneColumn = -1;
         for (Row row : rows) {
             List<String> cells = row.cells();
             if (cells.stream().allMatch(String::isBlank)) {
                 continue;
             }
             if (cell(cells, 0).equals("序号") || cell(cells, 2).equals("具体任务")) {
+                for (int i = 0; i < cells.size(); i++) {
+                    if (cells.get(i).strip().equals("简称")) {
+                        shortTitleColumn = i;
+                    }
+                    if (cells.get(i).strip().equals("时间节点")) {
+                        milestoneColumn = i;
+                    }
+                }
                 continue;
             }
             if (cells.size() < 5) {
@@ -90,7 +103,7 @@ public final class TsvPlanImporter {
                     .filter(d -> !d.isAfter(header.deadline()) && !d.isBefore(header.start()))
                     .orElse(header.deadline());
             List<Milestone> milestones = previous.map(PlanTask::milestones).orElse(List.of());
-            String milestoneCell = cell(cells, 5);
+            String milestoneCell = milestoneColumn >= 0 ? cell(cells, milestoneColumn) : "";
             if (!milestoneCell.isEmpty()) {
                 List<MilestoneText.Result> parsed = MilestoneText.parseAll(milestoneCell, header.year());
                 Optional<String> error = MilestoneText.firstError(parsed);
@@ -109,8 +122,20 @@ public final class TsvPlanImporter {
             }
             TaskMeasures measures = new TaskMeasures(milestones,
                     previous.map(PlanTask::metrics).orElse(List.of()));
+            String shortTitle = shortTitleColumn >= 0 ? cell(cells, shortTitleColumn) : "";
+            if (shortTitle.isEmpty()) {
+                shortTitle = previous.map(PlanTask::shortTitle).orElse("");
+            }
+            if (shortTitle.codePointCount(0, shortTitle.length()) > PlanTask.MAX_SHORT_TITLE) {
+                throw new ConfigException(fileName, row.line(), "简称", "the short title '" + shortTitle
+                        + "' has more than " + PlanTask.MAX_SHORT_TITLE + " characters");
+            }
+            Reporting reporting = previous.map(PlanTask::reporting).orElse(Reporting.DEFAULT);
+            if (reporting.responsibleOwe() && responsible.isEmpty()) {
+                reporting = reporting.withResponsibleOwe(false);
+            }
             current.tasks.add(new PlanTask(taskNumber, current.number, current.name, text, lead, responsible, deadline,
-                    previous.flatMap(PlanTask::kpi), measures));
+                    previous.flatMap(PlanTask::kpi), shortTitle, reporting, measures));
         }
         if (areas.isEmpty()) {
             throw new ConfigException(fileName, 0, "", "no tasks found; expected the 任务分解表 with tab-separated columns");

@@ -150,10 +150,11 @@ class PlanMeasuresTest {
         assertThat(plan.task(16).orElseThrow().milestones()).isEmpty();
         assertThat(plan.task(16).orElseThrow().metrics()).isEqualTo(shipped.task(16).orElseThrow().metrics());
 
-        String bad = "4\t消费协作方面\t15. 促进销售\t农管科\t农技中心\t本月底前完成\n";
+        String bad = "序号\t工作要点\t具体任务\t牵头单位\t责任单位\t时间节点\n"
+                + "4\t消费协作方面\t15. 促进销售\t农管科\t农技中心\t本月底前完成\n";
         assertThatThrownBy(() -> importer.read("t.tsv", bad, header, Optional.empty()))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("t.tsv:1: 时间节点: 时间节点应以日期开头");
+                .hasMessageContaining("t.tsv:2: 时间节点: 时间节点应以日期开头");
         List<MilestoneText.Result> two = MilestoneText.parseAll("2023-09-30 甲；2023-10-31 乙 50%", 2023);
         assertThat(two).hasSize(2).allMatch(r -> r instanceof MilestoneText.Result.Ok);
     }

@@ -13,6 +13,7 @@ import io.duban.storage.jdbi.JdbiOutboxRepository;
 import io.duban.storage.jdbi.JdbiPersonRepository;
 import io.duban.storage.jdbi.JdbiReplyRouteRepository;
 import io.duban.storage.jdbi.JdbiReportRepository;
+import io.duban.storage.jdbi.JdbiReportingChangeRepository;
 import io.duban.storage.jdbi.JdbiResponseUrlRepository;
 import io.duban.storage.jdbi.JdbiReviewRepository;
 import io.duban.storage.jdbi.WorkScope;
@@ -40,6 +41,7 @@ public final class Storage implements AutoCloseable {
     private final MilestoneRepository milestones;
     private final MetricRepository metrics;
     private final ProblemRepository problems;
+    private final ReportingChangeRepository reportingChanges;
     private final InstanceRepository instances;
     private final LeaseRepository leases;
 
@@ -59,6 +61,7 @@ public final class Storage implements AutoCloseable {
         this.milestones = new JdbiMilestoneRepository(jdbi);
         this.metrics = new JdbiMetricRepository(jdbi);
         this.problems = new JdbiProblemRepository(jdbi);
+        this.reportingChanges = new JdbiReportingChangeRepository(jdbi);
         this.instances = new JdbiInstanceRepository(jdbi);
         this.leases = new JdbiLeaseRepository(jdbi);
     }
@@ -185,6 +188,11 @@ public final class Storage implements AutoCloseable {
 
     public ProblemRepository problems() {
         return problems;
+    }
+
+    /** Admins' changes to tasks' reporters and cadence (设置). */
+    public ReportingChangeRepository reportingChanges() {
+        return reportingChanges;
     }
 
     public InstanceRepository instances() {

@@ -71,7 +71,8 @@ public final class LedgerBuilder {
         storage.closures().all(plan.year()).stream().filter(e -> !e.at().isAfter(asOf))
                 .forEach(e -> closure.put(e.taskNumber(), e));
         StatusBoard board = new StatusBoard(org, config.settings(), snapshot, Clock.fixed(asOf, zone),
-                (year, task) -> closure.containsKey(task) && closure.get(task).action() == ClosureAction.APPROVED)
+                (year, task) -> closure.containsKey(task) && closure.get(task).action() == ClosureAction.APPROVED,
+                io.duban.bot.schedule.DutyRulesReader.read(config, name -> null))
                 .withMilestones(storage.milestones());
         List<TaskStatus> statuses = board.tasks(plan);
         Measures measures = measures(plan, snapshot, board, asOf);
