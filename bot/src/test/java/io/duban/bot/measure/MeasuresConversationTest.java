@@ -86,6 +86,7 @@ class MeasuresConversationTest {
     @Test
     void paceFollowsAMilestonesPercent_soATaskOnTheStraightLineCanBeBehindItsMilestone() {
         bot.say(NGK_USER, NGK, "12 40% 推进中");
+        bot.say("sunjie", "wr-demo-jzk", "12 40% 推进中");   // task 12's second lead unit
         // Straight line from 7-28 to 12-31: 47% expected on 10-09; 40% is within the 15-point tolerance.
         assertThat(bot.say(LEADER, LEADERS, "任务 12")).contains("🟢 绿灯", "应有 47%");
         bot.say(ADMIN, "节点 12 2023-10-15 完成产销对接会 80%");
