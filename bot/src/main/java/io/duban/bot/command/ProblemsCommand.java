@@ -64,7 +64,16 @@ public final class ProblemsCommand implements Command {
     public Reply handle(CommandContext ctx, String args) {
         WorkPlan plan = ctx.services().plan();
         int page = args.isEmpty() ? 1 : Math.max(1, Integer.parseInt(args));
-        List<ProblemItem> open = problems.open(plan);
+        // one truth: a problem raised only by a report the office returned is not shown (the report does not count)
+        io.duban.bot.status.AcceptedReports accepted = ctx.services().board().accepted(plan);
+        Set<Long> returnedIds = accepted.returnedIds();
+        List<ProblemItem> open = problems.open(plan).stream()
+                .filter(p -> p.raisedReportId().filter(returnedIds::contains).isEmpty()).toList();
+        Set<Integer> openTasks = ctx.services().board().openTasks(plan).stream().map(t -> t.number())
+                .collect(Collectors.toSet());
+        String awaiting = accepted.awaitingResubmission().stream().filter(r -> openTasks.contains(r.taskNumber()))
+                .map(r -> "任务 " + r.taskNumber() + " " + r.unit()).collect(Collectors.joining("、"));
+        String resubmit = awaiting.isEmpty() ? "" : "\n已退回待重报：" + awaiting;
         Set<Long> consult = problems.awaitingConsultation(plan).stream().map(f -> f.item().id())
                 .collect(Collectors.toSet());
         ZoneId zone = ctx.services().config().settings().zone();
@@ -76,7 +85,7 @@ public final class ProblemsCommand implements Command {
         }
         List<List<String>> pages = paginate(lines);
         if (open.isEmpty()) {
-            return Reply.of("目前没有未解决的问题。" + recentlyClosed(ctx, plan, zone));
+            return Reply.of("目前没有未解决的问题。" + recentlyClosed(ctx, plan, zone) + resubmit);
         }
         if (page > pages.size()) {
             return Reply.of("未解决的问题共 " + open.size() + " 个，只有 " + pages.size() + " 页。请发：问题");
@@ -95,7 +104,7 @@ public final class ProblemsCommand implements Command {
                 sb.append(closed);
             }
         }
-        return Reply.of(sb.toString());
+        return Reply.of(sb.append(resubmit).toString());
     }
 
     /** Lines in pages that fit a phone screen with the header and the "更多" line. */

@@ -72,7 +72,17 @@ final class WeeklySummaryComposer implements Composer {
 
         String consult = ConsultLines.block(ctx.awaitingConsultation(at), ctx);
         if (!consult.isEmpty()) {
-            lines.add(consult.stripTrailing());
+            // one phone screen: the heading, the oldest item, and where the full list is
+            List<String> block = consult.stripTrailing().lines().toList();
+            lines.add(block.get(0));
+            List<String> items = block.stream().filter(l -> l.startsWith("·")).toList();
+            if (!items.isEmpty()) {
+                lines.add(Screen.cut(items.get(0), REASON_CHARS * 2));
+            }
+            if (items.size() > 1) {
+                block.stream().filter(l -> l.startsWith("全部列表")).findFirst()
+                        .ifPresent(l -> lines.add("另有 " + (items.size() - 1) + " 个，" + l));
+            }
         }
         List<TaskStatus> red = all.stream().filter(s -> s.colour() == Colour.RED).toList();
         int shownRed = red.size() > MAX_RED ? MAX_RED - 1 : red.size();

@@ -128,6 +128,13 @@ public final class AcceptedReports {
         return all;
     }
 
+    /** Ids of every effective report of the plan year that the office returned (not only the latest). */
+    public Set<Long> returnedIds() {
+        Set<Long> out = ids(reports.allEffective(planYear));
+        out.removeAll(ids(all()));
+        return out;
+    }
+
     /** The latest accepted report of every (task, unit), by task then unit. */
     public List<ProgressReport> latestOfEach() {
         return latest.values().stream()

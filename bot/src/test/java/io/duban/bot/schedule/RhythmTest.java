@@ -330,7 +330,7 @@ class RhythmTest {
         assertThat(summary).hasSize(2);
         String stored = summary.get(0).message().content();
         assertThat(stored).isEqualTo(expected);
-        assertThat(Screen.lines(stored)).isLessThanOrEqualTo(10);
+        assertThat(Screen.lines(stored)).as(stored).isLessThanOrEqualTo(10);
         assertThat(Screen.chars(stored)).isLessThanOrEqualTo(Screen.MAX_CHARS);
         assertThat(stored.lines().filter(l -> l.startsWith("❓"))).hasSize(3);
         assertThat(stored).contains("问题（共 ");

@@ -125,7 +125,7 @@ class OneTruthScenarioTest {
         String problems = bot.say("lizhiguo", LEADERS, "问题");
         assertThat(lineOf(overview, line)).contains("农管科 60%｜集指科 30%", "集指科进度 30%");
         assertThat(task).contains("🟡 黄灯：集指科进度 30%，落后于应有进度 52%", "农管科 60%（+10）｜集指科 30%（新报）");
-        assertThat(problems).contains("集指科（10月17日）：冷链物流成本高").doesNotContain("资金未到位", "已退回待重报");
+        assertThat(problems).contains("任务12 集指科 10月17日：冷链物流成本高").doesNotContain("资金未到位", "已退回待重报");
 
         bot.clock.set("2023-10-25T09:00+08:00");
         List<OutboundMessage> monthly = bot.app.rhythm().preview("monthly-report",
