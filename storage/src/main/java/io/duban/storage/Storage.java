@@ -8,7 +8,6 @@ import io.duban.storage.jdbi.JdbiOutboxRepository;
 import io.duban.storage.jdbi.JdbiPersonRepository;
 import io.duban.storage.jdbi.JdbiReplyRouteRepository;
 import io.duban.storage.jdbi.JdbiReportRepository;
-import io.duban.storage.jdbi.JdbiResponseUrlRepository;
 import io.duban.storage.jdbi.JdbiReviewRepository;
 import org.jdbi.v3.core.Jdbi;
 
@@ -25,7 +24,6 @@ public final class Storage implements AutoCloseable {
     private final OutboxRepository outbox;
     private final JobRunRepository jobRuns;
     private final ReplyRouteRepository replyRoutes;
-    private final ResponseUrlRepository responseUrls;
     private final ReviewRepository reviews;
     private final ClosureRepository closures;
 
@@ -39,7 +37,6 @@ public final class Storage implements AutoCloseable {
         this.outbox = new JdbiOutboxRepository(jdbi);
         this.jobRuns = new JdbiJobRunRepository(jdbi);
         this.replyRoutes = new JdbiReplyRouteRepository(jdbi);
-        this.responseUrls = new JdbiResponseUrlRepository(jdbi);
         this.reviews = new JdbiReviewRepository(jdbi);
         this.closures = new JdbiClosureRepository(jdbi);
     }
@@ -79,10 +76,6 @@ public final class Storage implements AutoCloseable {
 
     public ReplyRouteRepository replyRoutes() {
         return replyRoutes;
-    }
-
-    public ResponseUrlRepository responseUrls() {
-        return responseUrls;
     }
 
     public ReviewRepository reviews() {
