@@ -26,13 +26,13 @@ import io.duban.bot.command.TaskCommand;
 import io.duban.bot.command.UnitCommand;
 import io.duban.bot.command.WithdrawCommand;
 import io.duban.bot.engine.BotEngine;
-import io.duban.bot.export.ExportSettings;
 import io.duban.bot.export.LedgerExport;
 import io.duban.bot.notify.UnitNotices;
 import io.duban.bot.report.ReportService;
 import io.duban.bot.review.ReturnedReports;
 import io.duban.bot.review.ReviewService;
 import io.duban.bot.schedule.RhythmService;
+import io.duban.bot.settings.BotSettings;
 import io.duban.bot.status.StatusBoard;
 import io.duban.config.ConfigDirectory;
 import io.duban.roster.ChatBinding;
@@ -56,6 +56,7 @@ public final class App implements AutoCloseable {
     private final Storage storage;
     private final Clock clock;
     private final Map<String, String> env;
+    private final BotSettings settings;
     private final Services services;
     private final ReviewService review;
     private final ClosureService closure;
@@ -70,7 +71,17 @@ public final class App implements AutoCloseable {
     /** @param extra more chat commands (tests add one that fails, to see the engine's apology) */
     public App(Path home, ConfigDirectory config, Storage storage, Clock clock, Map<String, String> env,
                List<Command> extra) {
+        this(home, config, BotSettings.read(config, env), storage, clock, env, extra);
+    }
+
+    /**
+     * @param settings read once from {@code config} and {@code env} ({@link BotSettings#read}); what {@code config
+     *                 check} validated
+     */
+    public App(Path home, ConfigDirectory config, BotSettings settings, Storage storage, Clock clock,
+               Map<String, String> env, List<Command> extra) {
         this.home = home;
+        this.settings = settings;
         this.config = config;
         this.storage = storage;
         this.clock = clock;
@@ -88,16 +99,9 @@ public final class App implements AutoCloseable {
                 storage.people(), notices, clock, isClosed);
         this.closure = new ClosureService(config.organization(), config.settings(), storage.closures(),
                 storage.people(), notices, clock);
-        this.rhythm = RhythmService.create(config, storage, clock, this.env::get, isClosed);
+        this.rhythm = RhythmService.create(config, storage, clock, settings.calendar(), settings.schedule(), isClosed);
         this.ledger = new LedgerExport(config, storage);
         this.engine = new BotEngine(config, storage, clock, services, router(extra));
-    }
-
-    /** Loads {@code configDir}, opens and migrates {@code jdbcUrl}. */
-    public static App open(Path home, Path configDir, String jdbcUrl, Clock clock, Map<String, String> env) {
-        ConfigDirectory config = ConfigDirectory.load(configDir, env::get);
-        Storage storage = Storage.open(jdbcUrl);
-        return new App(home, config, storage, clock, env);
     }
 
     private CommandRouter router(List<Command> extra) {
@@ -110,7 +114,7 @@ public final class App implements AutoCloseable {
                 new ReviewCommand(review), new ReturnReportCommand(review),
                 new RequestClosureCommand(closure), new CloseTaskCommand(closure), new ReturnClosureCommand(closure),
                 new ClosureStatusCommand(closure),
-                new ExportLedgerCommand(ledger, ExportSettings.from(config).dir()),
+                new ExportLedgerCommand(ledger, settings.export().dir()),
                 new RemindNowCommand(rhythm)));
         all.addAll(extra);
         all.add(new HelpCommand(() -> all));
@@ -144,6 +148,11 @@ public final class App implements AutoCloseable {
 
     public Map<String, String> env() {
         return env;
+    }
+
+    /** Every setting, read once: WeCom, the app, the callback, the calendar, the schedule, the export. */
+    public BotSettings settings() {
+        return settings;
     }
 
     /** The engine: the one inbound port every transport hands its messages to. */

@@ -1,6 +1,7 @@
 package io.duban.bot.cli;
 
 import io.duban.bot.App;
+import io.duban.bot.settings.BotSettings;
 import io.duban.config.ConfigDirectory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -8,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -132,9 +134,14 @@ public final class GlobalOptions {
         return root().now != null;
     }
 
-    /** Opens storage and wires the bot on an already loaded configuration. */
+    /** Opens storage and wires the bot on an already loaded configuration; reads the settings once. */
     public App openApp(ConfigDirectory config, Clock clock) {
-        return new App(home(), config, io.duban.storage.Storage.open(jdbcUrl()), clock, env());
+        return openApp(config, BotSettings.read(config, env()), clock);
+    }
+
+    /** Opens storage and wires the bot on settings already read (and checked). */
+    public App openApp(ConfigDirectory config, BotSettings settings, Clock clock) {
+        return new App(home(), config, settings, io.duban.storage.Storage.open(jdbcUrl()), clock, env(), List.of());
     }
 
     /** Loads the configuration and wires the bot with {@link #clock}. */

@@ -2,6 +2,7 @@ package io.duban.bot.cli;
 
 import io.duban.bot.App;
 import io.duban.bot.serve.ServeStatus;
+import io.duban.bot.settings.BotSettings;
 import io.duban.bot.serve.WeComServer;
 import io.duban.bot.wecom.WeComSettings;
 import io.duban.bot.wecom.app.AppSettings;
@@ -35,25 +36,22 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    static WeComSettings settings(GlobalOptions global, ConfigDirectory config) {
-        return WeComSettings.from(config.rawSettings(), global.env());
-    }
+    @picocli.CommandLine.Option(names = "--dry-run",
+            description = "Read the settings, open the database and build everything serve runs, then stop without "
+                    + "connecting (e.g. systemd ExecStartPre).")
+    boolean dryRun;
 
     @Override
     public Integer call() throws Exception {
         ConfigDirectory config = global.loadConfig();
-        WeComSettings settings = settings(global, config);
-        AppSettings app = AppSettings.read(config.rawSettings(), global.env()::get);
-        if (app.enabled() && !app.problems().isEmpty()) {
-            spec.commandLine().getErr().println("自建应用配置不完整 / the self-built app is misconfigured: "
-                    + String.join("; ", app.problems()));
-            return 2;
-        }
-        CallbackSettings callback = CallbackSettings.read(config.rawSettings(), global.env()::get);
-        List<String> callbackProblems = callback.anyEnabled() ? callback.problems(app.corpId()) : List.of();
-        if (!callbackProblems.isEmpty()) {
-            spec.commandLine().getErr().println("HTTP 回调配置不完整 / the HTTP callback is misconfigured: "
-                    + String.join("; ", callbackProblems) + "（运行 ./duban config check 查看详情）");
+        BotSettings all = BotSettings.read(config, global.env());
+        WeComSettings settings = all.wecom();
+        AppSettings app = all.app();
+        CallbackSettings callback = all.callback();
+        List<String> problems = all.serveProblems();
+        if (!problems.isEmpty()) {
+            spec.commandLine().getErr().println("配置不完整 / misconfigured: " + String.join("; ", problems)
+                    + "（运行 ./duban config check 查看详情）");
             return 2;
         }
         if (!settings.hasBotCredentials() && callback.anyEnabled()) {
@@ -71,10 +69,18 @@ public final class ServeCommand implements Callable<Integer> {
                       ./duban serve""");
             return 2;
         }
-        App bot = global.openApp(config, global.clock(config.settings().zone()));
+        App bot = global.openApp(config, all, global.clock(config.settings().zone()));
         WeComServer server = new WeComServer(bot.storage(), bot.clock(), settings,
                 app.enabled() ? Optional.of(app) : Optional.empty(), bot.engine(),
                 ServeStatus.fileFor(global.home(), global.env()));
+        if (dryRun) {
+            server.close();
+            bot.close();
+            spec.commandLine().getOut().println("可以启动：设置、数据库和定时任务均已就绪（--dry-run，未连接企业微信）。 "
+                    + "Ready to serve (dry run, not connected).");
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         Optional<CallbackServer> callbackServer = callback.anyEnabled()
                 ? Optional.of(callbackServer(callback, app, bot, server)) : Optional.empty();
         server.start();
