@@ -1,7 +1,6 @@
 package io.duban.config;
 
 import io.duban.plan.Organization;
-import io.duban.plan.PlanFiles;
 import io.duban.plan.WorkPlan;
 import io.duban.roster.ChatBinding;
 import io.duban.roster.ChatKind;

@@ -74,7 +74,9 @@ public final class BotEngine implements InboundPort {
         try {
             outcome = interpret(message, inboundId);
         } catch (RuntimeException e) {
-            LOG.error("failed to handle inbound message #{}: {}", inboundId, e.toString(), e);
+            LOG.error("inbound message #{} from {} could not be answered, the sender was told: {}", inboundId,
+                    message.transport(), e.toString());
+            LOG.debug("inbound message #{} failed", inboundId, e);
             outcome = new Outcome("error:internal", Reply.of(INTERNAL_ERROR));
         }
         Optional<OutboxEntry> entry = storage.outbox().enqueue(ReplyAddressing.answer(message, outcome.reply()),

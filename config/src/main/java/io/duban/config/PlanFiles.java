@@ -1,7 +1,10 @@
-package io.duban.plan;
+package io.duban.config;
 
-import io.duban.config.ConfigException;
-import io.duban.config.YamlNode;
+import io.duban.plan.Kpi;
+import io.duban.plan.Organization;
+import io.duban.plan.PlanArea;
+import io.duban.plan.PlanTask;
+import io.duban.plan.WorkPlan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

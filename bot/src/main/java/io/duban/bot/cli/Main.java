@@ -1,6 +1,5 @@
-package io.duban.bot;
+package io.duban.bot.cli;
 
-import io.duban.bot.cli.DubanCommand;
 import picocli.CommandLine;
 
 /** Entry point: the command line. */

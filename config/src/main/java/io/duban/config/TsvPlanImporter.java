@@ -1,6 +1,9 @@
-package io.duban.plan;
+package io.duban.config;
 
-import io.duban.config.ConfigException;
+import io.duban.plan.Organization;
+import io.duban.plan.PlanArea;
+import io.duban.plan.PlanTask;
+import io.duban.plan.WorkPlan;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
