@@ -63,7 +63,7 @@ public final class ServeCommand implements Callable<Integer> {
         } else if (!settings.hasBotCredentials()) {
             spec.commandLine().getErr().println("""
                     未配置企业微信智能机器人：请设置环境变量 WECOM_BOT_ID 和 WECOM_BOT_SECRET（或在 config/duban.yml 的 wecom: \
-                    中写 botId/botSecret），然后再运行 ./duban serve。设置方法见 README“接入企业微信”。
+                    中写 botId/botSecret），然后再运行 ./duban serve。设置方法见 docs/部署.md。
                     WeCom is not configured: set WECOM_BOT_ID and WECOM_BOT_SECRET, e.g.
                       export WECOM_BOT_ID=aibXXXXXXXX WECOM_BOT_SECRET=...   # from the WeCom admin console
                       ./duban serve""");
