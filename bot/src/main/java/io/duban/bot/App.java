@@ -2,6 +2,7 @@ package io.duban.bot;
 
 import io.duban.bot.closure.ClosureService;
 import io.duban.bot.command.BindCommand;
+import io.duban.bot.command.ClosureReplies;
 import io.duban.bot.command.ClosureStatusCommand;
 import io.duban.bot.command.CloseTaskCommand;
 import io.duban.bot.command.Command;
@@ -21,6 +22,8 @@ import io.duban.bot.command.RequestClosureCommand;
 import io.duban.bot.command.ReturnClosureCommand;
 import io.duban.bot.command.ReturnReportCommand;
 import io.duban.bot.command.ReviewCommand;
+import io.duban.bot.command.ReviewNotices;
+import io.duban.bot.command.ReviewReplies;
 import io.duban.bot.command.Services;
 import io.duban.bot.command.TaskCommand;
 import io.duban.bot.command.UnitCommand;
@@ -60,6 +63,8 @@ public final class App implements AutoCloseable {
     private final Services services;
     private final ReviewService review;
     private final ClosureService closure;
+    private final ReviewReplies reviewReplies;
+    private final ClosureReplies closureReplies;
     private final RhythmService rhythm;
     private final LedgerExport ledger;
     private final BotEngine engine;
@@ -95,10 +100,12 @@ public final class App implements AutoCloseable {
                 isClosed, countable);
         this.services = new Services(config, storage, clock, board, reports);
         UnitNotices notices = new UnitNotices(storage.chats(), storage.outbox(), clock);
-        this.review = new ReviewService(config.organization(), config.settings(), storage.reports(), storage.reviews(),
-                storage.people(), notices, clock, isClosed);
-        this.closure = new ClosureService(config.organization(), config.settings(), storage.closures(),
-                storage.people(), notices, clock);
+        this.review = new ReviewService(config.organization(), storage.reports(), storage.reviews(), storage.people(),
+                notices, new ReviewNotices(config.settings()), clock, isClosed);
+        this.reviewReplies = new ReviewReplies(config.settings(), review);
+        this.closureReplies = new ClosureReplies(config.settings());
+        this.closure = new ClosureService(config.organization(), storage.closures(), storage.people(), notices,
+                closureReplies, clock);
         this.rhythm = RhythmService.create(config, storage, clock, settings.calendar(), settings.schedule(), isClosed);
         this.ledger = new LedgerExport(config, storage);
         this.engine = new BotEngine(config, storage, clock, services, router(extra));
@@ -111,9 +118,9 @@ public final class App implements AutoCloseable {
                 new MyTasksCommand(), new TaskCommand(), new OverviewCommand(), new UnitCommand(),
                 new MissingCommand(), new ProblemsCommand(), new KpiCommand(),
                 new RegisterCommand(), new BindCommand(),
-                new ReviewCommand(review), new ReturnReportCommand(review),
-                new RequestClosureCommand(closure), new CloseTaskCommand(closure), new ReturnClosureCommand(closure),
-                new ClosureStatusCommand(closure),
+                new ReviewCommand(reviewReplies), new ReturnReportCommand(reviewReplies),
+                new RequestClosureCommand(closure, closureReplies), new CloseTaskCommand(closure, closureReplies),
+                new ReturnClosureCommand(closure, closureReplies), new ClosureStatusCommand(closure, closureReplies),
                 new ExportLedgerCommand(ledger, settings.export().dir()),
                 new RemindNowCommand(rhythm)));
         all.addAll(extra);
@@ -168,6 +175,11 @@ public final class App implements AutoCloseable {
     /** The office's review of reports; {@link ReviewService#unchecked} lists what is still unchecked. */
     public ReviewService review() {
         return review;
+    }
+
+    /** The words of the office's check, e.g. the one-line summary of what is still unchecked. */
+    public ReviewReplies reviewReplies() {
+        return reviewReplies;
     }
 
     public ClosureService closure() {

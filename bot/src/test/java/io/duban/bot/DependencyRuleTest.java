@@ -88,4 +88,29 @@ class DependencyRuleTest {
             }
         }).should().beFreeOfCycles().check(classes);
     }
+
+    /**
+     * Services take typed input and return results; the chat commands word them. No Chinese outside comments in
+     * the office's services (核查, 销号).
+     */
+    @Test
+    void theOfficesServicesDoNotWordReplies() throws java.io.IOException {
+        java.util.regex.Pattern chinese = java.util.regex.Pattern.compile("[\\x{4e00}-\\x{9fff}]");
+        for (String folder : java.util.List.of("review", "closure")) {
+            try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/java/io/duban/bot", folder))) {
+                for (java.nio.file.Path f : files.toList()) {
+                    int n = 0;
+                    for (String line : java.nio.file.Files.readAllLines(f)) {
+                        n++;
+                        String code = line.strip();
+                        if (code.startsWith("*") || code.startsWith("/*") || code.startsWith("//")) {
+                            continue;
+                        }
+                        org.assertj.core.api.Assertions.assertThat(chinese.matcher(code).find())
+                                .as(f.getFileName() + ":" + n + " words a reply: " + code).isFalse();
+                    }
+                }
+            }
+        }
+    }
 }
