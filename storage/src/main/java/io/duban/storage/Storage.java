@@ -36,7 +36,7 @@ public final class Storage implements AutoCloseable {
         this.chats = new JdbiChatRepository(jdbi);
         this.outbox = new JdbiOutboxRepository(jdbi);
         this.jobRuns = new JdbiJobRunRepository(jdbi);
-        this.replyRoutes = new JdbiReplyRouteRepository(jdbi);
+        this.replyRoutes = jdbi.onDemand(JdbiReplyRouteRepository.class);
         this.reviews = new JdbiReviewRepository(jdbi);
         this.closures = new JdbiClosureRepository(jdbi);
     }
