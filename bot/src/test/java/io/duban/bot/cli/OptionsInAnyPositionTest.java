@@ -168,6 +168,32 @@ class OptionsInAnyPositionTest {
     }
 
     @Test
+    void jobPreview_readsTheGivenDatabase_andClaimsNothing() {
+        chat("a", true);
+        chat("b", true);
+        Result a = before("a", "job", "preview", "weekly-prompt");
+        Result b = after("b", "job", "preview", "weekly-prompt");
+        assertThat(a.code()).as(a.err()).isZero();
+        // the prompt repeats the last report of 农管科, which only the given databases hold
+        assertThat(a.out()).contains("60%").isEqualTo(b.out());
+        for (String name : List.of("a", "b")) { // only the chat's answer: a preview enqueues nothing
+            assertThat(outbox(name)).singleElement().satisfies(e -> assertThat(e.message().address().kind())
+                    .isEqualTo(io.duban.storage.model.Address.Kind.REPLY));
+        }
+    }
+
+    @Test
+    void planCopy_writesIntoTheGivenConfigFolder() throws IOException {
+        Result a = before("a", "plan", "copy", "2023", "2024");
+        assertThat(a.code()).as(a.err()).isZero();
+        assertThat(config.resolve("plans/2024.yaml")).exists();
+        Files.delete(config.resolve("plans/2024.yaml"));
+        Result b = after("b", "plan", "copy", "2023", "2024");
+        assertThat(sameShape(a, "a")).isEqualTo(sameShape(b, "b"));
+        assertThat(config.resolve("plans/2024.yaml")).exists();
+    }
+
+    @Test
     void outboxListRetryDrop_readTheGivenDatabase() {
         before("a", "job", "run", "weekly-prompt", "--force");
         before("b", "job", "run", "weekly-prompt", "--force");
