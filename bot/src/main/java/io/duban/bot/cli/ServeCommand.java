@@ -6,13 +6,10 @@ import io.duban.bot.settings.BotSettings;
 import io.duban.bot.serve.WeComServer;
 import io.duban.bot.wecom.WeComSettings;
 import io.duban.bot.wecom.app.AppSettings;
-import io.duban.bot.wecom.callback.CallbackServer;
 import io.duban.bot.wecom.callback.CallbackSettings;
 import io.duban.bot.wecom.ws.ConnectionState;
 import io.duban.config.ConfigDirectory;
-import java.net.InetSocketAddress;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,8 +67,7 @@ public final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         App bot = global.openApp(config, all, global.clock(config.settings().zone()));
-        WeComServer server = new WeComServer(bot.storage(), bot.clock(), settings,
-                app.enabled() ? Optional.of(app) : Optional.empty(), bot.engine(),
+        WeComServer server = WeComServer.of(bot.storage(), bot.clock(), all, bot.engine(),
                 ServeStatus.fileFor(global.home(), global.env()));
         if (dryRun) {
             server.close();
@@ -81,15 +77,11 @@ public final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         }
-        Optional<CallbackServer> callbackServer = callback.anyEnabled()
-                ? Optional.of(callbackServer(callback, app, bot, server)) : Optional.empty();
         server.start();
-        callbackServer.ifPresent(CallbackServer::start);
         // The weekly rhythm: prompts, reminders, summaries; each run is claimed in the database before it is sent.
         AutoCloseable rhythm = bot.rhythm().startInBackground();
         Thread hook = new Thread(() -> {
             closeQuietly(rhythm);
-            callbackServer.ifPresent(CallbackServer::close);
             server.close();
             bot.close();
         }, "shutdown");
@@ -108,20 +100,5 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (Exception e) {
             org.slf4j.LoggerFactory.getLogger(ServeCommand.class).warn("stopping the weekly rhythm failed", e);
         }
-    }
-
-    /** The HTTP callback receivers; their answers go into the outbox, which the WeCom server drains. */
-    private static CallbackServer callbackServer(CallbackSettings callback, AppSettings app, App bot,
-                                                 WeComServer server) {
-        CallbackServer.Builder b = CallbackServer.builder()
-                .bind(new InetSocketAddress(callback.listen(), callback.port()))
-                .inbound(bot.engine())
-                .afterAnswer(server.pump()::nudge)
-                .clock(bot.clock());
-        callback.robotCrypto().ifPresent(c -> b.robot(callback.robotPath(), c));
-        if (callback.appEnabled()) {
-            b.app(callback.appPath(), callback.appCrypto(app.corpId().orElseThrow()).orElseThrow());
-        }
-        return b.build();
     }
 }

@@ -15,6 +15,8 @@ import io.duban.bot.wecom.app.AppSettings;
 import io.duban.bot.wecom.app.WeComAppClient;
 import io.duban.bot.engine.InboundPort;
 import io.duban.bot.wecom.callback.CallbackServer;
+import io.duban.bot.settings.BotSettings;
+import io.duban.bot.wecom.callback.CallbackSettings;
 import io.duban.bot.wecom.callback.ResponseUrlChannel;
 import io.duban.bot.wecom.callback.ResponseUrlClient;
 import io.duban.bot.wecom.webhook.WebhookChannel;
@@ -46,8 +48,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot on WeCom: the long connection for conversation, webhooks for group pushes, the outbox pump that sends
- * everything, and the status file. {@link #router()} lets another channel (e.g. a self-built app for private
+ * The bot on WeCom, built in one place: the long connection for conversation, the HTTP callbacks, webhooks for group
+ * pushes, the self-built app for private messages, the outbox pump that sends everything, and the status file. {@link #router()} lets another channel (e.g. a self-built app for private
  * reminders) take over an address kind.
  */
 public final class WeComServer implements AutoCloseable {
@@ -66,6 +68,10 @@ public final class WeComServer implements AutoCloseable {
     private final ChannelRouter router = new ChannelRouter();
     private final OutboxPump pump;
     private final Optional<LongConnection> connection;
+    private final InboundPort inbound;
+    private final Optional<CallbackSettings> callback;
+    private final Optional<String> corpId;
+    private Optional<CallbackServer> callbackServer = Optional.empty();
     private String lastDepth = "";
 
     public WeComServer(Storage storage, Clock clock, WeComSettings settings, InboundPort inbound,
@@ -78,6 +84,29 @@ public final class WeComServer implements AutoCloseable {
      */
     public WeComServer(Storage storage, Clock clock, WeComSettings settings, Optional<AppSettings> app,
                        InboundPort inbound, Path statusFile) {
+        this(storage, clock, settings, app, Optional.empty(), Optional.empty(), inbound, statusFile);
+    }
+
+    /** Everything {@code serve} runs on WeCom, as the settings say (checked with {@link BotSettings#serveProblems}). */
+    public static WeComServer of(Storage storage, Clock clock, BotSettings settings, InboundPort inbound,
+                                 Path statusFile) {
+        return new WeComServer(storage, clock, settings.wecom(),
+                settings.app().enabled() ? Optional.of(settings.app()) : Optional.empty(),
+                settings.callback().anyEnabled() ? Optional.of(settings.callback()) : Optional.empty(),
+                settings.app().corpId(), inbound, statusFile);
+    }
+
+    /**
+     * @param app      the self-built app's settings, when private messages should go through it (enabled, no problems)
+     * @param callback the HTTP callback's settings, when WeCom should also reach the bot through callbacks (checked)
+     * @param corpId   the CorpID, the app callback's receive id
+     */
+    public WeComServer(Storage storage, Clock clock, WeComSettings settings, Optional<AppSettings> app,
+                       Optional<CallbackSettings> callback, Optional<String> corpId, InboundPort inbound,
+                       Path statusFile) {
+        this.inbound = inbound;
+        this.callback = callback;
+        this.corpId = corpId;
         this.storage = storage;
         this.clock = clock;
         this.settings = settings;
@@ -157,6 +186,14 @@ public final class WeComServer implements AutoCloseable {
                 settings.webhooks().size());
         pump.start(Duration.ofSeconds(1));
         connection.ifPresent(LongConnection::start);
+        // the HTTP callback: stores each message before the 200, its answer goes out through this outbox
+        callbackServer = callback.map(c -> CallbackServer.builder()
+                .settings(c, corpId)
+                .inbound(inbound)
+                .afterAnswer(pump::nudge)
+                .clock(clock)
+                .build()
+                .start());
         housekeeping.scheduleWithFixedDelay(this::report, 0, 5, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(this::forgetOldRoutes, 1, 60, TimeUnit.MINUTES);
     }
@@ -213,6 +250,7 @@ public final class WeComServer implements AutoCloseable {
 
     @Override
     public void close() {
+        callbackServer.ifPresent(CallbackServer::close);
         connection.ifPresent(LongConnection::close);
         pump.close();
         report();
