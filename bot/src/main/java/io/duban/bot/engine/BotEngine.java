@@ -55,6 +55,11 @@ public final class BotEngine implements InboundPort {
     }
 
     @Override
+    public String welcome(String userId) {
+        return Welcome.to(storage.people().find(userId));
+    }
+
+    @Override
     public Optional<PendingAnswer> accept(InboundMessage message) {
         // a repeated delivery may carry a newer handle (the long connection's req_id after a reconnect)
         storage.replyRoutes().remember(ReplyAddressing.route(message));

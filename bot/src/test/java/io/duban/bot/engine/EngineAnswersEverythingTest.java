@@ -82,4 +82,11 @@ class EngineAnswersEverythingTest {
             assertThat(r.conversationId()).isEqualTo("wr-demo-ngk");
         });
     }
+
+    @Test
+    void theWelcome_isTheEnginesToo_byNameForSomeoneOnTheRoster() {
+        assertThat(bot.app.engine().welcome("liuyang")).startsWith("刘洋，您好，我是督办助手").contains("帮助");
+        assertThat(bot.app.engine().welcome("stranger")).startsWith("您好，我是督办助手").contains("帮助");
+        assertThat(bot.app.storage().inbound().count()).isZero();
+    }
 }
