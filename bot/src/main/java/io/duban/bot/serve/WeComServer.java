@@ -177,6 +177,11 @@ public final class WeComServer implements AutoCloseable {
         return connection;
     }
 
+    /** Where the HTTP callback listens, once started (empty without callbacks). */
+    public Optional<java.net.InetSocketAddress> callbackAddress() {
+        return callbackServer.map(CallbackServer::address);
+    }
+
     public OutboxPump pump() {
         return pump;
     }
