@@ -83,7 +83,12 @@ class OptionsInAnyPositionTest {
     }
 
     private Result run(List<String> args, String stdin) {
+        return run(args, stdin, System.getenv());
+    }
+
+    private Result run(List<String> args, String stdin, java.util.Map<String, String> env) {
         CommandLine cl = DubanCommand.commandLine();
+        ((DubanCommand) cl.getCommand()).global.env = env;
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));
@@ -260,5 +265,19 @@ class OptionsInAnyPositionTest {
         Result b = after("a", "serve");
         assertThat(a.code()).isEqualTo(2);
         assertThat(sameShape(a, "a")).isEqualTo(sameShape(b, "a"));
+        // with WeCom settings, the dry run opens (and migrates) the database given, wherever --db stands
+        java.util.Map<String, String> wecom = java.util.Map.of("DUBAN_HOME", dir.toString(),
+                "WECOM_BOT_ID", "aib-test", "WECOM_BOT_SECRET", "secret-0123456789");
+        List<String> first = new ArrayList<>(options("served-a"));
+        first.addAll(List.of("serve", "--dry-run"));
+        List<String> last = new ArrayList<>(List.of("serve", "--dry-run"));
+        last.addAll(options("served-b"));
+        Result servedA = run(first, "", wecom);
+        Result servedB = run(last, "", wecom);
+        assertThat(servedA.code()).as(servedA.err()).isZero();
+        assertThat(sameShape(servedA, "served-a")).isEqualTo(sameShape(servedB, "served-b"));
+        assertThat(dir.resolve("served-a.db")).exists();
+        assertThat(dir.resolve("served-b.db")).exists();
+        assertThat(dir.resolve("data/duban.db")).doesNotExist(); // the default database was not used
     }
 }
