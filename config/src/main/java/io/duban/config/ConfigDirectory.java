@@ -1,6 +1,7 @@
 package io.duban.config;
 
 import io.duban.plan.Organization;
+import io.duban.plan.PlanFiles;
 import io.duban.plan.WorkPlan;
 import io.duban.roster.ChatBinding;
 import io.duban.roster.ChatKind;

@@ -2,7 +2,7 @@ package io.duban.config;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.duban.config.PlanFiles;
+import io.duban.plan.PlanFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.duban.config.ConfigDirectory;
 import io.duban.config.ConfigException;
-import io.duban.config.PlanFiles;
-import io.duban.config.TsvPlanImporter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

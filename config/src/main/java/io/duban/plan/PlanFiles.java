@@ -1,10 +1,7 @@
-package io.duban.config;
+package io.duban.plan;
 
-import io.duban.plan.Kpi;
-import io.duban.plan.Organization;
-import io.duban.plan.PlanArea;
-import io.duban.plan.PlanTask;
-import io.duban.plan.WorkPlan;
+import io.duban.config.ConfigException;
+import io.duban.config.YamlNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,6 @@
-package io.duban.config;
+package io.duban.plan;
 
-import io.duban.plan.Organization;
-import io.duban.plan.PlanArea;
-import io.duban.plan.PlanTask;
-import io.duban.plan.WorkPlan;
+import io.duban.config.ConfigException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
