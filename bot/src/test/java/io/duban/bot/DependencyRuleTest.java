@@ -81,6 +81,9 @@ class DependencyRuleTest {
                 if (!p.startsWith("io.duban.")) {
                     return SliceIdentifier.ignore();
                 }
+                if (c.getName().equals("io.duban.bot.Main")) {
+                    return SliceIdentifier.of("io.duban.bot.cli"); // the command line's entry point
+                }
                 if (p.startsWith("io.duban.storage.jdbi")) {
                     return SliceIdentifier.of("io.duban.storage");
                 }

@@ -1,5 +1,6 @@
-package io.duban.bot.cli;
+package io.duban.bot;
 
+import io.duban.bot.cli.DubanCommand;
 import picocli.CommandLine;
 
 /** Entry point: the command line. */
