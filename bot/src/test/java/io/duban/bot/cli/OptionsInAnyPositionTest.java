@@ -151,6 +151,29 @@ class OptionsInAnyPositionTest {
         }
     }
 
+    /** One order for the database: --db, then DUBAN_DB, then database: in duban.yml, then the default. */
+    @Test
+    void theDatabase_comesFromTheCommandLine_thenTheEnvironment_thenDubanYml() throws IOException {
+        Files.writeString(config.resolve("duban.yml"), "database: jdbc:sqlite:${DB_DIR}/from-file.db\n");
+        java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of("DB_DIR", dir.toString(),
+                "DUBAN_HOME", dir.toString()));
+        List<String> jobRun = List.of("job", "run", "weekly-prompt", "--force", "--config", config.toString(),
+                "--now", NOW);
+        assertThat(run(jobRun, "", env).code()).isZero();
+        assertThat(dir.resolve("from-file.db")).exists();
+        env.put("DUBAN_DB", db("from-env"));
+        assertThat(run(jobRun, "", env).code()).isZero();
+        assertThat(dir.resolve("from-env.db")).exists();
+        List<String> withDb = new ArrayList<>(jobRun);
+        withDb.addAll(List.of("--db", db("from-option")));
+        assertThat(run(withDb, "", env).code()).isZero();
+        assertThat(dir.resolve("from-option.db")).exists();
+        assertThat(dir.resolve("data/duban.db")).doesNotExist();
+        for (String name : List.of("from-file", "from-env", "from-option")) {
+            assertThat(outbox(name)).as(name).isNotEmpty();
+        }
+    }
+
     @Test
     void jobRunAndList_useTheGivenDatabaseAndMoment() {
         Result a = before("a", "job", "run", "weekly-prompt", "--force");
