@@ -42,6 +42,16 @@ class DependencyRuleTest {
                 .check(classes);
     }
 
+    /** Transports know the engine only by its one inbound port. */
+    @Test
+    void transportsTalkToTheEngineOnlyThroughItsPort() {
+        noClasses().that().resideInAnyPackage("io.duban.bot.wecom..", "io.duban.bot.console..",
+                        "io.duban.bot.serve..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.duban.bot.engine.BotEngine")
+                .orShould().dependOnClassesThat().resideInAnyPackage("io.duban.bot.command..")
+                .check(classes);
+    }
+
     /** The domain puts messages into the outbox; how a channel splits, limits and sends them is not its business. */
     @Test
     void theDomainDoesNotSeeTheOutboxsWireTypes() {
