@@ -106,4 +106,20 @@ class ConfigCheckMatchesServeTest {
             assertThat(r.out() + r.err()).contains("duban.yml:2", "quietHourz");
         }
     }
+
+    @Test
+    void aHalfConfiguredAppOrCallback_isRefusedByBoth_withTheSameWords() {
+        env.put("EXTRA_DAY_OFF", "2023-10-13");
+        env.put("WECOM_AGENT_ID", "1000002"); // no WECOM_AGENT_SECRET, no WECOM_CORP_ID
+        env.put("WECOM_CALLBACK_TOKEN", "token-only"); // no WECOM_CALLBACK_AES_KEY
+        Result check = run("config", "check");
+        Result serve = run("serve", "--dry-run");
+        assertThat(check.code()).isNotZero();
+        assertThat(serve.code()).isEqualTo(2);
+        for (String missing : List.of("WECOM_AGENT_SECRET is missing", "WECOM_CORP_ID is missing")) {
+            assertThat(check.out()).contains(missing);
+            assertThat(serve.err()).contains(missing);
+        }
+        assertThat(serve.err()).contains("HTTP 回调");
+    }
 }
