@@ -30,7 +30,15 @@ final class ConfigCheck {
     private final Map<String, String> envMap;
     private int problems;
 
+    private final Optional<String> jdbcUrl;
+
     ConfigCheck(PrintWriter out, Map<String, String> env) {
+        this(out, env, Optional.empty());
+    }
+
+    /** @param jdbcUrl the database the other commands would open (--db, DUBAN_DB, database:, default) */
+    ConfigCheck(PrintWriter out, Map<String, String> env, Optional<String> jdbcUrl) {
+        this.jdbcUrl = jdbcUrl;
         this.out = out;
         this.envMap = Map.copyOf(env);
         this.env = this.envMap::get;
@@ -140,6 +148,12 @@ final class ConfigCheck {
         }
         app.problems().forEach(p -> fail(p));
         out.println();
+
+        jdbcUrl.ifPresent(url -> {
+            out.println("数据库 database");
+            info(url.replaceAll("(?i)(password=)[^&;]*", "$1…"));
+            out.println();
+        });
 
         out.println("导出 export");
         try {

@@ -122,4 +122,17 @@ class ConfigCheckMatchesServeTest {
         }
         assertThat(serve.err()).contains("HTTP 回调");
     }
+
+    @Test
+    void configCheck_namesTheDatabaseTheOtherCommandsOpen_withoutItsPassword() {
+        env.put("EXTRA_DAY_OFF", "2023-10-13");
+        env.put("DUBAN_DB", "jdbc:postgresql://127.0.0.1:5432/duban?user=duban&password=s3cret");
+        CommandLine cl = DubanCommand.commandLine();
+        ((DubanCommand) cl.getCommand()).global.env = Map.copyOf(env);
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.execute("config", "check", "--config", config.toString());
+        assertThat(out.toString()).contains("数据库 database", "jdbc:postgresql://127.0.0.1:5432/duban?user=duban&password=…")
+                .doesNotContain("s3cret");
+    }
 }
