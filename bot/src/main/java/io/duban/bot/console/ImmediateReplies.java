@@ -1,9 +1,11 @@
 package io.duban.bot.console;
 
 import io.duban.bot.engine.InboundPort;
+import io.duban.bot.engine.StorageProblems;
 import io.duban.bot.message.InboundMessage;
 import io.duban.storage.OutboxRepository;
 import io.duban.storage.Storage;
+import io.duban.storage.StorageFault;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -32,10 +34,14 @@ public final class ImmediateReplies {
 
     /** Sends the message; its answer, if any (none for a repeated message id), has been written when this returns. */
     public void send(InboundMessage message) {
-        port.receive(message).flatMap(entry -> outbox.claimOne(entry.id(), transport, clock.instant(), LEASE))
-                .ifPresent(claimed -> {
-                    out.accept(claimed.entry().message().content());
-                    outbox.markSent(claimed, clock.instant());
-                });
+        try {
+            port.receive(message).flatMap(entry -> outbox.claimOne(entry.id(), transport, clock.instant(), LEASE))
+                    .ifPresent(claimed -> {
+                        out.accept(claimed.entry().message().content());
+                        outbox.markSent(claimed, clock.instant());
+                    });
+        } catch (StorageFault e) {
+            out.accept(StorageProblems.CANNOT_STORE); // the engine logged the cause
+        }
     }
 }
