@@ -25,6 +25,9 @@ import io.duban.bot.command.ReviewCommand;
 import io.duban.bot.command.ReviewNotices;
 import io.duban.bot.command.ReviewReplies;
 import io.duban.bot.command.Services;
+import io.duban.bot.command.SetReportingCommand;
+import io.duban.bot.duty.DutyRules;
+import io.duban.bot.schedule.DutyRulesReader;
 import io.duban.bot.command.TaskCommand;
 import io.duban.bot.command.UnitCommand;
 import io.duban.bot.command.WithdrawCommand;
@@ -94,10 +97,11 @@ public final class App implements AutoCloseable {
         seedRoster();
         BiPredicate<Integer, Integer> isClosed = storage.closures()::isClosed;
         ReturnedReports countable = new ReturnedReports(storage.reviews());
+        DutyRules duty = DutyRulesReader.read(config, settings.calendar());
         StatusBoard board = new StatusBoard(config.organization(), config.settings(), storage.reports(), clock,
-                isClosed, countable);
+                isClosed, countable, duty);
         ReportService reports = new ReportService(config.organization(), config.settings(), storage.reports(), clock,
-                isClosed, countable);
+                isClosed, countable, board::dueThisWeek);
         this.services = new Services(config, storage, clock, board, reports);
         UnitNotices notices = new UnitNotices(storage.chats(), storage.outbox(), clock);
         this.review = new ReviewService(config.organization(), storage.reports(), storage.reviews(), storage.people(),
@@ -121,6 +125,7 @@ public final class App implements AutoCloseable {
                 new ReviewCommand(reviewReplies), new ReturnReportCommand(reviewReplies),
                 new RequestClosureCommand(closure, closureReplies), new CloseTaskCommand(closure, closureReplies),
                 new ReturnClosureCommand(closure, closureReplies), new ClosureStatusCommand(closure, closureReplies),
+                new SetReportingCommand(),
                 new ExportLedgerCommand(ledger, settings.export().dir()),
                 new RemindNowCommand(rhythm)));
         all.addAll(extra);

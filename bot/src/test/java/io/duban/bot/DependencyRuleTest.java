@@ -47,6 +47,7 @@ class DependencyRuleTest {
     void transportsTalkToTheEngineOnlyThroughItsPort() {
         noClasses().that().resideInAnyPackage("io.duban.bot.wecom..", "io.duban.bot.console..",
                         "io.duban.bot.serve..")
+                .and().doNotHaveSimpleName("DemoData") // seeds the demo database, not a transport
                 .should().dependOnClassesThat().haveFullyQualifiedName("io.duban.bot.engine.BotEngine")
                 .orShould().dependOnClassesThat().resideInAnyPackage("io.duban.bot.command..")
                 .check(classes);

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * {@code 60% …}) goes to the report command.
  */
 public final class CommandRouter {
-    private static final Pattern REPORT_START = Pattern.compile("^(?:\\d|[%％]|未启动|推进中|已完成|受阻|进展|本周)");
+    private static final Pattern REPORT_START = Pattern.compile("^(?:\\d|[%％]|未启动|推进中|已完成|受阻|进展|本周|无变化|同上周|没有变化|无新进展)");
 
     public record Route(Command command, String args) {
     }

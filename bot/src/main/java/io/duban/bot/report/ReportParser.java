@@ -145,6 +145,30 @@ public final class ReportParser {
         return new ParseResult.Ok(new ParsedReport(task, percent, status, progress, problems, next, numerator, denominator));
     }
 
+    private static final Pattern NO_CHANGE = Pattern.compile(
+            "^(?:(?:任务)?\\s*(\\d{1,4}(?:\\s*[、,，\\s]\\s*\\d{1,4})*)\\s*)?(?:无变化|同上周|没有变化|无新进展)[。.！!]?$");
+
+    /**
+     * An explicit "no change this period" ({@code 无变化}, {@code 同上周}), alone or after task numbers
+     * ({@code 15 无变化}, {@code 12、15 同上周}). Empty when the text is something else; an empty list when it names no
+     * task (it covers every task due from the unit). The narrow recognition until the parser reads it itself.
+     */
+    public static Optional<List<Integer>> noChange(String text) {
+        Matcher m = NO_CHANGE.matcher(text.strip());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        List<Integer> tasks = new ArrayList<>();
+        if (m.group(1) != null) {
+            for (String n : m.group(1).split("\\D+")) {
+                if (!n.isEmpty() && !tasks.contains(Integer.parseInt(n))) {
+                    tasks.add(Integer.parseInt(n));
+                }
+            }
+        }
+        return Optional.of(tasks);
+    }
+
     private static ParseResult invalidPercent(String what) {
         return new ParseResult.Invalid("进度“" + what + "”无法识别：进度应为 0 到 100 之间的整数百分比，例如：" + EXAMPLE);
     }

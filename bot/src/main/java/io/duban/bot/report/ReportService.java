@@ -38,16 +38,21 @@ public final class ReportService {
     private final Clock clock;
     private final BiPredicate<Integer, Integer> isClosed;
     private final ReportFilter countable;
+    private final DueThisWeek due;
     private final ReportParser parser = new ReportParser();
 
     public ReportService(Organization org, Settings settings, ReportRepository reports, Clock clock,
-                         BiPredicate<Integer, Integer> isClosed) {
-        this(org, settings, reports, clock, isClosed, ReportFilter.all());
+                         BiPredicate<Integer, Integer> isClosed, DueThisWeek due) {
+        this(org, settings, reports, clock, isClosed, ReportFilter.all(), due);
     }
 
-    /** @param countable which effective reports count as reported (a report the office returned does not) */
+    /**
+     * @param countable which effective reports count as reported (a report the office returned does not)
+     * @param due       what the unit still owes this week (the due component, through the status board)
+     */
     public ReportService(Organization org, Settings settings, ReportRepository reports, Clock clock,
-                         BiPredicate<Integer, Integer> isClosed, ReportFilter countable) {
+                         BiPredicate<Integer, Integer> isClosed, ReportFilter countable, DueThisWeek due) {
+        this.due = due;
         this.countable = countable;
         this.org = org;
         this.settings = settings;
@@ -58,6 +63,10 @@ public final class ReportService {
 
     /** A new report. {@code quotedText} may name the task when the person answered the bot's prompt. */
     public Reply submit(WorkPlan plan, Person person, String text, Optional<String> quotedText, long inboundId) {
+        Optional<List<Integer>> noChange = ReportParser.noChange(text);
+        if (noChange.isPresent()) {
+            return noChange(plan, person, noChange.get(), inboundId);
+        }
         ParseResult result = parser.parse(text);
         if (result instanceof ParseResult.Invalid invalid) {
             return Reply.of(invalid.reason());
@@ -69,8 +78,11 @@ public final class ReportService {
                 parsed = parsed.withTask(fromQuote.get());
             } else {
                 List<PlanTask> awaiting = awaitingThisWeek(plan, person.unit());
+                List<PlanTask> own = plan.tasks().stream().filter(t -> org.isAssigned(t, person.unit())).toList();
                 if (awaiting.size() == 1) {
                     parsed = parsed.withTask(awaiting.get(0).number());
+                } else if (awaiting.isEmpty() && own.size() == 1) {
+                    parsed = parsed.withTask(own.get(0).number());
                 } else {
                     return Reply.of(askWhichTask(plan, person.unit(), awaiting));
                 }
@@ -103,6 +115,60 @@ public final class ReportService {
                         .append("% 低于上次报送的 ").append(p).append("%，已照录。如有误请更正。"));
         reply.append("\n如需修改：更正 ").append(number).append(" 70% …；如需撤回：撤回 ").append(number);
         return Reply.of(reply.toString());
+    }
+
+    /**
+     * "No change this period" for the named tasks, or for every task due from the unit this week when none is
+     * named: one entry per task that counts as reported and keeps the unit's last percent and status. A task the
+     * unit never reported a percent on cannot keep one: nothing is stored and the person is asked for the figure.
+     */
+    public Reply noChange(WorkPlan plan, Person person, List<Integer> named, long inboundId) {
+        String unit = person.unit();
+        List<PlanTask> tasks;
+        if (named.isEmpty()) {
+            tasks = awaitingThisWeek(plan, unit);
+            if (tasks.isEmpty()) {
+                return Reply.of(unit + " 本周没有待报送的任务，无需回复“无变化”。如需补充某项任务，例如：12 60% 本周进展");
+            }
+        } else {
+            tasks = new java.util.ArrayList<>();
+            for (int n : named) {
+                Optional<PlanTask> t = plan.task(n);
+                if (t.isEmpty()) {
+                    return Reply.of(unknownTask(plan, n));
+                }
+                if (!org.isAssigned(t.get(), unit)) {
+                    return Reply.of(notAssigned(plan, person, n));
+                }
+                if (isClosed.test(plan.year(), n)) {
+                    return Reply.of("任务 " + n + " 已销号，无需再报送。");
+                }
+                tasks.add(t.get());
+            }
+        }
+        List<String> never = new java.util.ArrayList<>();
+        for (PlanTask t : tasks) {
+            if (reports.latestEffective(plan.year(), t.number(), unit).filter(r -> r.percent().isPresent()).isEmpty()) {
+                never.add(t.label());
+            }
+        }
+        if (!never.isEmpty()) {
+            return Reply.of("未记录：" + unit + " 还没有报送过 " + String.join("、", never) + " 的进度，无法沿用“无变化”。"
+                    + "请写明进度，每项一行，例如：\n" + tasks.get(0).number() + " 30% 本周进展；问题：…"
+                    + (tasks.size() > 1 ? "\n" + tasks.get(1).number() + " 无变化" : ""));
+        }
+        List<String> kept = new java.util.ArrayList<>();
+        for (PlanTask t : tasks) {
+            ProgressReport last = reports.latestEffective(plan.year(), t.number(), unit).orElseThrow();
+            Instant now = clock.instant();
+            reports.append(new NewReport(plan.year(), t.number(), unit, person.userId(), Optional.of(inboundId),
+                    ReportKind.REPORT, Optional.empty(), last.status(), last.percent(), "", "", "",
+                    OptionalInt.empty(), OptionalInt.empty(), ReportingWeek.of(now, settings.zone()).toString(), now,
+                    true));
+            kept.add(t.label() + " " + last.percent().getAsInt() + "%");
+        }
+        return Reply.of("已记录 " + unit + " 本期无变化 " + kept.size() + " 项（进度沿用上次）：" + String.join("、", kept)
+                + "。\n如需修改：更正 " + tasks.get(0).number() + " 70% …；如需撤回：撤回 " + tasks.get(0).number());
     }
 
     /** A correction of the unit's latest effective report on a task. */
@@ -167,16 +233,9 @@ public final class ReportService {
                         + r.percent().orElse(0) + "%。").orElse("\n该任务本单位目前没有有效报送。"));
     }
 
-    /** Open tasks of the unit that have no effective report from it in the current reporting week. */
+    /** The tasks still due from the unit in the current reporting week, as the due component counts them. */
     public List<PlanTask> awaitingThisWeek(WorkPlan plan, String unit) {
-        String week = ReportingWeek.of(clock.instant(), settings.zone()).toString();
-        Set<Integer> reported = countable.countable(plan.year(), reports.effectiveInWeek(plan.year(), week)).stream()
-                .filter(r -> r.unit().equals(unit)).map(ProgressReport::taskNumber).collect(Collectors.toSet());
-        return plan.tasks().stream()
-                .filter(t -> org.isAssigned(t, unit))
-                .filter(t -> !isClosed.test(plan.year(), t.number()))
-                .filter(t -> !reported.contains(t.number()))
-                .toList();
+        return due.tasks(plan, unit);
     }
 
     private Optional<String> refuse(WorkPlan plan, Person person, PlanTask task, ParsedReport parsed) {
