@@ -6,6 +6,9 @@ import io.duban.storage.jdbi.JdbiInboundMessageRepository;
 import io.duban.storage.jdbi.JdbiInstanceRepository;
 import io.duban.storage.jdbi.JdbiLeaseRepository;
 import io.duban.storage.jdbi.JdbiJobRunRepository;
+import io.duban.storage.jdbi.JdbiMetricRepository;
+import io.duban.storage.jdbi.JdbiMilestoneRepository;
+import io.duban.storage.jdbi.JdbiProblemRepository;
 import io.duban.storage.jdbi.JdbiOutboxRepository;
 import io.duban.storage.jdbi.JdbiPersonRepository;
 import io.duban.storage.jdbi.JdbiReplyRouteRepository;
@@ -33,6 +36,9 @@ public final class Storage implements AutoCloseable {
     private final ReplyRouteRepository replyRoutes;
     private final ReviewRepository reviews;
     private final ClosureRepository closures;
+    private final MilestoneRepository milestones;
+    private final MetricRepository metrics;
+    private final ProblemRepository problems;
     private final ReportingChangeRepository reportingChanges;
     private final InstanceRepository instances;
     private final LeaseRepository leases;
@@ -49,6 +55,9 @@ public final class Storage implements AutoCloseable {
         this.replyRoutes = jdbi.onDemand(JdbiReplyRouteRepository.class);
         this.reviews = new JdbiReviewRepository(jdbi);
         this.closures = new JdbiClosureRepository(jdbi);
+        this.milestones = new JdbiMilestoneRepository(jdbi);
+        this.metrics = new JdbiMetricRepository(jdbi);
+        this.problems = new JdbiProblemRepository(jdbi);
         this.reportingChanges = new JdbiReportingChangeRepository(jdbi);
         this.instances = new JdbiInstanceRepository(jdbi);
         this.leases = new JdbiLeaseRepository(jdbi);
@@ -160,6 +169,18 @@ public final class Storage implements AutoCloseable {
 
     public ClosureRepository closures() {
         return closures;
+    }
+
+    public MilestoneRepository milestones() {
+        return milestones;
+    }
+
+    public MetricRepository metrics() {
+        return metrics;
+    }
+
+    public ProblemRepository problems() {
+        return problems;
     }
 
     /** Admins' changes to tasks' reporters and cadence (设置). */
