@@ -4,6 +4,7 @@ import io.duban.bot.closure.ClosureService;
 import io.duban.bot.chart.WeeklyPicture;
 import io.duban.bot.command.BindCommand;
 import io.duban.bot.command.ChartCommand;
+import io.duban.bot.command.ClosureReplies;
 import io.duban.bot.command.ClosureStatusCommand;
 import io.duban.bot.command.CloseTaskCommand;
 import io.duban.bot.command.Command;
@@ -32,6 +33,8 @@ import io.duban.bot.command.RequestClosureCommand;
 import io.duban.bot.command.ReturnClosureCommand;
 import io.duban.bot.command.ReturnReportCommand;
 import io.duban.bot.command.ReviewCommand;
+import io.duban.bot.command.ReviewNotices;
+import io.duban.bot.command.ReviewReplies;
 import io.duban.bot.command.Services;
 import io.duban.bot.command.SetReportingCommand;
 import io.duban.bot.duty.DutyRules;
@@ -48,6 +51,7 @@ import io.duban.bot.review.ReturnedReports;
 import io.duban.bot.review.ReviewService;
 import io.duban.bot.schedule.RhythmService;
 import io.duban.bot.serve.WeComFileDoors;
+import io.duban.bot.settings.BotSettings;
 import io.duban.bot.status.StatusBoard;
 import io.duban.config.ConfigDirectory;
 import io.duban.roster.ChatBinding;
@@ -71,9 +75,12 @@ public final class App implements AutoCloseable {
     private final Storage storage;
     private final Clock clock;
     private final Map<String, String> env;
+    private final BotSettings settings;
     private final Services services;
     private final ReviewService review;
     private final ClosureService closure;
+    private final ReviewReplies reviewReplies;
+    private final ClosureReplies closureReplies;
     private final RhythmService rhythm;
     private final LedgerExport ledger;
     private final DutyRules dutyRules;
@@ -89,7 +96,17 @@ public final class App implements AutoCloseable {
     /** @param extra more chat commands (tests add one that fails, to see the engine's apology) */
     public App(Path home, ConfigDirectory config, Storage storage, Clock clock, Map<String, String> env,
                List<Command> extra) {
+        this(home, config, BotSettings.read(config, env), storage, clock, env, extra);
+    }
+
+    /**
+     * @param settings read once from {@code config} and {@code env} ({@link BotSettings#read}); what {@code config
+     *                 check} validated
+     */
+    public App(Path home, ConfigDirectory config, BotSettings settings, Storage storage, Clock clock,
+               Map<String, String> env, List<Command> extra) {
         this.home = home;
+        this.settings = settings;
         this.config = config;
         this.storage = storage;
         this.clock = clock;
@@ -97,7 +114,7 @@ public final class App implements AutoCloseable {
         seedRoster();
         BiPredicate<Integer, Integer> isClosed = storage.closures()::isClosed;
         ReturnedReports countable = new ReturnedReports(storage.reviews());
-        DutyRules duty = DutyRulesReader.read(config, this.env::get);
+        DutyRules duty = DutyRulesReader.read(config, settings.calendar());
         this.dutyRules = duty;
         this.measures = new MeasureServices(
                 new MilestoneService(storage.milestones(), clock),
@@ -110,21 +127,16 @@ public final class App implements AutoCloseable {
                 config.settings().maxQuoteChars()));
         this.services = new Services(config, storage, clock, board, reports);
         UnitNotices notices = new UnitNotices(storage.chats(), storage.outbox(), clock);
-        this.review = new ReviewService(config.organization(), config.settings(), storage.reports(), storage.reviews(),
-                storage.people(), notices, clock, isClosed);
-        this.closure = new ClosureService(config.organization(), config.settings(), storage.closures(),
-                storage.people(), notices, clock);
-        this.rhythm = RhythmService.create(config, storage, clock, this.env::get, isClosed);
+        this.review = new ReviewService(config.organization(), storage.reports(), storage.reviews(), storage.people(),
+                notices, new ReviewNotices(config.settings()), clock, isClosed);
+        this.reviewReplies = new ReviewReplies(config.settings(), review);
+        this.closureReplies = new ClosureReplies(config.settings());
+        this.closure = new ClosureService(config.organization(), storage.closures(), storage.people(), notices,
+                closureReplies, clock);
+        this.rhythm = RhythmService.create(config, storage, clock, settings.calendar(), settings.schedule(), isClosed);
         this.ledger = new LedgerExport(config, storage, duty);
         this.fileDoors = WeComFileDoors.of(config.rawSettings(), this.env);
         this.engine = new BotEngine(config, storage, clock, services, router(extra));
-    }
-
-    /** Loads {@code configDir}, opens and migrates {@code jdbcUrl}. */
-    public static App open(Path home, Path configDir, String jdbcUrl, Clock clock, Map<String, String> env) {
-        ConfigDirectory config = ConfigDirectory.load(configDir, env::get);
-        Storage storage = Storage.open(jdbcUrl);
-        return new App(home, config, storage, clock, env);
     }
 
     private CommandRouter router(List<Command> extra) {
@@ -136,9 +148,10 @@ public final class App implements AutoCloseable {
                 new MilestoneCommand(measures.milestones()), new SolveCommand(measures.problems()),
                 new ConsultCommand(measures.problems()),
                 new RegisterCommand(), new BindCommand(),
-                new ReviewCommand(review), new ReturnReportCommand(review),
-                new RequestClosureCommand(closure), new CloseTaskCommand(closure), new ReturnClosureCommand(closure),
-                new ClosureStatusCommand(closure), new SetReportingCommand(),
+                new ReviewCommand(reviewReplies), new ReturnReportCommand(reviewReplies),
+                new RequestClosureCommand(closure, closureReplies), new CloseTaskCommand(closure, closureReplies),
+                new ReturnClosureCommand(closure, closureReplies), new ClosureStatusCommand(closure, closureReplies),
+                new SetReportingCommand(),
                 new ExportLedgerCommand(ledger, fileDoors), new ChartCommand(new WeeklyPicture(config, storage, dutyRules), fileDoors),
                 new RemindNowCommand(rhythm)));
         all.addAll(extra);
@@ -178,6 +191,11 @@ public final class App implements AutoCloseable {
         return env;
     }
 
+    /** Every setting, read once: WeCom, the app, the callback, the calendar, the schedule, the export. */
+    public BotSettings settings() {
+        return settings;
+    }
+
     /** Milestones, metrics and problem items (issue 15). */
     public MeasureServices measures() {
         return measures;
@@ -196,6 +214,11 @@ public final class App implements AutoCloseable {
     /** The office's review of reports; {@link ReviewService#unchecked} lists what is still unchecked. */
     public ReviewService review() {
         return review;
+    }
+
+    /** The words of the office's check, e.g. the one-line summary of what is still unchecked. */
+    public ReviewReplies reviewReplies() {
+        return reviewReplies;
     }
 
     public ClosureService closure() {

@@ -3,9 +3,12 @@ package io.duban.bot;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,14 +25,39 @@ class DependencyRuleTest {
                 .importPackages("io.duban");
     }
 
+    /** The packages that hold the bot's own logic: what people say, what is due, what is stored. */
+    static final String[] DOMAIN = {"io.duban.bot.message..", "io.duban.bot.engine..", "io.duban.bot.command..",
+        "io.duban.bot.report..", "io.duban.bot.status..", "io.duban.bot.text..", "io.duban.bot.review..",
+        "io.duban.bot.closure..", "io.duban.bot.notify..", "io.duban.bot.schedule..", "io.duban.bot.export..",
+        "io.duban.bot.chart..", "io.duban.plan..", "io.duban.roster..", "io.duban.calendar..",
+        "io.duban.storage.model.."};
+
     @Test
     void theDomainDoesNotKnowTheWireProtocol() {
-        noClasses().that().resideInAnyPackage("io.duban.bot.engine..", "io.duban.bot.command..",
-                        "io.duban.bot.report..", "io.duban.bot.status..", "io.duban.bot.text..",
-                        "io.duban.plan..", "io.duban.roster..", "io.duban.storage.model..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.duban.bot.wecom..", "okhttp3..",
+        noClasses().that().resideInAnyPackage(DOMAIN)
+                .should().dependOnClassesThat().resideInAnyPackage("io.duban.bot.wecom..", "io.duban.bot.serve..",
+                        "io.duban.bot.console..", "io.duban.bot.cli..", "okhttp3..", "java.net.http..",
                         "org.java_websocket..", "javax.crypto..", "com.sun.net.httpserver..",
                         "com.fasterxml.jackson..", "org.jdbi..", "java.sql..")
+                .check(classes);
+    }
+
+    /** Transports know the engine only by its one inbound port. */
+    @Test
+    void transportsTalkToTheEngineOnlyThroughItsPort() {
+        noClasses().that().resideInAnyPackage("io.duban.bot.wecom..", "io.duban.bot.console..",
+                        "io.duban.bot.serve..")
+                .and().doNotHaveSimpleName("DemoData") // seeds the demo database, not a transport
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.duban.bot.engine.BotEngine")
+                .orShould().dependOnClassesThat().resideInAnyPackage("io.duban.bot.command..")
+                .check(classes);
+    }
+
+    /** The domain puts messages into the outbox; how a channel splits, limits and sends them is not its business. */
+    @Test
+    void theDomainDoesNotSeeTheOutboxsWireTypes() {
+        noClasses().that().resideInAnyPackage(DOMAIN)
+                .should().dependOnClassesThat().resideInAnyPackage("io.duban.bot.outbox..")
                 .check(classes);
     }
 
@@ -49,8 +77,59 @@ class DependencyRuleTest {
                 .check(classes);
     }
 
+    /**
+     * No package cycles anywhere. Two modules count as one slice each where a facade and what it builds know each
+     * other: the storage facade and its Jdbi implementations (Jdbi stays inside, see
+     * {@link #storageKeepsJdbiInsideItsOwnPackages}), and the configuration folder with the plan files it loads
+     * (the plan's loaders read YAML through io.duban.config).
+     */
     @Test
-    void theBotsPackagesAreFreeOfCycles() {
-        slices().matching("io.duban.bot.(**)").should().beFreeOfCycles().check(classes);
+    void packagesAreFreeOfCycles() {
+        slices().assignedFrom(new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass c) {
+                String p = c.getPackageName();
+                if (!p.startsWith("io.duban.")) {
+                    return SliceIdentifier.ignore();
+                }
+                if (c.getName().equals("io.duban.bot.Main")) {
+                    return SliceIdentifier.of("io.duban.bot.cli"); // the command line's entry point
+                }
+                if (p.startsWith("io.duban.storage.jdbi")) {
+                    return SliceIdentifier.of("io.duban.storage");
+                }
+                return SliceIdentifier.of(p.equals("io.duban.plan") ? "io.duban.config" : p);
+            }
+
+            @Override
+            public String getDescription() {
+                return "the packages of io.duban (storage with its Jdbi implementation, config with the plan)";
+            }
+        }).should().beFreeOfCycles().check(classes);
+    }
+
+    /**
+     * Services take typed input and return results; the chat commands word them. No Chinese outside comments in
+     * the office's services (核查, 销号).
+     */
+    @Test
+    void theOfficesServicesDoNotWordReplies() throws java.io.IOException {
+        java.util.regex.Pattern chinese = java.util.regex.Pattern.compile("[\\x{4e00}-\\x{9fff}]");
+        for (String folder : java.util.List.of("review", "closure")) {
+            try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/java/io/duban/bot", folder))) {
+                for (java.nio.file.Path f : files.toList()) {
+                    int n = 0;
+                    for (String line : java.nio.file.Files.readAllLines(f)) {
+                        n++;
+                        String code = line.strip();
+                        if (code.startsWith("*") || code.startsWith("/*") || code.startsWith("//")) {
+                            continue;
+                        }
+                        org.assertj.core.api.Assertions.assertThat(chinese.matcher(code).find())
+                                .as(f.getFileName() + ":" + n + " words a reply: " + code).isFalse();
+                    }
+                }
+            }
+        }
     }
 }

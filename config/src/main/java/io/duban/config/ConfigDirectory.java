@@ -61,7 +61,7 @@ public record ConfigDirectory(
     static Settings readSettings(YamlNode root) {
         Settings d = Settings.defaults();
         List<String> keys = new ArrayList<>(List.of("timezone", "planYear", "demoNow", "paceTolerancePercent",
-                "staleWeeks", "maxMessageChars", "maxQuoteChars", "botName"));
+                "staleWeeks", "maxMessageChars", "maxQuoteChars", "botName", "database"));
         keys.addAll(SECTIONS);
         root.allowOnly(keys.toArray(String[]::new));
         ZoneId zone = root.get("timezone").map(n -> {

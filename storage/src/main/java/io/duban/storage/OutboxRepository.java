@@ -35,7 +35,7 @@ public interface OutboxRepository {
 
     /**
      * Takes one pending row by id, due or not, under a fresh lease: a transport that answers at once (the local chat)
-     * delivers the answer it was just handed. @return empty when the row is not pending (sent, taken, dropped)
+     * prints the answer it was just handed. @return empty when the row is not pending (sent, taken, dropped)
      */
     Optional<ClaimedEntry> claimOne(long id, String sender, Instant now, Duration lease);
 

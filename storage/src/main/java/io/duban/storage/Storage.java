@@ -15,7 +15,6 @@ import io.duban.storage.jdbi.JdbiPersonRepository;
 import io.duban.storage.jdbi.JdbiReplyRouteRepository;
 import io.duban.storage.jdbi.JdbiReportRepository;
 import io.duban.storage.jdbi.JdbiReportingChangeRepository;
-import io.duban.storage.jdbi.JdbiResponseUrlRepository;
 import io.duban.storage.jdbi.JdbiReviewRepository;
 import io.duban.storage.jdbi.WorkScope;
 import java.util.Optional;
@@ -36,7 +35,6 @@ public final class Storage implements AutoCloseable {
     private final OutboxRepository outbox;
     private final JobRunRepository jobRuns;
     private final ReplyRouteRepository replyRoutes;
-    private final ResponseUrlRepository responseUrls;
     private final ReviewRepository reviews;
     private final ClosureRepository closures;
     private final MediaUploadRepository mediaUploads;
@@ -56,8 +54,7 @@ public final class Storage implements AutoCloseable {
         this.chats = new JdbiChatRepository(jdbi);
         this.outbox = new JdbiOutboxRepository(jdbi);
         this.jobRuns = new JdbiJobRunRepository(jdbi);
-        this.replyRoutes = new JdbiReplyRouteRepository(jdbi);
-        this.responseUrls = new JdbiResponseUrlRepository(jdbi);
+        this.replyRoutes = jdbi.onDemand(JdbiReplyRouteRepository.class);
         this.reviews = new JdbiReviewRepository(jdbi);
         this.closures = new JdbiClosureRepository(jdbi);
         this.mediaUploads = new JdbiMediaUploadRepository(jdbi);
@@ -167,10 +164,6 @@ public final class Storage implements AutoCloseable {
 
     public ReplyRouteRepository replyRoutes() {
         return replyRoutes;
-    }
-
-    public ResponseUrlRepository responseUrls() {
-        return responseUrls;
     }
 
     public ReviewRepository reviews() {

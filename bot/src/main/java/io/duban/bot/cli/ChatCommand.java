@@ -80,7 +80,7 @@ public final class ChatCommand implements Callable<Integer> {
                         : global.usesDemoClock(config) ? "（演示时钟：在计划期内运行，以便看到进行中的计划）" : ""));
         out.println("身份：" + chat.describePerson() + "；会话：" + chat.describeChat());
         out.println("切换：/as USERID 换人，/group CHATID 换群，/direct 私聊，/people /chats 名单，/quit 退出；输入“帮助”查看命令。");
-        out.println("连接企业微信：设置 WECOM_BOT_ID 和 WECOM_BOT_SECRET 后运行 ./duban serve（见 README）。");
+        out.println("连接企业微信：设置 WECOM_BOT_ID 和 WECOM_BOT_SECRET 后运行 ./duban serve（见 docs/部署.md）。");
         out.println();
         out.flush();
     }

@@ -1,6 +1,7 @@
 package io.duban.bot.cli;
 
-import io.duban.bot.wecom.Secrets;
+import io.duban.bot.schedule.RhythmService;
+import io.duban.bot.settings.BotSettings;
 import io.duban.bot.wecom.app.AppSettings;
 import io.duban.bot.wecom.callback.CallbackSettings;
 import io.duban.bot.wecom.callback.PortProbe;
@@ -16,7 +17,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Checks the whole configuration and prints what is set and what is missing, secrets masked. Each problem is
+ * Checks the whole configuration with the section readers {@code serve} uses ({@link BotSettings}) and prints what
+ * is set and what is missing, secrets masked. Each problem is
  * one line starting with {@code ✗}; {@link #run} returns how many there are.
  */
 final class ConfigCheck {
@@ -28,7 +30,15 @@ final class ConfigCheck {
     private final Map<String, String> envMap;
     private int problems;
 
+    private final Optional<String> jdbcUrl;
+
     ConfigCheck(PrintWriter out, Map<String, String> env) {
+        this(out, env, Optional.empty());
+    }
+
+    /** @param jdbcUrl the database the other commands would open (--db, DUBAN_DB, database:, default) */
+    ConfigCheck(PrintWriter out, Map<String, String> env, Optional<String> jdbcUrl) {
+        this.jdbcUrl = jdbcUrl;
         this.out = out;
         this.envMap = Map.copyOf(env);
         this.env = this.envMap::get;
@@ -58,7 +68,7 @@ final class ConfigCheck {
 
         out.println("定时任务与节假日 schedule & calendar");
         try {
-            io.duban.bot.schedule.RhythmService.describeSettings(config, env).forEach(this::ok);
+            RhythmService.describe(BotSettings.calendar(config, envMap), BotSettings.schedule(config)).forEach(this::ok);
         } catch (ConfigException e) {
             fail(e.getMessage());
         }
@@ -67,7 +77,7 @@ final class ConfigCheck {
         out.println("智能机器人长连接 long connection (WebSocket)");
         Optional<WeComSettings> wecom = Optional.empty();
         try {
-            wecom = Optional.of(WeComSettings.from(config.rawSettings(), envMap));
+            wecom = Optional.of(BotSettings.wecom(config, envMap));
         } catch (ConfigException e) {
             fail(e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -97,8 +107,8 @@ final class ConfigCheck {
         AppSettings app;
         CallbackSettings callback;
         try {
-            app = AppSettings.read(config.rawSettings(), env);
-            callback = CallbackSettings.read(config.rawSettings(), env);
+            app = BotSettings.app(config, envMap);
+            callback = BotSettings.callback(config, envMap);
         } catch (ConfigException | IllegalArgumentException e) {
             fail(e.getMessage());
             return finish();
@@ -145,6 +155,28 @@ final class ConfigCheck {
         app.problems().forEach(p -> fail(p));
         out.println();
 
+        jdbcUrl.ifPresent(url -> {
+            out.println("数据库 database");
+            info(url.replaceAll("(?i)(password=)[^&;]*", "$1…"));
+            out.println();
+        });
+
+        out.println("导出 export");
+        try {
+            ok("台账目录 dir: " + BotSettings.export(config).dir());
+        } catch (ConfigException e) {
+            fail(e.getMessage());
+        }
+        out.println();
+
+        if (problems == 0) {
+            // serve reads the same sections in one go; anything it would refuse must be a problem here too
+            try {
+                BotSettings.read(config, envMap).serveProblems().forEach(this::fail);
+            } catch (ConfigException | IllegalArgumentException e) {
+                fail(e.getMessage());
+            }
+        }
         if (envValue(ENV_BOT_ID).isEmpty() && !callback.anyEnabled()) {
             info("尚未配置任何企业微信接入：只能用 ./duban chat 本地对话。 No WeCom connection configured yet.");
         }

@@ -46,7 +46,7 @@ public final class DubanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (ServeCommand.settings(global, global.loadConfig()).hasBotCredentials()) {
+        if (io.duban.bot.settings.BotSettings.wecom(global.loadConfig(), global.env()).hasBotCredentials()) {
             ServeCommand serve = new ServeCommand();
             serve.global = global;
             serve.spec = spec;

@@ -1,13 +1,16 @@
 package io.duban.bot.cli;
 
 import io.duban.bot.App;
+import io.duban.bot.settings.BotSettings;
 import io.duban.config.ConfigDirectory;
+import io.duban.config.YamlNode;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +21,8 @@ import picocli.CommandLine.Spec;
  * Options every command takes, before or after the command's name: {@code duban --db X serve} and
  * {@code duban serve --db X} are the same. Every command mixes these in; whichever instance picocli fills, the value
  * lands on the top-level command's instance, and every command reads it from there. Resolution order: command line,
- * then environment ({@code DUBAN_DB}, {@code DUBAN_CONFIG}), then the default. Defaults resolve against
+ * then environment ({@code DUBAN_DB}, {@code DUBAN_CONFIG}), then {@code duban.yml} ({@code database:}), then the
+ * default. Defaults resolve against
  * {@code DUBAN_HOME} (the launcher sets it to the checkout), so {@code ./duban} works from any folder.
  */
 public final class GlobalOptions {
@@ -83,6 +87,10 @@ public final class GlobalOptions {
         return fromEnv == null || fromEnv.isBlank() ? home().resolve("config") : Path.of(fromEnv);
     }
 
+    /**
+     * The database: {@code --db}, else {@code DUBAN_DB}, else {@code database:} in {@code duban.yml} (may be a
+     * {@code ${ENV}} reference), else {@code data/duban.db} of the installation.
+     */
     public String jdbcUrl() {
         String db = root().db;
         if (db != null && !db.isBlank()) {
@@ -91,6 +99,14 @@ public final class GlobalOptions {
         String fromEnv = env().get("DUBAN_DB");
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv;
+        }
+        Path settingsFile = configDir().resolve(ConfigDirectory.SETTINGS_FILE);
+        if (java.nio.file.Files.exists(settingsFile)) {
+            java.util.Optional<String> fromFile = YamlNode.read(settingsFile, env()::get).get("database")
+                    .map(YamlNode::nonBlankText);
+            if (fromFile.isPresent()) {
+                return fromFile.get();
+            }
         }
         return "jdbc:sqlite:" + home().resolve("data").resolve("duban.db");
     }
@@ -132,9 +148,14 @@ public final class GlobalOptions {
         return root().now != null;
     }
 
-    /** Opens storage and wires the bot on an already loaded configuration. */
+    /** Opens storage and wires the bot on an already loaded configuration; reads the settings once. */
     public App openApp(ConfigDirectory config, Clock clock) {
-        return new App(home(), config, io.duban.storage.Storage.open(jdbcUrl()), clock, env());
+        return openApp(config, BotSettings.read(config, env()), clock);
+    }
+
+    /** Opens storage and wires the bot on settings already read (and checked). */
+    public App openApp(ConfigDirectory config, BotSettings settings, Clock clock) {
+        return new App(home(), config, settings, io.duban.storage.Storage.open(jdbcUrl()), clock, env(), List.of());
     }
 
     /** Loads the configuration and wires the bot with {@link #clock}. */

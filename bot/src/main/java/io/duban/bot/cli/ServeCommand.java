@@ -11,14 +11,13 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import io.duban.bot.serve.ServeStatus;
+import io.duban.bot.settings.BotSettings;
 import io.duban.bot.serve.WeComServer;
 import io.duban.bot.wecom.WeComSettings;
 import io.duban.bot.wecom.app.AppSettings;
-import io.duban.bot.wecom.callback.CallbackServer;
 import io.duban.bot.wecom.callback.CallbackSettings;
 import io.duban.bot.wecom.ws.ConnectionState;
 import io.duban.config.ConfigDirectory;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -46,25 +45,22 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    static WeComSettings settings(GlobalOptions global, ConfigDirectory config) {
-        return WeComSettings.from(config.rawSettings(), global.env());
-    }
+    @picocli.CommandLine.Option(names = "--dry-run",
+            description = "Read the settings, open the database and build everything serve runs, then stop without "
+                    + "connecting (e.g. systemd ExecStartPre).")
+    boolean dryRun;
 
     @Override
     public Integer call() throws Exception {
         ConfigDirectory config = global.loadConfig();
-        WeComSettings settings = settings(global, config);
-        AppSettings app = AppSettings.read(config.rawSettings(), global.env()::get);
-        if (app.enabled() && !app.problems().isEmpty()) {
-            spec.commandLine().getErr().println("自建应用配置不完整 / the self-built app is misconfigured: "
-                    + String.join("; ", app.problems()));
-            return 2;
-        }
-        CallbackSettings callback = CallbackSettings.read(config.rawSettings(), global.env()::get);
-        List<String> callbackProblems = callback.anyEnabled() ? callback.problems(app.corpId()) : List.of();
-        if (!callbackProblems.isEmpty()) {
-            spec.commandLine().getErr().println("HTTP 回调配置不完整 / the HTTP callback is misconfigured: "
-                    + String.join("; ", callbackProblems) + "（运行 ./duban config check 查看详情）");
+        BotSettings all = BotSettings.read(config, global.env());
+        WeComSettings settings = all.wecom();
+        AppSettings app = all.app();
+        CallbackSettings callback = all.callback();
+        List<String> problems = all.serveProblems();
+        if (!problems.isEmpty()) {
+            spec.commandLine().getErr().println("配置不完整 / misconfigured: " + String.join("; ", problems)
+                    + "（运行 ./duban config check 查看详情）");
             return 2;
         }
         if (!settings.hasBotCredentials() && callback.anyEnabled()) {
@@ -76,27 +72,35 @@ public final class ServeCommand implements Callable<Integer> {
         } else if (!settings.hasBotCredentials()) {
             spec.commandLine().getErr().println("""
                     未配置企业微信智能机器人：请设置环境变量 WECOM_BOT_ID 和 WECOM_BOT_SECRET（或在 config/duban.yml 的 wecom: \
-                    中写 botId/botSecret），然后再运行 ./duban serve。设置方法见 README“接入企业微信”。
+                    中写 botId/botSecret），然后再运行 ./duban serve。设置方法见 docs/部署.md。
                     WeCom is not configured: set WECOM_BOT_ID and WECOM_BOT_SECRET, e.g.
                       export WECOM_BOT_ID=aibXXXXXXXX WECOM_BOT_SECRET=...   # from the WeCom admin console
                       ./duban serve""");
             return 2;
         }
-        App bot = global.openApp(config, global.clock(config.settings().zone()));
+        App bot = global.openApp(config, all, global.clock(config.settings().zone()));
+        String instance = instanceName();
+        // the HTTP callback stores each message before its 200, many per commit (one writer, batches of a few ms)
+        WeComServer server = WeComServer.of(bot.storage(), bot.clock(), all, bot.engine(),
+                new GroupCommit(bot.engine(), bot.storage()), ServeStatus.fileFor(global.home(), global.env()),
+                instance, bot.engine().storageProblems());
+        if (dryRun) {
+            server.close();
+            bot.close();
+            spec.commandLine().getOut().println("可以启动：设置、数据库和定时任务均已就绪（--dry-run，未连接企业微信）。 "
+                    + "Ready to serve (dry run, not connected).");
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
         // SQLite serves one process: a second serve on the same file stops here with one line
         Optional<ServeLock> lock;
         try {
             lock = ServeLock.take(bot.storage().database());
         } catch (IllegalStateException e) {
+            server.close();
             bot.close();
             throw e;
         }
-        String instance = instanceName();
-        WeComServer server = new WeComServer(bot.storage(), bot.clock(), settings,
-                app.enabled() ? Optional.of(app) : Optional.empty(), bot.engine(),
-                ServeStatus.fileFor(global.home(), global.env()), instance, bot.engine().storageProblems());
-        Optional<CallbackServer> callbackServer = callback.anyEnabled()
-                ? Optional.of(callbackServer(callback, app, bot, server)) : Optional.empty();
         // SQLite: this instance is the only one and active. PostgreSQL: the holder of the connection lease is active
         // (long connection + rhythm); the others stand by, answer callbacks and drain the outbox.
         AtomicBoolean lostLease = new AtomicBoolean();
@@ -126,7 +130,6 @@ public final class ServeCommand implements Callable<Integer> {
             l.start(leaseThread);
             lease = Optional.of(l);
         }
-        callbackServer.ifPresent(CallbackServer::start);
         // Messages stored but never answered (a stop between storing and answering): answered now, and every few
         // seconds from here on, each at most once.
         ScheduledExecutorService recoveryThread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -143,7 +146,6 @@ public final class ServeCommand implements Callable<Integer> {
             heldLease.ifPresent(ConnectionLease::close);
             leaseThread.shutdown();
             closeQuietly(rhythm[0]);
-            callbackServer.ifPresent(CallbackServer::close);
             server.close();
             bot.close();
             lock.ifPresent(ServeLock::close);
@@ -186,21 +188,5 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (Exception e) {
             org.slf4j.LoggerFactory.getLogger(ServeCommand.class).warn("stopping a background task failed", e);
         }
-    }
-
-    /** The HTTP callback receivers; their answers go into the outbox, which the WeCom server drains. */
-    private static CallbackServer callbackServer(CallbackSettings callback, AppSettings app, App bot,
-                                                 WeComServer server) {
-        CallbackServer.Builder b = CallbackServer.builder()
-                .bind(new InetSocketAddress(callback.listen(), callback.port()))
-                // each callback is stored before its 200, many per commit (one writer, batches of a few ms)
-                .inbound(new GroupCommit(bot.engine(), bot.storage()))
-                .afterAnswer(server.pump()::nudge)
-                .clock(bot.clock());
-        callback.robotCrypto().ifPresent(c -> b.robot(callback.robotPath(), c));
-        if (callback.appEnabled()) {
-            b.app(callback.appPath(), callback.appCrypto(app.corpId().orElseThrow()).orElseThrow());
-        }
-        return b.build();
     }
 }

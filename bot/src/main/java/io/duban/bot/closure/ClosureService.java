@@ -1,10 +1,6 @@
 package io.duban.bot.closure;
 
-import io.duban.bot.message.Reply;
 import io.duban.bot.notify.UnitNotices;
-import io.duban.bot.report.ReportService;
-import io.duban.bot.text.UserText;
-import io.duban.config.Settings;
 import io.duban.plan.Organization;
 import io.duban.plan.PlanTask;
 import io.duban.plan.WorkPlan;
@@ -15,39 +11,34 @@ import io.duban.storage.PersonRepository;
 import io.duban.storage.model.ClosureAction;
 import io.duban.storage.model.ClosureEvent;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * Closing tasks (销号): a member of the lead unit asks with evidence, the office approves or returns the request.
- * Every step is a row of its own; a task's latest step is its state. A closed task keeps its whole history.
+ * Every step is a row of its own; a task's latest step is its state. A closed task keeps its whole history. Takes
+ * parsed input and returns what happened; the chat commands word it.
  */
 public final class ClosureService {
-    private static final Pattern TASK_FIRST = Pattern.compile("^(?:任务)?\\s*(\\d{1,4})\\s*[:：,，]?\\s*(.*)$",
-            Pattern.DOTALL);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
-    private static final int MIN_EVIDENCE_CHARS = 4;
+    static final int MIN_EVIDENCE_CHARS = 4;
 
     private final Organization org;
-    private final Settings settings;
     private final ClosureRepository closures;
     private final PersonRepository people;
     private final UnitNotices notices;
+    private final ClosureTexts texts;
     private final Clock clock;
 
-    public ClosureService(Organization org, Settings settings, ClosureRepository closures, PersonRepository people,
-                          UnitNotices notices, Clock clock) {
+    public ClosureService(Organization org, ClosureRepository closures, PersonRepository people, UnitNotices notices,
+                          ClosureTexts texts, Clock clock) {
         this.org = org;
-        this.settings = settings;
         this.closures = closures;
         this.people = people;
         this.notices = notices;
+        this.texts = texts;
         this.clock = clock;
     }
 
@@ -55,148 +46,91 @@ public final class ClosureService {
         return closures.isClosed(planYear, taskNumber);
     }
 
-    /** {@code 申请办结 12 全部项目已验收，附验收报告}. */
-    public Reply request(WorkPlan plan, Person person, String args, long inboundId) {
-        Matcher m = TASK_FIRST.matcher(args.strip());
-        if (!m.matches()) {
-            return Reply.of("请写明任务编号和办结依据，例如：申请办结 12 全部项目已验收，附验收报告");
-        }
-        int number = Integer.parseInt(m.group(1));
-        String evidence = m.group(2).strip();
+    /** A member of a lead unit asks to close task {@code number}; every admin is told privately. */
+    public ClosureResult request(WorkPlan plan, Person person, int number, String evidence, long inboundId) {
         Optional<PlanTask> task = plan.task(number);
         if (task.isEmpty()) {
-            return Reply.of(ReportService.unknownTask(plan, number));
+            return new ClosureResult.UnknownTask(number);
         }
         if (!org.isLead(task.get(), person.unit())) {
-            return Reply.of("办结申请由牵头单位（" + String.join("、", org.expand(task.get().leadUnits()))
-                    + "）提出；" + person.unit() + " 不是任务 " + number + " 的牵头单位。如认为任务已完成，请联系牵头单位。");
+            return new ClosureResult.NotLeadUnit(task.get(), person.unit(), org.expand(task.get().leadUnits()));
         }
         Optional<ClosureEvent> latest = closures.latest(plan.year(), number);
         if (latest.filter(e -> e.action() == ClosureAction.APPROVED).isPresent()) {
-            return Reply.of("任务 " + number + " 已于 " + day(latest.get()) + " 销号，无需再申请。");
+            return new ClosureResult.AlreadyClosed(number, latest.get());
         }
         if (evidence.codePointCount(0, evidence.length()) < MIN_EVIDENCE_CHARS) {
-            return Reply.of("请写明办结依据（完成情况、验收或佐证材料），例如：申请办结 " + number + " 全部项目已验收，附验收报告");
+            return new ClosureResult.EvidenceMissing(number);
         }
         boolean update = latest.filter(e -> e.action() == ClosureAction.REQUESTED).isPresent();
         ClosureEvent stored = closures.append(new ClosureEvent(0, plan.year(), number, ClosureAction.REQUESTED,
                 person.unit(), person.userId(), evidence, Optional.of(inboundId), clock.instant()));
-        String quoted = quote(evidence);
-        String notice = "【办结申请】" + person.unit() + " " + person.name() + " 申请办结任务 " + number + " "
-                + task.get().shortText(24) + "，依据：" + quoted + "\n同意请发：销号 " + number
-                + "；退回请发：退回办结 " + number + " 请补充验收材料";
+        String notice = texts.requestNotice(person, task.get(), evidence);
         List<Person> admins = people.all().stream().filter(p -> p.role() == Role.ADMIN).toList();
         for (Person admin : admins) {
             notices.tellPerson(admin.userId(), notice, "closure:" + stored.id() + ":" + admin.userId());
         }
-        return Reply.of((update ? "已更新" : "已提交") + "任务 " + number + " 的办结申请，依据：" + quoted + "。"
-                + (admins.isEmpty() ? "请告知办公室审核。" : "已通知办公室审核，结果会告知您。"));
+        return new ClosureResult.Requested(task.get(), evidence, update, !admins.isEmpty());
     }
 
-    /** {@code 销号 12}: the office approves the pending request. */
-    public Reply approve(WorkPlan plan, Person admin, String args, long inboundId) {
-        Matcher m = TASK_FIRST.matcher(args.strip());
-        if (!m.matches()) {
-            return Reply.of("请写明要销号的任务编号，例如：销号 12");
-        }
-        int number = Integer.parseInt(m.group(1));
+    /** The office approves the pending request on task {@code number}; the requesting unit is told. */
+    public ClosureResult approve(WorkPlan plan, Person admin, int number, String note, long inboundId) {
         Optional<PlanTask> task = plan.task(number);
         if (task.isEmpty()) {
-            return Reply.of(ReportService.unknownTask(plan, number));
+            return new ClosureResult.UnknownTask(number);
         }
         Optional<ClosureEvent> latest = closures.latest(plan.year(), number);
         if (latest.filter(e -> e.action() == ClosureAction.APPROVED).isPresent()) {
-            return Reply.of("任务 " + number + " 已于 " + day(latest.get()) + " 销号。");
+            return new ClosureResult.AlreadyClosed(number, latest.get());
         }
         if (latest.filter(e -> e.action() == ClosureAction.REQUESTED).isEmpty()) {
-            return Reply.of("任务 " + number + " 还没有待审核的办结申请。请牵头单位（"
-                    + String.join("、", org.expand(task.get().leadUnits())) + "）先发：申请办结 " + number
-                    + " 全部项目已验收，附验收报告");
+            return new ClosureResult.NoPendingRequest(task.get(), org.expand(task.get().leadUnits()), Optional.empty());
         }
         ClosureEvent request = latest.get();
-        String note = m.group(2).strip();
         ClosureEvent stored = closures.append(new ClosureEvent(0, plan.year(), number, ClosureAction.APPROVED,
                 admin.unit(), admin.userId(), note, Optional.of(inboundId), clock.instant()));
         String requester = name(request.personId());
-        String where = notices.tell(request.unit(), request.personId(), requester,
-                "【已销号】任务 " + number + " " + task.get().shortText(24) + " 经办公室审核已销号，今后不再提醒报送。"
-                        + (note.isEmpty() ? "" : "备注：" + quote(note)), false, "closure:" + stored.id());
-        return Reply.of("已销号：任务 " + number + " " + task.get().shortText(24) + "（" + request.unit() + " "
-                + requester + " 申请，依据：" + quote(request.note()) + "）。该任务计为已完成，不再提醒报送，"
-                + "历史记录全部保留。" + where + "。");
+        UnitNotices.Told told = notices.tell(request.unit(), request.personId(), requester,
+                texts.approvedNotice(task.get(), note), false, "closure:" + stored.id());
+        return new ClosureResult.Approved(task.get(), request, requester, told);
     }
 
-    /** {@code 退回办结 12 请补充验收材料}. */
-    public Reply returnRequest(WorkPlan plan, Person admin, String args, long inboundId) {
-        Matcher m = TASK_FIRST.matcher(args.strip());
-        if (!m.matches()) {
-            return Reply.of("请写明任务编号和退回原因，例如：退回办结 12 请补充验收材料");
-        }
-        int number = Integer.parseInt(m.group(1));
-        String reason = m.group(2).strip();
+    /** The office returns the pending request on task {@code number} with a reason; the unit is told. */
+    public ClosureResult returnRequest(WorkPlan plan, Person admin, int number, String reason, long inboundId) {
         Optional<PlanTask> task = plan.task(number);
         if (task.isEmpty()) {
-            return Reply.of(ReportService.unknownTask(plan, number));
+            return new ClosureResult.UnknownTask(number);
         }
         Optional<ClosureEvent> latest = closures.latest(plan.year(), number);
         if (latest.filter(e -> e.action() == ClosureAction.REQUESTED).isEmpty()) {
-            return Reply.of("任务 " + number + " 没有待审核的办结申请，无需退回。" + latest
-                    .filter(e -> e.action() == ClosureAction.APPROVED)
-                    .map(e -> "（该任务已于 " + day(e) + " 销号。）").orElse(""));
+            return new ClosureResult.NoPendingRequest(task.get(), org.expand(task.get().leadUnits()),
+                    latest.filter(e -> e.action() == ClosureAction.APPROVED));
         }
         if (reason.isEmpty()) {
-            return Reply.of("请写明退回原因，便于牵头单位补充，例如：退回办结 " + number + " 请补充验收材料");
+            return new ClosureResult.ReasonMissing(number);
         }
         ClosureEvent request = latest.get();
         ClosureEvent stored = closures.append(new ClosureEvent(0, plan.year(), number, ClosureAction.RETURNED,
                 admin.unit(), admin.userId(), reason, Optional.of(inboundId), clock.instant()));
         String requester = name(request.personId());
-        String where = notices.tell(request.unit(), request.personId(), requester,
-                "【办结申请退回】任务 " + number + " " + task.get().shortText(24) + " 的办结申请被办公室退回，原因："
-                        + quote(reason) + "。补充后请重新申请：申请办结 " + number + " 完成情况和佐证材料",
-                true, "closure:" + stored.id());
-        return Reply.of("已退回任务 " + number + " 的办结申请（" + request.unit() + " " + requester + "），原因："
-                + quote(reason) + "。" + where + "。");
+        UnitNotices.Told told = notices.tell(request.unit(), request.personId(), requester,
+                texts.returnedNotice(task.get(), reason), true, "closure:" + stored.id());
+        return new ClosureResult.Returned(task.get(), request, requester, reason, told);
     }
 
-    /** {@code 办结情况}: closed tasks, pending requests, and the tasks still open. */
-    public Reply overview(WorkPlan plan) {
+    /** Closed tasks, pending requests, and the tasks still open. */
+    public ClosureOverview overview(WorkPlan plan) {
         Map<Integer, ClosureEvent> latest = closures.latestPerTask(plan.year()).stream()
                 .collect(Collectors.toMap(ClosureEvent::taskNumber, Function.identity()));
-        List<PlanTask> closed = plan.tasks().stream().filter(t -> is(latest, t, ClosureAction.APPROVED)).toList();
-        List<PlanTask> pending = plan.tasks().stream().filter(t -> is(latest, t, ClosureAction.REQUESTED)).toList();
+        List<ClosureOverview.Step> closed = plan.tasks().stream().filter(t -> is(latest, t, ClosureAction.APPROVED))
+                .map(t -> new ClosureOverview.Step(t, latest.get(t.number()))).toList();
+        List<ClosureOverview.Step> pending = plan.tasks().stream().filter(t -> is(latest, t, ClosureAction.REQUESTED))
+                .map(t -> new ClosureOverview.Step(t, latest.get(t.number()))).toList();
         List<PlanTask> open = plan.tasks().stream().filter(t -> !is(latest, t, ClosureAction.APPROVED)).toList();
-        StringBuilder sb = new StringBuilder(plan.year() + " 年计划共 " + plan.tasks().size() + " 项任务：已销号 "
-                + closed.size() + " 项，未销号 " + open.size() + " 项（其中待审核办结申请 " + pending.size() + " 项）。");
-        if (!closed.isEmpty()) {
-            sb.append("\n已销号：");
-            closed.forEach(t -> sb.append("\n  ✅ 任务 ").append(t.number()).append(" ")
-                    .append(io.duban.bot.text.ShortTitles.of(t))
-                    .append("（").append(day(latest.get(t.number()))).append("）"));
-        }
-        if (!pending.isEmpty()) {
-            sb.append("\n待审核的办结申请：");
-            pending.forEach(t -> {
-                ClosureEvent e = latest.get(t.number());
-                sb.append("\n  ⏳ 任务 ").append(t.number()).append(" ").append(e.unit()).append(" ").append(day(e))
-                        .append(" 申请，依据：").append(UserText.escape(e.note(), 30));
-            });
-            sb.append("\n同意请发：销号 ").append(pending.get(0).number()).append("；退回请发：退回办结 ")
-                    .append(pending.get(0).number()).append(" 原因");
-        }
-        List<PlanTask> notRequested = open.stream().filter(t -> !is(latest, t, ClosureAction.REQUESTED)).toList();
-        if (!notRequested.isEmpty()) {
-            // numbers only: the list of every open task would not fit a phone screen
-            sb.append("\n未销号：任务 ").append(notRequested.stream().map(t -> String.valueOf(t.number()))
-                    .collect(Collectors.joining("、")));
-            List<PlanTask> returned = notRequested.stream().filter(t -> is(latest, t, ClosureAction.RETURNED)).toList();
-            if (!returned.isEmpty()) {
-                sb.append("\n办结申请被退回：").append(returned.stream().map(t -> "任务 " + t.number())
-                        .collect(Collectors.joining("、")));
-            }
-            sb.append("\n任务详情请发：任务 ").append(notRequested.get(0).number());
-        }
-        return Reply.of(sb.toString());
+        List<ClosureOverview.OpenTask> notRequested = open.stream()
+                .filter(t -> !is(latest, t, ClosureAction.REQUESTED))
+                .map(t -> new ClosureOverview.OpenTask(t, is(latest, t, ClosureAction.RETURNED))).toList();
+        return new ClosureOverview(plan, closed, pending, open, notRequested);
     }
 
     private static boolean is(Map<Integer, ClosureEvent> latest, PlanTask t, ClosureAction action) {
@@ -206,13 +140,5 @@ public final class ClosureService {
 
     private String name(String userId) {
         return people.find(userId).map(Person::name).orElse(userId);
-    }
-
-    private String quote(String text) {
-        return UserText.escape(text, settings.maxQuoteChars());
-    }
-
-    private String day(ClosureEvent e) {
-        return e.at().atZone(settings.zone()).format(DAY);
     }
 }

@@ -2,14 +2,18 @@ package io.duban.bot.command;
 
 import io.duban.bot.message.Reply;
 import io.duban.bot.closure.ClosureService;
+import io.duban.plan.WorkPlan;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code 销号 12}: the office approves a pending closure request. */
 public final class CloseTaskCommand implements Command {
     private final ClosureService service;
+    private final ClosureReplies replies;
 
-    public CloseTaskCommand(ClosureService service) {
+    public CloseTaskCommand(ClosureService service, ClosureReplies replies) {
         this.service = service;
+        this.replies = replies;
     }
 
     @Override
@@ -39,6 +43,12 @@ public final class CloseTaskCommand implements Command {
 
     @Override
     public Reply handle(CommandContext ctx, String args) {
-        return service.approve(ctx.services().plan(), ctx.person(), args, ctx.inboundId());
+        Optional<TaskArgs> parsed = TaskArgs.parse(args);
+        if (parsed.isEmpty()) {
+            return Reply.of("请写明要销号的任务编号，例如：销号 12");
+        }
+        WorkPlan plan = ctx.services().plan();
+        return replies.approved(plan, service.approve(plan, ctx.person(), parsed.get().task(), parsed.get().rest(),
+                ctx.inboundId()));
     }
 }

@@ -7,9 +7,11 @@ import java.util.List;
 /** {@code 办结情况}: closed tasks, pending requests and open tasks. */
 public final class ClosureStatusCommand implements Command {
     private final ClosureService service;
+    private final ClosureReplies replies;
 
-    public ClosureStatusCommand(ClosureService service) {
+    public ClosureStatusCommand(ClosureService service, ClosureReplies replies) {
         this.service = service;
+        this.replies = replies;
     }
 
     @Override
@@ -39,6 +41,6 @@ public final class ClosureStatusCommand implements Command {
 
     @Override
     public Reply handle(CommandContext ctx, String args) {
-        return service.overview(ctx.services().plan());
+        return replies.overview(service.overview(ctx.services().plan()));
     }
 }

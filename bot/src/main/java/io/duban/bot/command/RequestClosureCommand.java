@@ -2,14 +2,18 @@ package io.duban.bot.command;
 
 import io.duban.bot.message.Reply;
 import io.duban.bot.closure.ClosureService;
+import io.duban.plan.WorkPlan;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code 申请办结 12 依据}: a member of the lead unit asks the office to close a task. */
 public final class RequestClosureCommand implements Command {
     private final ClosureService service;
+    private final ClosureReplies replies;
 
-    public RequestClosureCommand(ClosureService service) {
+    public RequestClosureCommand(ClosureService service, ClosureReplies replies) {
         this.service = service;
+        this.replies = replies;
     }
 
     @Override
@@ -39,6 +43,12 @@ public final class RequestClosureCommand implements Command {
 
     @Override
     public Reply handle(CommandContext ctx, String args) {
-        return service.request(ctx.services().plan(), ctx.person(), args, ctx.inboundId());
+        Optional<TaskArgs> parsed = TaskArgs.parse(args);
+        if (parsed.isEmpty()) {
+            return Reply.of("请写明任务编号和办结依据，例如：申请办结 12 全部项目已验收，附验收报告");
+        }
+        WorkPlan plan = ctx.services().plan();
+        return replies.requested(plan, service.request(plan, ctx.person(), parsed.get().task(), parsed.get().rest(),
+                ctx.inboundId()));
     }
 }

@@ -2,14 +2,18 @@ package io.duban.bot.command;
 
 import io.duban.bot.message.Reply;
 import io.duban.bot.closure.ClosureService;
+import io.duban.plan.WorkPlan;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code 退回办结 12 原因}: the office sends a closure request back. */
 public final class ReturnClosureCommand implements Command {
     private final ClosureService service;
+    private final ClosureReplies replies;
 
-    public ReturnClosureCommand(ClosureService service) {
+    public ReturnClosureCommand(ClosureService service, ClosureReplies replies) {
         this.service = service;
+        this.replies = replies;
     }
 
     @Override
@@ -39,6 +43,12 @@ public final class ReturnClosureCommand implements Command {
 
     @Override
     public Reply handle(CommandContext ctx, String args) {
-        return service.returnRequest(ctx.services().plan(), ctx.person(), args, ctx.inboundId());
+        Optional<TaskArgs> parsed = TaskArgs.parse(args);
+        if (parsed.isEmpty()) {
+            return Reply.of("请写明任务编号和退回原因，例如：退回办结 12 请补充验收材料");
+        }
+        WorkPlan plan = ctx.services().plan();
+        return replies.returned(plan, service.returnRequest(plan, ctx.person(), parsed.get().task(),
+                parsed.get().rest(), ctx.inboundId()));
     }
 }

@@ -1,15 +1,14 @@
 package io.duban.bot.command;
 
 import io.duban.bot.message.Reply;
-import io.duban.bot.review.ReviewService;
 import java.util.List;
 
 /** {@code 退回 12 [单位] 原因}: the office returns a report; it counts as not reported until resubmitted. */
 public final class ReturnReportCommand implements Command {
-    private final ReviewService service;
+    private final ReviewReplies replies;
 
-    public ReturnReportCommand(ReviewService service) {
-        this.service = service;
+    public ReturnReportCommand(ReviewReplies replies) {
+        this.replies = replies;
     }
 
     @Override
@@ -39,6 +38,6 @@ public final class ReturnReportCommand implements Command {
 
     @Override
     public Reply handle(CommandContext ctx, String args) {
-        return service.returnReport(ctx.services().plan(), ctx.person(), args, ctx.inboundId());
+        return replies.returnReport(ctx.services().org(), ctx.services().plan(), ctx.person(), args, ctx.inboundId());
     }
 }

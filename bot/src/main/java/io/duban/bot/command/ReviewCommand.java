@@ -1,15 +1,14 @@
 package io.duban.bot.command;
 
 import io.duban.bot.message.Reply;
-import io.duban.bot.review.ReviewService;
 import java.util.List;
 
 /** {@code 核查 12 [单位] 通过}: the office passes a report; with no arguments, lists the unchecked ones. */
 public final class ReviewCommand implements Command {
-    private final ReviewService service;
+    private final ReviewReplies replies;
 
-    public ReviewCommand(ReviewService service) {
-        this.service = service;
+    public ReviewCommand(ReviewReplies replies) {
+        this.replies = replies;
     }
 
     @Override
@@ -39,6 +38,6 @@ public final class ReviewCommand implements Command {
 
     @Override
     public Reply handle(CommandContext ctx, String args) {
-        return service.check(ctx.services().plan(), ctx.person(), args, ctx.inboundId());
+        return replies.check(ctx.services().org(), ctx.services().plan(), ctx.person(), args, ctx.inboundId());
     }
 }

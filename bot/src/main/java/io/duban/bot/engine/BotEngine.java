@@ -82,6 +82,11 @@ public final class BotEngine implements InboundPort {
         return router.commands();
     }
 
+    @Override
+    public String welcome(String userId) {
+        return Welcome.to(storage.people().find(userId));
+    }
+
     /**
      * Stores the message and its reply route in one short transaction. A repeated delivery of a message that has an
      * answer already is not answered again; one whose first delivery is still without an answer (the bot stopped
@@ -146,7 +151,9 @@ public final class BotEngine implements InboundPort {
                 return Optional.empty();
             }
             Outcome outcome = storage.attempt(() -> interpret(message, inboundId), e -> {
-                LOG.error("failed to handle inbound message #{}: {}", inboundId, e.toString(), e);
+                LOG.error("inbound message #{} from {} could not be answered, the sender was told: {}", inboundId,
+                        message.transport(), e.toString());
+                LOG.debug("inbound message #{} failed", inboundId, e);
                 return new Outcome("error:internal", Reply.of(INTERNAL_ERROR));
             });
             storage.inbound().markAnswered(inboundId, outcome.code(), clock.instant());

@@ -26,6 +26,14 @@ public interface InboundPort {
         return accept(message).flatMap(PendingAnswer::answer);
     }
 
+    /**
+     * The words for someone who just opened a chat with the bot ({@code enter_chat}); the transport sends them at
+     * once on the event's own handle, as WeCom requires within 5 s. Nothing is stored: an event is not a message.
+     */
+    default String welcome(String userId) {
+        return Welcome.TEXT;
+    }
+
     /** A stored message whose answer is still to be decided. */
     @FunctionalInterface
     interface PendingAnswer {

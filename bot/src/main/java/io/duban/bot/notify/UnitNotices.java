@@ -32,19 +32,23 @@ public final class UnitNotices {
                 .orElse(Address.person(personId));
     }
 
+    /** Where a notice went: the unit's group chat, or privately to the person. */
+    public record Told(String unit, String personName, boolean inGroup) {
+    }
+
     /**
      * Enqueues the message once per dedupe key.
      *
      * @param mention whether to @-mention the person when the message goes to the group
-     * @return a short Chinese phrase saying where it went, for the answer to whoever caused it
+     * @return where it went, for the answer to whoever caused it
      */
-    public String tell(String unit, String personId, String personName, String text, boolean mention,
-                       String dedupeKey) {
+    public Told tell(String unit, String personId, String personName, String text, boolean mention,
+                     String dedupeKey) {
         Address to = addressOf(unit, personId);
         boolean group = to.kind() == Address.Kind.GROUP;
         List<String> mentions = group && mention ? List.of(personId) : List.of();
         outbox.enqueue(OutboundMessage.text(to, text, mentions, dedupeKey), clock.instant());
-        return group ? "已在" + unit + "群里通知" : "已私信通知" + personName;
+        return new Told(unit, personName, group);
     }
 
     /** Enqueues a private message to one person. */

@@ -11,8 +11,12 @@ public record RetryPolicy(Duration first, Duration max, int maxAttempts) {
 
     /** The wait after the {@code attempts}-th failed attempt (1-based). */
     public Duration delayAfter(int attempts) {
-        int doublings = Math.max(0, Math.min(attempts - 1, 30));
-        long millis = first.toMillis() << Math.min(doublings, 20);
+        return doubled(first, max, attempts - 1);
+    }
+
+    /** {@code first} doubled {@code doublings} times, capped at {@code max}: the one backoff curve of the bot. */
+    public static Duration doubled(Duration first, Duration max, int doublings) {
+        long millis = first.toMillis() << Math.max(0, Math.min(doublings, 20));
         return millis <= 0 || millis > max.toMillis() ? max : Duration.ofMillis(millis);
     }
 

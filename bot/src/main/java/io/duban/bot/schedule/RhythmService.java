@@ -1,9 +1,7 @@
 package io.duban.bot.schedule;
 
-import io.duban.calendar.CalendarFiles;
 import io.duban.calendar.WorkCalendar;
 import io.duban.config.ConfigDirectory;
-import io.duban.config.YamlNode;
 import io.duban.plan.WorkPlan;
 import io.duban.roster.Person;
 import io.duban.storage.Storage;
@@ -23,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.BiPredicate;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -85,27 +82,17 @@ public final class RhythmService {
         this.scheduler = new Scheduler(jobs, ctx.storage().jobRuns(), s, ctx.calendar(), clock);
     }
 
-    /** Wires the rhythm on a loaded configuration; reads {@code config/calendar/} and the schedule section. */
-    public static RhythmService create(ConfigDirectory config, Storage storage, Clock clock,
-                                       Function<String, String> env, BiPredicate<Integer, Integer> isClosed) {
-        YamlNode raw = config.rawSettings();
-        YamlNode calendarSection = raw == null ? null : raw.get("calendar").orElse(null);
-        YamlNode scheduleSection = raw == null ? null : raw.get("schedule").orElse(null);
-        WorkCalendar calendar = CalendarFiles.load(config.dir(), calendarSection, env);
-        ScheduleSettings settings = ScheduleSettingsReader.read(scheduleSection, config.settings().zone());
+    /**
+     * Wires the rhythm on the settings the composition root read once ({@code BotSettings}): the working calendar
+     * and the schedule section.
+     */
+    public static RhythmService create(ConfigDirectory config, Storage storage, Clock clock, WorkCalendar calendar,
+                                       ScheduleSettings settings, BiPredicate<Integer, Integer> isClosed) {
         return new RhythmService(new RhythmContext(config, storage, calendar, settings, isClosed), clock);
     }
 
-    /**
-     * Reads and validates the calendar and the schedule settings and describes them in a few lines, for
-     * {@code duban config check}. Throws {@link io.duban.config.ConfigException} with file and line on a mistake.
-     */
-    public static List<String> describeSettings(ConfigDirectory config, Function<String, String> env) {
-        YamlNode raw = config.rawSettings();
-        WorkCalendar calendar = CalendarFiles.load(config.dir(),
-                raw == null ? null : raw.get("calendar").orElse(null), env);
-        ScheduleSettings s = ScheduleSettingsReader.read(raw == null ? null : raw.get("schedule").orElse(null),
-                config.settings().zone());
+    /** Describes the calendar and the schedule settings in a few lines, for {@code duban config check}. */
+    public static List<String> describe(WorkCalendar calendar, ScheduleSettings s) {
         List<String> out = new ArrayList<>();
         out.add("节假日 calendar: " + calendar.holidays().size() + " 个假期，数据至 "
                 + calendar.coveredUntil().map(LocalDate::toString).orElse("（无数据，只按周末判断）"));
@@ -125,11 +112,6 @@ public final class RhythmService {
     private static String weekly(ScheduleSettings s, String job) {
         JobSchedule j = s.job(job);
         return j.enabled() ? Texts.weekday(j.weekday().orElseThrow()) + " " + Texts.time(j.time()) : "已停用";
-    }
-
-    /** The rhythm with closure (销号) state read from storage, as the engine has it. */
-    public static RhythmService create(ConfigDirectory config, Storage storage, Clock clock) {
-        return create(config, storage, clock, name -> null, storage.closures()::isClosed);
     }
 
     /** Starts the serve loop: a tick every {@link #TICK} on the given executor. */

@@ -16,6 +16,8 @@ import io.duban.bot.wecom.app.WeComAppClient;
 import io.duban.bot.wecom.media.MediaCache;
 import io.duban.bot.engine.InboundPort;
 import io.duban.bot.wecom.callback.CallbackServer;
+import io.duban.bot.settings.BotSettings;
+import io.duban.bot.wecom.callback.CallbackSettings;
 import io.duban.bot.wecom.callback.ResponseUrlChannel;
 import io.duban.bot.wecom.callback.ResponseUrlClient;
 import io.duban.bot.wecom.webhook.WebhookChannel;
@@ -50,8 +52,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot on WeCom: the long connection for conversation, webhooks for group pushes, the outbox pump that sends
- * everything, and the status file. {@link #router()} lets another channel (e.g. a self-built app for private
+ * The bot on WeCom, built in one place: the long connection for conversation, the HTTP callbacks, webhooks for group
+ * pushes, the self-built app for private messages, the outbox pump that sends everything, and the status file. {@link #router()} lets another channel (e.g. a self-built app for private
  * reminders) take over an address kind.
  */
 public final class WeComServer implements AutoCloseable {
@@ -70,6 +72,10 @@ public final class WeComServer implements AutoCloseable {
     private final ChannelRouter router = new ChannelRouter();
     private final OutboxPump pump;
     private final Optional<LongConnection> connection;
+    private final InboundPort callbackInbound;
+    private final Optional<CallbackSettings> callback;
+    private final Optional<String> corpId;
+    private Optional<CallbackServer> callbackServer = Optional.empty();
     private String lastDepth = "";
     private final String instance;
     private final StorageProblems problems;
@@ -96,6 +102,40 @@ public final class WeComServer implements AutoCloseable {
      */
     public WeComServer(Storage storage, Clock clock, WeComSettings settings, Optional<AppSettings> app,
                        InboundPort inbound, Path statusFile, String instance, StorageProblems problems) {
+        this(storage, clock, settings, app, Optional.empty(), Optional.empty(), inbound, inbound, statusFile, instance,
+                problems);
+    }
+
+    /** Everything {@code serve} runs on WeCom, as the settings say (checked with {@link BotSettings#serveProblems}). */
+    public static WeComServer of(Storage storage, Clock clock, BotSettings settings, InboundPort inbound,
+                                 Path statusFile) {
+        return of(storage, clock, settings, inbound, inbound, statusFile, "serve-" + ProcessHandle.current().pid(),
+                new StorageProblems(clock));
+    }
+
+    /**
+     * @param callbackInbound where the HTTP callback hands its messages (serve batches their commits)
+     */
+    public static WeComServer of(Storage storage, Clock clock, BotSettings settings, InboundPort inbound,
+                                 InboundPort callbackInbound, Path statusFile, String instance,
+                                 StorageProblems problems) {
+        return new WeComServer(storage, clock, settings.wecom(),
+                settings.app().enabled() ? Optional.of(settings.app()) : Optional.empty(),
+                settings.callback().anyEnabled() ? Optional.of(settings.callback()) : Optional.empty(),
+                settings.app().corpId(), inbound, callbackInbound, statusFile, instance, problems);
+    }
+
+    /**
+     * @param app      the self-built app's settings, when private messages should go through it (enabled, no problems)
+     * @param callback the HTTP callback's settings, when WeCom should also reach the bot through callbacks (checked)
+     * @param corpId   the CorpID, the app callback's receive id
+     */
+    public WeComServer(Storage storage, Clock clock, WeComSettings settings, Optional<AppSettings> app,
+                       Optional<CallbackSettings> callback, Optional<String> corpId, InboundPort inbound,
+                       InboundPort callbackInbound, Path statusFile, String instance, StorageProblems problems) {
+        this.callbackInbound = callbackInbound;
+        this.callback = callback;
+        this.corpId = corpId;
         this.storage = storage;
         this.instance = instance;
         this.problems = problems;
@@ -171,6 +211,11 @@ public final class WeComServer implements AutoCloseable {
         return connection;
     }
 
+    /** Where the HTTP callback listens, once started (empty without callbacks). */
+    public Optional<java.net.InetSocketAddress> callbackAddress() {
+        return callbackServer.map(CallbackServer::address);
+    }
+
     public OutboxPump pump() {
         return pump;
     }
@@ -207,6 +252,15 @@ public final class WeComServer implements AutoCloseable {
                 settings.webhooks().size());
         releaseRepliesOfDeadSenders();
         pump.start(Duration.ofSeconds(1));
+        // the HTTP callback (standby instances answer it too): stores each message before the 200, and its
+        // answer goes out through this outbox
+        callbackServer = callback.map(c -> CallbackServer.builder()
+                .settings(c, corpId)
+                .inbound(callbackInbound)
+                .afterAnswer(pump::nudge)
+                .clock(clock)
+                .build()
+                .start());
         housekeeping.scheduleWithFixedDelay(this::report, 0, 5, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(this::forgetOldRoutes, 1, 60, TimeUnit.MINUTES);
     }
@@ -328,6 +382,7 @@ public final class WeComServer implements AutoCloseable {
 
     @Override
     public void close() {
+        callbackServer.ifPresent(CallbackServer::close);
         connection.ifPresent(LongConnection::close);
         pump.close();
         report();

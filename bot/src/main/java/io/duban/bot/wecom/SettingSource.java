@@ -31,6 +31,11 @@ public final class SettingSource {
         return new SettingSource(section, env);
     }
 
+    /** The section itself, for what is more than one value (e.g. the webhook keys per group). */
+    public Optional<YamlNode> section() {
+        return Optional.ofNullable(section);
+    }
+
     /** The value of environment variable {@code envName}, else of {@code key} in the section. */
     public Optional<String> text(String envName, String key) {
         String fromEnv = env.apply(envName);

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The WeCom settings: environment variables first (as {@code SettingSource} does for the other sections), then the
+ * The WeCom settings, read like every other section through {@link SettingSource}: environment variables first, then the
  * {@code wecom:} section of {@code config/duban.yml} (values may be {@code ${ENV}} references). Secrets are only ever shown through {@link #describe()}.
  *
  * <pre>
@@ -47,12 +47,12 @@ public record WeComSettings(
 
     /** Reads the {@code wecom:} section of the settings root ({@code null} when there is no duban.yml). */
     public static WeComSettings from(YamlNode settingsRoot, Map<String, String> env) {
-        Optional<YamlNode> section = settingsRoot == null ? Optional.empty() : settingsRoot.get("wecom");
-        section.ifPresent(s -> s.allowOnly("botId", "botSecret", "wsUrl", "apiBase", "trustStore",
-                "trustStorePassword", "webhooks"));
-        Optional<String> botId = value(section, "botId", env, "WECOM_BOT_ID");
-        Optional<String> secret = value(section, "botSecret", env, "WECOM_BOT_SECRET");
-        String wsUrl = value(section, "wsUrl", env, "WECOM_WS_URL").orElse(DEFAULT_WS_URL);
+        SettingSource source = SettingSource.of(settingsRoot, "wecom", env::get, "botId", "botSecret", "wsUrl",
+                "apiBase", "trustStore", "trustStorePassword", "webhooks");
+        Optional<YamlNode> section = source.section();
+        Optional<String> botId = source.text("WECOM_BOT_ID", "botId");
+        Optional<String> secret = source.text("WECOM_BOT_SECRET", "botSecret");
+        String wsUrl = source.text("WECOM_WS_URL", "wsUrl").orElse(DEFAULT_WS_URL);
         URI ws;
         try {
             ws = URI.create(wsUrl);
@@ -64,13 +64,13 @@ public record WeComSettings(
             throw new IllegalArgumentException("WECOM_WS_URL must start with wss:// (or ws:// for a local test), got "
                     + wsUrl);
         }
-        String apiBase = value(section, "apiBase", env, "WECOM_API_BASE").orElse(DEFAULT_API_BASE)
+        String apiBase = source.text("WECOM_API_BASE", "apiBase").orElse(DEFAULT_API_BASE)
                 .replaceAll("/+$", "");
         if (!apiBase.startsWith("https://") && !apiBase.startsWith("http://")) {
             throw new IllegalArgumentException("WECOM_API_BASE must start with https://, got " + apiBase);
         }
-        Optional<Path> trustStore = value(section, "trustStore", env, "WECOM_TRUST_STORE").map(Path::of);
-        Optional<String> trustStorePassword = value(section, "trustStorePassword", env, "WECOM_TRUST_STORE_PASSWORD");
+        Optional<Path> trustStore = source.text("WECOM_TRUST_STORE", "trustStore").map(Path::of);
+        Optional<String> trustStorePassword = source.text("WECOM_TRUST_STORE_PASSWORD", "trustStorePassword");
         Map<String, String> webhooks = new LinkedHashMap<>();
         section.flatMap(s -> s.get("webhooks")).ifPresent(w -> w.entries().forEach((chatId, key) -> {
             if (!key.isNull()) {
@@ -82,13 +82,6 @@ public record WeComSettings(
                     + "wecom.botSecret in config/duban.yml), not only one of them");
         }
         return new WeComSettings(botId, secret, ws, apiBase, trustStore, trustStorePassword, webhooks, env);
-    }
-
-    private static Optional<String> value(Optional<YamlNode> section, String key, Map<String, String> env,
-                                          String envName) {
-        Optional<String> fromEnv = Optional.ofNullable(env.get(envName)).map(String::strip).filter(v -> !v.isEmpty());
-        return fromEnv.or(() -> section.flatMap(s -> s.get(key)).map(YamlNode::text).map(String::strip)
-                .filter(v -> !v.isEmpty()));
     }
 
     public boolean hasBotCredentials() {

@@ -11,7 +11,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * The callback's benchmarks in the project's bench command (see README): answer time with 200 requests in flight
+ * The callback's benchmarks in the project's bench command (see docs/开发.md): answer time with 200 requests in flight
  * on 127.0.0.1, and decrypt throughput on one thread (= per core). Bounded; prints {@code BENCH} lines.
  * {@code bot/bench.sh} runs the same outside Maven, with JMH in its own forked JVM.
  */

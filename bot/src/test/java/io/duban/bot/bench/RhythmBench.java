@@ -75,7 +75,7 @@ public class RhythmBench {
                 }
             }
         }
-        rhythm = RhythmService.create(config, app.storage(), clock);
+        rhythm = app.rhythm();
         rhythm.scheduler().tick(MONDAY);   // settle everything due so far
     }
 

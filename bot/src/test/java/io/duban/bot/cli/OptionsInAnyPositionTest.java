@@ -83,7 +83,12 @@ class OptionsInAnyPositionTest {
     }
 
     private Result run(List<String> args, String stdin) {
+        return run(args, stdin, System.getenv());
+    }
+
+    private Result run(List<String> args, String stdin, java.util.Map<String, String> env) {
         CommandLine cl = DubanCommand.commandLine();
+        ((DubanCommand) cl.getCommand()).global.env = env;
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));
@@ -146,6 +151,29 @@ class OptionsInAnyPositionTest {
         }
     }
 
+    /** One order for the database: --db, then DUBAN_DB, then database: in duban.yml, then the default. */
+    @Test
+    void theDatabase_comesFromTheCommandLine_thenTheEnvironment_thenDubanYml() throws IOException {
+        Files.writeString(config.resolve("duban.yml"), "database: jdbc:sqlite:${DB_DIR}/from-file.db\n");
+        java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of("DB_DIR", dir.toString(),
+                "DUBAN_HOME", dir.toString()));
+        List<String> jobRun = List.of("job", "run", "weekly-prompt", "--force", "--config", config.toString(),
+                "--now", NOW);
+        assertThat(run(jobRun, "", env).code()).isZero();
+        assertThat(dir.resolve("from-file.db")).exists();
+        env.put("DUBAN_DB", db("from-env"));
+        assertThat(run(jobRun, "", env).code()).isZero();
+        assertThat(dir.resolve("from-env.db")).exists();
+        List<String> withDb = new ArrayList<>(jobRun);
+        withDb.addAll(List.of("--db", db("from-option")));
+        assertThat(run(withDb, "", env).code()).isZero();
+        assertThat(dir.resolve("from-option.db")).exists();
+        assertThat(dir.resolve("data/duban.db")).doesNotExist();
+        for (String name : List.of("from-file", "from-env", "from-option")) {
+            assertThat(outbox(name)).as(name).isNotEmpty();
+        }
+    }
+
     @Test
     void jobRunAndList_useTheGivenDatabaseAndMoment() {
         Result a = before("a", "job", "run", "weekly-prompt", "--force");
@@ -165,6 +193,32 @@ class OptionsInAnyPositionTest {
         Result refused = run(List.of("job", "--db", db("a"), "list"), "");
         assertThat(refused.code()).isNotZero();
         assertThat(refused.err()).contains("--db");
+    }
+
+    @Test
+    void jobPreview_readsTheGivenDatabase_andClaimsNothing() {
+        chat("a", true);
+        chat("b", true);
+        Result a = before("a", "job", "preview", "weekly-prompt");
+        Result b = after("b", "job", "preview", "weekly-prompt");
+        assertThat(a.code()).as(a.err()).isZero();
+        // the prompt repeats the last report of 农管科, which only the given databases hold
+        assertThat(a.out()).contains("60%").isEqualTo(b.out());
+        for (String name : List.of("a", "b")) { // only the chat's answer: a preview enqueues nothing
+            assertThat(outbox(name)).singleElement().satisfies(e -> assertThat(e.message().address().kind())
+                    .isEqualTo(io.duban.storage.model.Address.Kind.REPLY));
+        }
+    }
+
+    @Test
+    void planCopy_writesIntoTheGivenConfigFolder() throws IOException {
+        Result a = before("a", "plan", "copy", "2023", "2024");
+        assertThat(a.code()).as(a.err()).isZero();
+        assertThat(config.resolve("plans/2024.yaml")).exists();
+        Files.delete(config.resolve("plans/2024.yaml"));
+        Result b = after("b", "plan", "copy", "2023", "2024");
+        assertThat(sameShape(a, "a")).isEqualTo(sameShape(b, "b"));
+        assertThat(config.resolve("plans/2024.yaml")).exists();
     }
 
     @Test
@@ -222,7 +276,8 @@ class OptionsInAnyPositionTest {
         assertThat(a.out()).contains("演练").isEqualTo(b.out());
         Result checkA = before("a", "config", "check");
         Result checkB = after("b", "config", "check");
-        assertThat(checkA.out()).contains(config.toString()).isEqualTo(checkB.out());
+        assertThat(checkA.out()).contains(config.toString());
+        assertThat(sameShape(checkA, "a")).isEqualTo(sameShape(checkB, "b"));
         assertThat(checkA.code()).isEqualTo(checkB.code());
     }
 
@@ -234,5 +289,19 @@ class OptionsInAnyPositionTest {
         Result b = after("a", "serve");
         assertThat(a.code()).isEqualTo(2);
         assertThat(sameShape(a, "a")).isEqualTo(sameShape(b, "a"));
+        // with WeCom settings, the dry run opens (and migrates) the database given, wherever --db stands
+        java.util.Map<String, String> wecom = java.util.Map.of("DUBAN_HOME", dir.toString(),
+                "WECOM_BOT_ID", "aib-test", "WECOM_BOT_SECRET", "secret-0123456789");
+        List<String> first = new ArrayList<>(options("served-a"));
+        first.addAll(List.of("serve", "--dry-run"));
+        List<String> last = new ArrayList<>(List.of("serve", "--dry-run"));
+        last.addAll(options("served-b"));
+        Result servedA = run(first, "", wecom);
+        Result servedB = run(last, "", wecom);
+        assertThat(servedA.code()).as(servedA.err()).isZero();
+        assertThat(sameShape(servedA, "served-a")).isEqualTo(sameShape(servedB, "served-b"));
+        assertThat(dir.resolve("served-a.db")).exists();
+        assertThat(dir.resolve("served-b.db")).exists();
+        assertThat(dir.resolve("data/duban.db")).doesNotExist(); // the default database was not used
     }
 }

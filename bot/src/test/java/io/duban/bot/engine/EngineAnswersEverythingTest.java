@@ -2,13 +2,11 @@ package io.duban.bot.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.duban.bot.command.Access;
-import io.duban.bot.command.Command;
-import io.duban.bot.command.CommandContext;
 import io.duban.bot.message.ChatType;
 import io.duban.bot.message.InboundMessage;
 import io.duban.bot.message.MessageKind;
 import io.duban.bot.message.Reply;
+import io.duban.bot.testing.FailingCommand;
 import io.duban.bot.testing.MutableClock;
 import io.duban.bot.testing.TestBot;
 import io.duban.storage.model.Address;
@@ -31,42 +29,9 @@ class EngineAnswersEverythingTest {
     Path dir;
     TestBot bot;
 
-    /** A command that fails inside, as a bug or a lost database connection would. */
-    static final class Broken implements Command {
-        @Override
-        public String name() {
-            return "故障";
-        }
-
-        @Override
-        public List<String> aliases() {
-            return List.of();
-        }
-
-        @Override
-        public String summary() {
-            return "测试用";
-        }
-
-        @Override
-        public String example() {
-            return "故障";
-        }
-
-        @Override
-        public Access access() {
-            return Access.REGISTERED;
-        }
-
-        @Override
-        public Reply handle(CommandContext ctx, String args) {
-            throw new IllegalStateException("simulated failure");
-        }
-    }
-
     @BeforeEach
     void start() {
-        bot = new TestBot(dir, MutableClock.at("2023-10-09T09:00+08:00"), List.of(new Broken()));
+        bot = new TestBot(dir, MutableClock.at("2023-10-09T09:00+08:00"), List.of(new FailingCommand()));
     }
 
     @AfterEach
@@ -116,5 +81,12 @@ class EngineAnswersEverythingTest {
             assertThat(r.transport()).isEqualTo(TestBot.TRANSPORT);
             assertThat(r.conversationId()).isEqualTo("wr-demo-ngk");
         });
+    }
+
+    @Test
+    void theWelcome_isTheEnginesToo_byNameForSomeoneOnTheRoster() {
+        assertThat(bot.app.engine().welcome("liuyang")).startsWith("刘洋，您好，我是督办助手").contains("帮助");
+        assertThat(bot.app.engine().welcome("stranger")).startsWith("您好，我是督办助手").contains("帮助");
+        assertThat(bot.app.storage().inbound().count()).isZero();
     }
 }

@@ -45,7 +45,7 @@ class ReviewCommandsTest {
         bot.say(NJZX, "15 30% 完成展销筹备");
 
         assertThat(bot.say(ADMIN, "核查")).contains("待核查的报送（2 条）", "任务 15 农管科", "任务 15 农技中心");
-        assertThat(bot.app().review().uncheckedSummary(plan, 1))
+        assertThat(bot.app().reviewReplies().uncheckedSummary(plan, 1))
                 .hasValue("待核查报送 2 条：任务 15 农管科等。核查请发：核查");
         String ask = bot.say(ADMIN, "核查 15 通过");
         assertThat(ask).contains("2 个单位的报送待核查", "农管科", "农技中心", "核查 15 农管科 通过");
@@ -62,7 +62,7 @@ class ReviewCommandsTest {
         assertThat(bot.app().review().unchecked(plan)).extracting(r -> r.unit()).containsExactly("农管科");
         assertThat(bot.say(ADMIN, "核查 15 通过")).contains("已核查通过", "农管科");
         assertThat(bot.app().review().unchecked(plan)).isEmpty();
-        assertThat(bot.app().review().uncheckedSummary(plan, 5)).isEmpty();
+        assertThat(bot.app().reviewReplies().uncheckedSummary(plan, 5)).isEmpty();
         assertThat(bot.say(ADMIN, "核查")).contains("没有待核查");
         assertThat(bot.say(ADMIN, "核查 15 农管科 通过")).contains("无需重复");
     }

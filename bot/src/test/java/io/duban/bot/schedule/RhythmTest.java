@@ -112,8 +112,8 @@ class RhythmTest {
 
     @Test
     void closedTasks_areNotPromptedWarnedOrNudged() {
-        RhythmService closing = RhythmService.create(bot.app.config(), bot.app.storage(), bot.clock, n -> null,
-                (year, task) -> task == 12 || task == 15);
+        RhythmService closing = RhythmService.create(bot.app.config(), bot.app.storage(), bot.clock,
+                bot.app.settings().calendar(), bot.app.settings().schedule(), (year, task) -> task == 12 || task == 15);
         String ngk = closing.preview("weekly-prompt", t("2023-10-12T15:00+08:00")).orElseThrow().messages().stream()
                 .filter(m -> m.address().equals(Address.group(NGK))).findFirst().map(OutboundMessage::content).orElse("");
         assertThat(ngk).isEmpty();   // nothing else is due from 农管科: no prompt at all   // nothing else is due from 农管科: no prompt at all
@@ -236,7 +236,7 @@ class RhythmTest {
     @Test
     void twoSchedulersOnOneSqliteFile_exactlyOneClaimWins() throws Exception {
         try (TestBot other = new TestBot(dir, bot.clock)) {
-            RhythmService second = RhythmService.create(other.app.config(), other.app.storage(), other.clock);
+            RhythmService second = other.app.rhythm();
             for (String at : List.of("2023-10-12T15:00:05+08:00", "2023-10-13T10:00:05+08:00",
                     "2023-10-13T14:00:05+08:00", "2023-10-16T09:00:05+08:00")) {
                 CountDownLatch go = new CountDownLatch(1);

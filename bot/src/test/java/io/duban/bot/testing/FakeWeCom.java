@@ -261,6 +261,18 @@ public final class FakeWeCom extends WebSocketServer {
         return push("aibot_msg_callback", body);
     }
 
+    /** Sends a picture message callback; returns its req_id. */
+    public String sendImage(String msgid, String chatType, String chatId, String userId) {
+        ObjectNode body = JSON.createObjectNode()
+                .put("msgid", msgid).put("aibotid", BOT_ID).put("chattype", chatType).put("msgtype", "image");
+        if (chatId != null) {
+            body.put("chatid", chatId);
+        }
+        body.putObject("from").put("userid", userId);
+        body.putObject("image").put("url", "https://example.invalid/picture.png");
+        return push("aibot_msg_callback", body);
+    }
+
     public String sendEvent(String eventType, String userId) {
         ObjectNode body = JSON.createObjectNode().put("msgid", "ev-" + System.nanoTime()).put("aibotid", BOT_ID)
                 .put("chattype", "single").put("msgtype", "event");

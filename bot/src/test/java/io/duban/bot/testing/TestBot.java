@@ -124,8 +124,8 @@ public final class TestBot implements AutoCloseable {
     }
 
     /**
-     * Hands the message to the engine and delivers its answer from the outbox the way every transport does.
-     * The transport of {@code message} must be {@link #TRANSPORT}. @return the answer; none for a repeat
+     * Hands the message to the engine and takes its answer from the outbox, as the local chat does.
+     * @return the answer; none for a repeat
      */
     public synchronized List<Reply> send(InboundMessage message) {
         heard.clear();

@@ -1,5 +1,6 @@
 package io.duban.bot.wecom.ws;
 
+import io.duban.bot.outbox.RetryPolicy;
 import java.time.Duration;
 
 /** Reconnect delays: {@code min}, doubling per failed attempt, capped at {@code max}. Immutable. */
@@ -10,8 +11,7 @@ public record Backoff(Duration min, Duration max, int failures) {
 
     /** The delay before the next attempt. */
     public Duration delay() {
-        long millis = min.toMillis() << Math.min(failures, 20);
-        return millis > max.toMillis() ? max : Duration.ofMillis(millis);
+        return RetryPolicy.doubled(min, max, failures);
     }
 
     /** After another failed attempt. */

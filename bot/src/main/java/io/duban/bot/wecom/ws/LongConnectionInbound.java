@@ -16,15 +16,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The inbound side of the long connection: each message callback becomes an {@link InboundMessage} (with the
  * callback's req_id as its reply handle) for the engine's {@link InboundPort}; the engine puts the answer into the
- * outbox and {@link LongConnectionChannel} delivers it. {@code enter_chat} gets the welcome at once (WeCom wants it
- * within 5 s, on the event's own req_id).
+ * outbox and {@link LongConnectionChannel} delivers it. {@code enter_chat} gets the engine's welcome at once (WeCom
+ * wants it within 5 s, on the event's own req_id).
  */
 public final class LongConnectionInbound implements LongConnection.Listener {
     private static final Logger LOG = LoggerFactory.getLogger(LongConnectionInbound.class);
-
-    public static final String WELCOME = """
-            您好，我是督办助手，负责跟踪年度工作计划的进展。
-            在群里 @督办助手 或在这里直接发消息即可汇报任务进展、查询任务状态；发送“帮助”查看汇报格式和示例。""";
 
     private final InboundPort port;
     private final Runnable nudge;
@@ -81,6 +77,9 @@ public final class LongConnectionInbound implements LongConnection.Listener {
             if (pending.answer().isPresent()) {
                 nudge.run();
             }
+        } catch (StorageFault e) {
+            // the engine logged the cause once; stored, so its recovery pass answers it once storage works again
+            LOG.warn("message {} is stored; it is answered once storage works again", message.messageId());
         } catch (RuntimeException e) {
             // stored: the engine's recovery pass answers it once the cause is gone
             LOG.error("message {} is stored but could not be answered yet: {}", message.messageId(), e.toString());
@@ -109,8 +108,9 @@ public final class LongConnectionInbound implements LongConnection.Listener {
     public void onEvent(WsFrame callback) {
         String type = callback.body().path("event").path("eventtype").asText("");
         if ("enter_chat".equals(type)) {
+            String userId = callback.body().path("from").path("userid").asText("");
             ObjectNode body = JsonNodeFactory.instance.objectNode().put("msgtype", "text");
-            body.putObject("text").put("content", WELCOME);
+            body.putObject("text").put("content", port.welcome(userId));
             connection.get().request("aibot_respond_welcome_msg", callback.reqId(), body)
                     .whenComplete((ack, e) -> {
                         if (e != null || ack.errcodeOrZero() != 0) {

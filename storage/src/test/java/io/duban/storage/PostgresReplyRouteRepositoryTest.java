@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Tag;
  * sets it). Each test starts from an empty schema.
  */
 @Tag("postgres")
-class PostgresResponseUrlRepositoryTest extends ResponseUrlRepositoryTest {
+class PostgresReplyRouteRepositoryTest extends ReplyRouteRepositoryTest {
     @Override
     protected Storage open() {
         return PostgresTestDatabase.open(storage == null);
