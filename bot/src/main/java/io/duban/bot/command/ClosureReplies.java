@@ -1,5 +1,7 @@
 package io.duban.bot.command;
 
+import java.util.List;
+
 import io.duban.bot.closure.ClosureOverview;
 import io.duban.bot.closure.ClosureResult;
 import io.duban.bot.closure.ClosureTexts;
@@ -124,9 +126,15 @@ public final class ClosureReplies implements ClosureTexts {
             sb.append("\n同意请发：销号 ").append(first).append("；退回请发：退回办结 ").append(first).append(" 原因");
         }
         if (!o.notRequested().isEmpty()) {
-            sb.append("\n未销号：");
-            o.notRequested().forEach(t -> sb.append("\n  任务 ").append(t.task().number()).append(" ")
-                    .append(t.task().shortText(16)).append(t.returned() ? "（办结申请被退回）" : ""));
+            // numbers only: the list of every open task would not fit a phone screen
+            sb.append("\n未销号：任务 ").append(o.notRequested().stream().map(t -> String.valueOf(t.task().number()))
+                    .collect(java.util.stream.Collectors.joining("、")));
+            List<String> returned = o.notRequested().stream().filter(t -> t.returned())
+                    .map(t -> "任务 " + t.task().number()).toList();
+            if (!returned.isEmpty()) {
+                sb.append("\n办结申请被退回：").append(String.join("、", returned));
+            }
+            sb.append("\n任务详情请发：任务 ").append(o.notRequested().get(0).task().number());
         }
         return Reply.of(sb.toString());
     }

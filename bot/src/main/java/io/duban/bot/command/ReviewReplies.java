@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  */
 public final class ReviewReplies {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
-    private static final int MAX_LISTED = 30;
+    private static final int MAX_LISTED = 10;
 
     private final Settings settings;
     private final ReviewService service;
@@ -119,7 +119,7 @@ public final class ReviewReplies {
         StringBuilder sb = new StringBuilder("待核查的报送（").append(open.size()).append(" 条）：");
         open.stream().limit(MAX_LISTED).forEach(r -> sb.append("\n  ").append(line(r)));
         if (open.size() > MAX_LISTED) {
-            sb.append("\n  …另有 ").append(open.size() - MAX_LISTED).append(" 条");
+            sb.append("\n  …另有 ").append(open.size() - MAX_LISTED).append(" 条，核查以上各条后显示");
         }
         ProgressReport first = open.get(0);
         sb.append("\n核查通过请发：核查 ").append(first.taskNumber()).append(" ").append(first.unit()).append(" 通过")
