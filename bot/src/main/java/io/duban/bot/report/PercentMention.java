@@ -1,0 +1,152 @@
+package io.duban.bot.report;
+
+import io.duban.bot.report.normalize.ChineseNumerals;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One percentage written in a text: {@code 60%}, {@code 60 %}, {@code 百分之六十}, {@code 百分之60}, {@code 六成},
+ * or a bare number where the position says it is one ({@code 15 60 …}, {@code 进度60}). Text must be normalised
+ * first ({@code ６０％} is then {@code 60%}).
+ *
+ * @param start   where the mention starts in the text (after any label)
+ * @param end     where it ends
+ * @param written the mention as written, for quoting back
+ * @param value   the value, possibly negative, over 100 or with decimals; null when unreadable ({@code 六成%})
+ */
+public record PercentMention(int start, int end, String written, BigDecimal value) {
+    private static final Pattern SIGN = Pattern.compile("(?<![\\d.])(-)?(\\d+(?:\\.\\d+)?)\\s*%");
+    private static final Pattern HUNDREDTHS = Pattern.compile(
+            "百分之\\s*(\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二两三四五六七八九]+)?)");
+    /** {@code 六成}; not 成员, 成本, 成果 …, and not inside a longer numeral ({@code 三五成群}). */
+    private static final Pattern TENTHS = Pattern.compile(
+            "(?<![零〇一二两三四五六七八九十百千\\d])([一二两三四五六七八九十])成([半一二三四五六七八九])?"
+                    + "(?![员本品果功为立交熟长都效绩就型规分不])");
+    private static final Pattern BARE = Pattern.compile("^(-)?(\\d{1,6}(?:\\.\\d+)?)(?![\\d.%])");
+
+    public boolean readable() {
+        return value != null;
+    }
+
+    public boolean isWholePercent() {
+        return value != null && value.signum() >= 0 && value.compareTo(BigDecimal.valueOf(100)) <= 0
+                && value.stripTrailingZeros().scale() <= 0;
+    }
+
+    public OptionalInt whole() {
+        return isWholePercent() ? OptionalInt.of(value.intValueExact()) : OptionalInt.empty();
+    }
+
+    /** The value as people write it: {@code 60%}, {@code 60.5%}. */
+    public String display() {
+        return value == null ? written : value.stripTrailingZeros().toPlainString() + "%";
+    }
+
+    /** Every written percentage in the text, in order. Unreadable ones ({@code 六成%}) have a null value. */
+    public static List<PercentMention> findAll(String text) {
+        List<PercentMention> found = new ArrayList<>();
+        Matcher sign = SIGN.matcher(text);
+        while (sign.find()) {
+            BigDecimal v = new BigDecimal(sign.group(2));
+            found.add(new PercentMention(sign.start(), sign.end(), sign.group(), sign.group(1) != null ? v.negate() : v));
+        }
+        Matcher hundredths = HUNDREDTHS.matcher(text);
+        while (hundredths.find()) {
+            if (overlaps(found, hundredths.start(), hundredths.end())) {
+                continue;
+            }
+            String n = hundredths.group(1);
+            found.add(new PercentMention(hundredths.start(), hundredths.end(), hundredths.group(), chineseValue(n)));
+        }
+        Matcher tenths = TENTHS.matcher(text);
+        while (tenths.find()) {
+            if (overlaps(found, tenths.start(), tenths.end())) {
+                continue;
+            }
+            int tens = ChineseNumerals.parse(tenths.group(1)).orElse(0) * 10;
+            String more = tenths.group(2);
+            BigDecimal v = BigDecimal.valueOf(tens);
+            if (more != null) {
+                v = v.add(BigDecimal.valueOf(more.equals("半") ? 5 : ChineseNumerals.parse(more).orElse(0))); // 六成半
+            }
+            boolean signAfter = tenths.end() < text.length() && text.charAt(tenths.end()) == '%';
+            int end = signAfter ? tenths.end() + 1 : tenths.end();
+            found.add(new PercentMention(tenths.start(), end, text.substring(tenths.start(), end), signAfter ? null : v));
+        }
+        for (int at = text.indexOf('%'); at >= 0; at = text.indexOf('%', at + 1)) {
+            if (!overlaps(found, at, at + 1)) {
+                found.add(new PercentMention(at, at + 1, "%", null)); // a sign without a number
+            }
+        }
+        found.sort((a, b) -> Integer.compare(a.start, b.start));
+        return found;
+    }
+
+    /** A bare number at {@code from} ({@code 15 60 上架…}): a percent by its position, unless a unit follows. */
+    public static java.util.Optional<PercentMention> bareAt(String text, int from) {
+        Matcher m = BARE.matcher(text.substring(from));
+        if (!m.find()) {
+            return java.util.Optional.empty();
+        }
+        int end = from + m.end();
+        int look = end;
+        while (look < text.length() && text.charAt(look) == ' ') {
+            look++;
+        }
+        if (look < text.length()) {
+            char next = text.charAt(look);
+            if ((TaskReference.UNIT_CHARS.indexOf(next) >= 0 && !text.startsWith("百分之", look))
+                    || (next < 0x80 && Character.isLetter(next))) {
+                return java.util.Optional.empty(); // 4 款, 12.5 万元, 3kg: a quantity
+            }
+            if (look == end && Character.isLetterOrDigit(next) && !isHan(next)) {
+                return java.util.Optional.empty();
+            }
+        }
+        BigDecimal v = new BigDecimal(m.group(2));
+        return java.util.Optional.of(new PercentMention(from, end, m.group(), m.group(1) != null ? v.negate() : v));
+    }
+
+    private static boolean isHan(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
+    private static BigDecimal chineseValue(String n) {
+        if (Character.isDigit(n.charAt(0))) {
+            return new BigDecimal(n);
+        }
+        if (n.equals("百")) {
+            return BigDecimal.valueOf(100);
+        }
+        String[] parts = n.split("点", 2);
+        OptionalInt whole = ChineseNumerals.parse(parts[0]);
+        if (whole.isEmpty()) {
+            return parts[0].equals("零") || parts[0].equals("〇") ? fraction(BigDecimal.ZERO, parts) : null;
+        }
+        return fraction(BigDecimal.valueOf(whole.getAsInt()), parts);
+    }
+
+    private static BigDecimal fraction(BigDecimal whole, String[] parts) {
+        if (parts.length < 2) {
+            return whole;
+        }
+        StringBuilder digits = new StringBuilder();
+        for (char c : parts[1].toCharArray()) {
+            digits.append(ChineseNumerals.DIGITS.indexOf(c) <= 1 ? 0 : ChineseNumerals.parse(String.valueOf(c)).orElse(0));
+        }
+        return whole.add(new BigDecimal("0." + digits));
+    }
+
+    private static boolean overlaps(List<PercentMention> found, int start, int end) {
+        for (PercentMention m : found) {
+            if (start < m.end && m.start < end) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
