@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
  * {@code /}, {@code 无。}, or the template's own {@code …}. Such a field is empty, not a problem.
  */
 public final class EmptyAnswers {
+    private static final Pattern TRAILING = Pattern.compile("[。.！!；;，,\\s]+$");
     private static final Pattern NOTHING = Pattern.compile(
             "(?i)(?:目前|暂时|本周|当前)?(?:暂无|无|没有|没|未发现|尚无|并无)(?:明显|新的?|其他|任何)?"
                     + "(?:问题|困难|困难问题|问题和困难|困难和问题|异常|计划|安排)?"
@@ -16,7 +17,7 @@ public final class EmptyAnswers {
     }
 
     public static boolean isNothing(String value) {
-        String v = value.strip().replaceAll("[。.！!；;，,\\s]+$", "");
+        String v = TRAILING.matcher(value.strip()).replaceAll("");
         return v.isEmpty() || NOTHING.matcher(v).matches();
     }
 }

@@ -46,36 +46,72 @@ public record PercentMention(int start, int end, String written, BigDecimal valu
         return value == null ? written : value.stripTrailingZeros().toPlainString() + "%";
     }
 
+    /** The percentage written exactly at {@code pos}, if one starts there. */
+    public static java.util.Optional<PercentMention> at(String text, int pos) {
+        if (pos >= text.length()) {
+            return java.util.Optional.empty();
+        }
+        char c = text.charAt(pos);
+        if (c == '-' || Character.isDigit(c)) {
+            Matcher m = SIGN.matcher(text).useTransparentBounds(true).region(pos, text.length());
+            return m.lookingAt() ? java.util.Optional.of(sign(m)) : java.util.Optional.empty();
+        }
+        if (c == '百') {
+            Matcher m = HUNDREDTHS.matcher(text).region(pos, text.length());
+            return m.lookingAt() ? java.util.Optional.of(hundredths(m)) : java.util.Optional.empty();
+        }
+        if (c == '%') {
+            return java.util.Optional.of(new PercentMention(pos, pos + 1, "%", null));
+        }
+        if (ChineseNumerals.isNumeral(c)) {
+            Matcher m = TENTHS.matcher(text).useTransparentBounds(true).region(pos, text.length());
+            return m.lookingAt() ? java.util.Optional.of(tenths(text, m)) : java.util.Optional.empty();
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static PercentMention sign(Matcher m) {
+        BigDecimal v = new BigDecimal(m.group(2));
+        return new PercentMention(m.start(), m.end(), m.group(), m.group(1) != null ? v.negate() : v);
+    }
+
+    private static PercentMention hundredths(Matcher m) {
+        return new PercentMention(m.start(), m.end(), m.group(), chineseValue(m.group(1)));
+    }
+
+    private static PercentMention tenths(String text, Matcher m) {
+        int tens = ChineseNumerals.parse(m.group(1)).orElse(0) * 10;
+        String more = m.group(2);
+        BigDecimal v = BigDecimal.valueOf(tens);
+        if (more != null) {
+            v = v.add(BigDecimal.valueOf(more.equals("半") ? 5 : ChineseNumerals.parse(more).orElse(0))); // 六成半
+        }
+        boolean signAfter = m.end() < text.length() && text.charAt(m.end()) == '%';
+        int end = signAfter ? m.end() + 1 : m.end();
+        return new PercentMention(m.start(), end, text.substring(m.start(), end), signAfter ? null : v);
+    }
+
     /** Every written percentage in the text, in order. Unreadable ones ({@code 六成%}) have a null value. */
     public static List<PercentMention> findAll(String text) {
         List<PercentMention> found = new ArrayList<>();
+        if (text.indexOf('%') < 0 && text.indexOf('百') < 0 && text.indexOf('成') < 0) {
+            return found;
+        }
         Matcher sign = SIGN.matcher(text);
         while (sign.find()) {
-            BigDecimal v = new BigDecimal(sign.group(2));
-            found.add(new PercentMention(sign.start(), sign.end(), sign.group(), sign.group(1) != null ? v.negate() : v));
+            found.add(sign(sign));
         }
         Matcher hundredths = HUNDREDTHS.matcher(text);
         while (hundredths.find()) {
-            if (overlaps(found, hundredths.start(), hundredths.end())) {
-                continue;
+            if (!overlaps(found, hundredths.start(), hundredths.end())) {
+                found.add(hundredths(hundredths));
             }
-            String n = hundredths.group(1);
-            found.add(new PercentMention(hundredths.start(), hundredths.end(), hundredths.group(), chineseValue(n)));
         }
         Matcher tenths = TENTHS.matcher(text);
         while (tenths.find()) {
-            if (overlaps(found, tenths.start(), tenths.end())) {
-                continue;
+            if (!overlaps(found, tenths.start(), tenths.end())) {
+                found.add(tenths(text, tenths));
             }
-            int tens = ChineseNumerals.parse(tenths.group(1)).orElse(0) * 10;
-            String more = tenths.group(2);
-            BigDecimal v = BigDecimal.valueOf(tens);
-            if (more != null) {
-                v = v.add(BigDecimal.valueOf(more.equals("半") ? 5 : ChineseNumerals.parse(more).orElse(0))); // 六成半
-            }
-            boolean signAfter = tenths.end() < text.length() && text.charAt(tenths.end()) == '%';
-            int end = signAfter ? tenths.end() + 1 : tenths.end();
-            found.add(new PercentMention(tenths.start(), end, text.substring(tenths.start(), end), signAfter ? null : v));
         }
         for (int at = text.indexOf('%'); at >= 0; at = text.indexOf('%', at + 1)) {
             if (!overlaps(found, at, at + 1)) {

@@ -57,6 +57,13 @@ public final class ReportParser {
     private static final Pattern CLAUSE_END = Pattern.compile("[，,。；;！!？?\\n]");
     private static final Pattern METRIC = Pattern.compile(
             "(\\p{IsHan}{1,8})\\s*[:：]?\\s*(\\d+(?:\\.\\d+)?)\\s*(万元|亿元|元|人次|人|名|个|家|款|场|次|篇|批|吨|件|项|期|户|单|笔|位|条|公斤|斤|亩|套|台)");
+    private static final Pattern BARE_LABEL = Pattern.compile("(?:进度|完成率|完成度)\\s*(?:为|达到了|达到|已达|达|约|是|[:：])?\\s*");
+    private static final Pattern LEADING_MARKS = Pattern.compile("^[\\s，,、:：。.；;]+");
+    private static final Pattern TRAILING_MARKS = Pattern.compile("[\\s，,、:：；;]+$");
+    private static final Pattern DOUBLED_COMMA = Pattern.compile("([，,、])\\s*[，,、]+");
+    private static final Pattern CLAUSE_SPLIT = Pattern.compile("[，,。；;！!]");
+    private static final Pattern AFTER_CLAUSE_MARK = Pattern.compile("(?<=[，,。！!])");
+    private static final Pattern CLAUSE_MARK_AT_END = Pattern.compile("[，,。！!]$");
     private static final Pattern HEAD_GAP = Pattern.compile("[\\s，,、:：]*");
     private static final Pattern REPORT_START = Pattern.compile(
             "^(?:\\d|%|百分之|[一二两三四五六七八九十]成|任务|第|未启动|推进中|已完成|受阻|进展|本周|无变化|同上周|问题|下一步)");
@@ -345,7 +352,7 @@ public final class ReportParser {
                 }
                 break;
             }
-            String rest = s.substring(pos).replaceFirst("^[\\s，,、:：。.；;]+", "").strip();
+            String rest = LEADING_MARKS.matcher(s.substring(pos)).replaceFirst("").strip();
             if (!rest.isEmpty()) {
                 texts.add(new StringBuilder(rest));
             }
@@ -362,7 +369,7 @@ public final class ReportParser {
             if (done.lookingAt() && done.end() < s.length()
                     && (Character.isDigit(s.charAt(done.end())) || s.startsWith("百分之", done.end())
                     || StatusWords.vagueAt(s, done.end()).isPresent()
-                    || PercentMention.findAll(s.substring(done.end())).stream().anyMatch(m -> m.start() == 0))) {
+                    || PercentMention.at(s, done.end()).isPresent())) {
                 return done.end();
             }
             return pos;
@@ -375,13 +382,7 @@ public final class ReportParser {
         }
 
         private static Optional<PercentMention> mentionAt(String s, int pos) {
-            for (PercentMention m : PercentMention.findAll(s.substring(pos))) {
-                if (m.start() == 0) {
-                    return Optional.of(new PercentMention(pos, pos + m.end(), m.written(), m.value()));
-                }
-                break;
-            }
-            return Optional.empty();
+            return PercentMention.at(s, pos);
         }
 
         private void addStatus(String word) {
@@ -422,13 +423,12 @@ public final class ReportParser {
                         }
                     }
                 }
-                Matcher bareAfterLabel = Pattern.compile("(?:进度|完成率|完成度)\\s*(?:为|达到了|达到|已达|达|约|是|[:：])?\\s*")
-                        .matcher(text);
+                Matcher bareAfterLabel = BARE_LABEL.matcher(text);
                 while (bareAfterLabel.find()) {
                     int at = bareAfterLabel.end();
                     boolean known = candidates.stream().anyMatch(c -> c.textIndex() >= 0 && c.mention().start() == at);
                     Optional<PercentMention> bare = known ? Optional.empty() : PercentMention.bareAt(text, at);
-                    if (bare.isPresent() && PercentMention.findAll(text).stream().noneMatch(m -> m.start() == at)) {
+                    if (bare.isPresent() && PercentMention.at(text, at).isEmpty()) {
                         candidates.add(new Candidate(bare.get(), t, bareAfterLabel.start(), true));
                     }
                 }
@@ -448,7 +448,7 @@ public final class ReportParser {
         private Optional<String> problem() {
             // Standalone clauses: 受阻。 / 无变化 / 基本完成 written on their own between commas.
             for (StringBuilder text : texts) {
-                for (String clause : text.toString().split("[，,。；;！!]")) {
+                for (String clause : CLAUSE_SPLIT.split(text.toString())) {
                     Optional<ReportStatus> st = StatusWords.wholeClause(clause);
                     if (st.isPresent()) {
                         statuses.add(st.get());
@@ -604,8 +604,8 @@ public final class ReportParser {
 
         private String dropStandaloneClauses(String s) {
             StringBuilder kept = new StringBuilder();
-            for (String clause : s.split("(?<=[，,。！!])")) {
-                String bare = clause.replaceAll("[，,。！!]$", "");
+            for (String clause : AFTER_CLAUSE_MARK.split(s)) {
+                String bare = CLAUSE_MARK_AT_END.matcher(clause).replaceAll("");
                 if (StatusWords.wholeClause(bare).isPresent() || StatusWords.isNoChangeClause(bare)) {
                     continue;
                 }
@@ -628,8 +628,8 @@ public final class ReportParser {
     }
 
     private static String tidy(String s) {
-        return s.replaceAll("([，,、])\\s*[，,、]+", "$1").replaceAll("^[\\s，,、:：。；;]+", "")
-                .replaceAll("[\\s，,、:：；;]+$", "").strip();
+        String once = DOUBLED_COMMA.matcher(s).replaceAll("$1");
+        return TRAILING_MARKS.matcher(LEADING_MARKS.matcher(once).replaceFirst("")).replaceFirst("").strip();
     }
 
     private static String join(String a, String b) {

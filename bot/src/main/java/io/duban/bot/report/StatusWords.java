@@ -39,6 +39,7 @@ public final class StatusWords {
     private static final Pattern VAGUE = Pattern.compile(alternatives(List.of("过半", "大半", "大部分", "一半", "近半",
             "多半", "小部分", "少部分", "部分完成", "基本完成", "接近完成", "即将完成", "快完成了", "快完成", "差不多完成",
             "接近尾声", "尾声", "差不多")));
+    private static final Pattern END_MARKS = Pattern.compile("[。.！!了]+$");
     /** What may follow a word for it to stand alone: {@code 完成。}, {@code 受阻：…}, but not {@code 完成4款}. */
     private static final Pattern BOUNDARY = Pattern.compile("^(?:$|[\\s，,。.、；;：:！!])");
 
@@ -70,19 +71,19 @@ public final class StatusWords {
 
     /** Whether the whole clause is a status word ({@code 受阻。}). */
     public static Optional<ReportStatus> wholeClause(String clause) {
-        String c = clause.strip().replaceAll("[。.！!了]+$", "");
+        String c = END_MARKS.matcher(clause.strip()).replaceAll("");
         ReportStatus s = STATUS.get(c);
         return Optional.ofNullable(s);
     }
 
     /** Whether the whole clause is a vague amount ({@code 基本完成}). */
     public static boolean isVagueClause(String clause) {
-        return VAGUE.matcher(clause.strip().replaceAll("[。.！!了]+$", "")).matches();
+        return VAGUE.matcher(END_MARKS.matcher(clause.strip()).replaceAll("")).matches();
     }
 
     /** Whether the whole clause says "no change" ({@code 无变化。}). */
     public static boolean isNoChangeClause(String clause) {
-        return NO_CHANGE.matcher(clause.strip().replaceAll("[。.！!]+$", "")).matches();
+        return NO_CHANGE.matcher(END_MARKS.matcher(clause.strip()).replaceAll("")).matches();
     }
 
     private static Optional<Hit> wordAt(Pattern words, String text, int from, boolean needsBoundary) {

@@ -34,6 +34,7 @@ public record TaskReference(List<Integer> numbers, int end) {
     private static final Pattern ORDINAL = Pattern.compile("^第\\s*" + NUMBER + "\\s*(?:项任务|号任务|个任务|项|条|号)");
     private static final Pattern NUMBERED = Pattern.compile("^" + NUMBER + "\\s*号任务");
     private static final Pattern LIST = Pattern.compile("^(\\d{1,4})((?:\\s*[、,，和及/]\\s*\\d{1,4})+)(?=\\s|$|[无同没])");
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,4}");
     private static final Pattern BARE = Pattern.compile("^(\\d{1,4})");
     private static final Pattern SEPARATOR = Pattern.compile("^[\\s,，、:：.)）]*");
     /** What may follow a bare number without a space at a segment start: {@code 15无变化}, {@code 15进度60%}. */
@@ -54,7 +55,7 @@ public record TaskReference(List<Integer> numbers, int end) {
         if (list.find()) {
             List<Integer> numbers = new ArrayList<>();
             numbers.add(Integer.parseInt(list.group(1)));
-            Matcher more = Pattern.compile("\\d{1,4}").matcher(list.group(2));
+            Matcher more = DIGITS.matcher(list.group(2));
             while (more.find()) {
                 numbers.add(Integer.parseInt(more.group()));
             }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 public final class InputNormalizer {
     /** Full-width punctuation that Chinese text is written with; NFKC would turn it into ASCII. */
     private static final String KEPT_PUNCTUATION = "，：；！？（）…～";
-    private static final Pattern LEADING_MENTIONS = Pattern.compile("^(?:[ \\t]*@[^\\s@]+[ \\t]*)+");
+    private static final Pattern LEADING_MENTIONS = Pattern.compile("^(?:\\s*@[^\\s@]+\\s*)+");
     private static final Pattern SPACES = Pattern.compile("[ \\t]+");
 
     private InputNormalizer() {
@@ -41,8 +41,12 @@ public final class InputNormalizer {
         }
         String visible = dropInvisible(raw);
         String folded = fold(visible);
-        String withoutBot = botName.isBlank() ? folded : dropMention(folded, fold(dropInvisible(botName)).strip());
-        return tidy(LEADING_MENTIONS.matcher(withoutBot).replaceFirst(""));
+        String withoutBot = folded;
+        if (!botName.isBlank()) {
+            String name = fold(dropInvisible(botName)).strip();
+            withoutBot = dropMentions(withoutBot, name);
+        }
+        return tidy(LEADING_MENTIONS.matcher(tidy(withoutBot)).replaceFirst(""));
     }
 
     private static String dropInvisible(String s) {
@@ -91,25 +95,21 @@ public final class InputNormalizer {
         return out.toString();
     }
 
-    /** Removes {@code @name} and the one space or line break that follows it. */
-    private static String dropMention(String s, String name) {
+    /**
+     * Removes every {@code @name} with the one space (or the U+2005) that follows it, the last one first, so that a
+     * mention typed inside another one goes as a whole.
+     */
+    private static String dropMentions(String s, String name) {
         String mention = "@" + name;
-        int at = s.indexOf(mention);
-        if (at < 0) {
-            return s;
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        int from = 0;
-        while (at >= 0) {
-            out.append(s, from, at);
-            from = at + mention.length();
-            if (from < s.length() && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
-                from++;
+        String out = s;
+        for (int at = out.lastIndexOf(mention); at >= 0; at = out.lastIndexOf(mention)) {
+            int end = at + mention.length();
+            if (end < out.length() && (out.charAt(end) == ' ' || out.charAt(end) == '\t')) {
+                end++;
             }
-            at = s.indexOf(mention, from);
+            out = out.substring(0, at) + out.substring(end);
         }
-        out.append(s, from, s.length());
-        return out.toString();
+        return out;
     }
 
     private static String tidy(String s) {
