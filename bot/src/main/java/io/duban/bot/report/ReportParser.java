@@ -2,6 +2,7 @@ package io.duban.bot.report;
 
 import io.duban.bot.report.normalize.InputNormalizer;
 import io.duban.bot.text.UserText;
+import io.duban.storage.model.EmptyAnswers;
 import io.duban.storage.model.ReportStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

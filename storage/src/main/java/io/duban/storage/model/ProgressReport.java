@@ -24,7 +24,13 @@ public record ProgressReport(
         String reportWeek,
         Instant reportedAt) {
 
+    /** Whether the report names a problem; {@code 无}, {@code 暂无}, {@code —} and the like name none. */
     public boolean hasProblems() {
-        return !problems.isBlank();
+        return !EmptyAnswers.isNothing(problems);
+    }
+
+    /** The problems as every view shows them: empty when the report names none. */
+    public String namedProblems() {
+        return hasProblems() ? problems : "";
     }
 }

@@ -1,10 +1,12 @@
-package io.duban.bot.report;
+package io.duban.storage.model;
 
 import java.util.regex.Pattern;
 
 /**
  * "Nothing to say" written into a field: {@code 问题：无}, {@code 暂无}, {@code 没有}, {@code 无问题}, {@code —},
- * {@code /}, {@code 无。}, or the template's own {@code …}. Such a field is empty, not a problem.
+ * {@code /}, {@code 无。}, or the template's own {@code …}. Such a field is empty, not a problem: the parser does
+ * not store it, and every view asks {@link ProgressReport#hasProblems()}, which asks this (so reports stored
+ * before the parser knew better read the same way).
  */
 public final class EmptyAnswers {
     private static final Pattern TRAILING = Pattern.compile("[。.！!；;，,\\s]+$");
