@@ -33,7 +33,7 @@ import io.duban.bot.report.ReportService;
 import io.duban.bot.review.ReturnedReports;
 import io.duban.bot.review.ReviewService;
 import io.duban.bot.status.StatusBoard;
-import io.duban.bot.text.Mentions;
+import io.duban.bot.report.normalize.InputNormalizer;
 import io.duban.bot.text.UserText;
 import io.duban.config.ConfigDirectory;
 import io.duban.roster.ChatBinding;
@@ -178,7 +178,7 @@ public final class BotEngine {
 
     private Outcome interpret(InboundMessage message, long inboundId) {
         int max = config.settings().maxMessageChars();
-        String text = Mentions.stripLeading(message.text());
+        String text = InputNormalizer.clean(message.text(), config.settings().botName());
         if (text.codePointCount(0, text.length()) > max) {
             return new Outcome("error:too-long", Reply.of("消息过长（" + text.codePointCount(0, text.length())
                     + " 字），请控制在 " + max + " 字以内，可分几条发送。例如：12 60% 本周进展；问题：…；下一步：…"));

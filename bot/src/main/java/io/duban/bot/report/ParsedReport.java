@@ -42,6 +42,11 @@ public record ParsedReport(
                 kpiNumerator, kpiDenominator, noChange, metrics, source);
     }
 
+    public ParsedReport withStatus(Optional<ReportStatus> newStatus) {
+        return new ParsedReport(taskNumber, percent, newStatus, progress, problems, nextSteps, kpiNumerator,
+                kpiDenominator, noChange, metrics, source);
+    }
+
     public boolean hasKpi() {
         return kpiNumerator.isPresent() || kpiDenominator.isPresent();
     }
