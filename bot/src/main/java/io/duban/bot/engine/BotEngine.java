@@ -33,6 +33,7 @@ import io.duban.bot.report.ReportService;
 import io.duban.bot.review.ReturnedReports;
 import io.duban.bot.review.ReviewService;
 import io.duban.bot.status.StatusBoard;
+import io.duban.bot.report.SocialMessages;
 import io.duban.bot.report.normalize.InputNormalizer;
 import io.duban.bot.text.UserText;
 import io.duban.config.ConfigDirectory;
@@ -191,6 +192,9 @@ public final class BotEngine {
         if (text.isEmpty()) {
             return new Outcome("greeting", Reply.of(person.get().name() + "，您好！我是" + config.settings().botName()
                     + "。报送进度请发：12 60% 本周进展；问题：…；下一步：…；查看命令请发：帮助"));
+        }
+        if (SocialMessages.isSocial(text)) {
+            return new Outcome("social", Reply.of(services.reports().socialAnswer(services.plan(), person.get(), text)));
         }
         Optional<CommandRouter.Route> route = router.route(text);
         if (route.isEmpty()) {

@@ -112,6 +112,21 @@ public final class ReportService {
         return Reply.of(summary(outcomes));
     }
 
+    /**
+     * A short friendly answer to {@code 收到}, {@code 好的}, {@code 谢谢}, 👍 …, with the next useful hint: what the
+     * person's unit still owes this week, if anything.
+     */
+    public String socialAnswer(WorkPlan plan, Person person, String text) {
+        String word = text.contains("谢") || text.toLowerCase(java.util.Locale.ROOT).contains("thank") ? "不客气！" : "好的！";
+        List<PlanTask> awaiting = awaitingThisWeek(plan, person.unit());
+        if (awaiting.isEmpty()) {
+            return word;
+        }
+        return word + person.unit() + " 本周还待报送：任务 " + numbers(awaiting) + "。可一条发完，每项一行，例如：\n"
+                + awaiting.get(0).number() + " 60% 本周进展" + (awaiting.size() > 1 ? "\n" + awaiting.get(1).number()
+                + " 无变化" : "");
+    }
+
     /** {@code 无变化} alone: "no change" on every task the unit still owes this week. */
     private Reply noChangeForAll(WorkPlan plan, Person person, ParsedReport parsed, List<PlanTask> awaiting,
                                  long inboundId) {

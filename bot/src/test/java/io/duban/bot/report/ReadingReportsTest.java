@@ -130,4 +130,13 @@ class ReadingReportsTest {
         assertThat(latest(12).reportWeek()).isEqualTo("2023-W42");
         assertThat(bot.app.storage().reports().history(2023, 15)).hasSize(1);
     }
+
+    @Test
+    void socialWords_getAShortFriendlyAnswer_neverNotUnderstood() {
+        String reply = bot.say(STAFF, NGK, "@督办助手 收到");
+        assertThat(reply).startsWith("好的！").contains("本周还待报送", "12").doesNotContain("没有看懂");
+        assertThat(bot.say(STAFF, NGK, "谢谢👍")).startsWith("不客气！");
+        assertThat(bot.say(LEADER, LEADERS, "好的")).doesNotContain("没有看懂");
+        assertThat(bot.say(STAFF, NGK, "今天天气不错")).contains("没有看懂");
+    }
 }
