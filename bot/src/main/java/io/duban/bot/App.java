@@ -1,20 +1,54 @@
 package io.duban.bot;
 
+import io.duban.bot.closure.ClosureService;
+import io.duban.bot.command.BindCommand;
+import io.duban.bot.command.ClosureStatusCommand;
+import io.duban.bot.command.CloseTaskCommand;
+import io.duban.bot.command.Command;
+import io.duban.bot.command.CommandRouter;
+import io.duban.bot.command.CorrectCommand;
+import io.duban.bot.command.ExportLedgerCommand;
+import io.duban.bot.command.HelpCommand;
+import io.duban.bot.command.KpiCommand;
+import io.duban.bot.command.MissingCommand;
+import io.duban.bot.command.MyTasksCommand;
+import io.duban.bot.command.OverviewCommand;
+import io.duban.bot.command.ProblemsCommand;
+import io.duban.bot.command.RegisterCommand;
 import io.duban.bot.command.RemindNowCommand;
+import io.duban.bot.command.ReportCommand;
+import io.duban.bot.command.RequestClosureCommand;
+import io.duban.bot.command.ReturnClosureCommand;
+import io.duban.bot.command.ReturnReportCommand;
+import io.duban.bot.command.ReviewCommand;
+import io.duban.bot.command.Services;
+import io.duban.bot.command.TaskCommand;
+import io.duban.bot.command.UnitCommand;
+import io.duban.bot.command.WithdrawCommand;
 import io.duban.bot.engine.BotEngine;
+import io.duban.bot.export.ExportSettings;
+import io.duban.bot.export.LedgerExport;
+import io.duban.bot.notify.UnitNotices;
+import io.duban.bot.report.ReportService;
+import io.duban.bot.review.ReturnedReports;
+import io.duban.bot.review.ReviewService;
 import io.duban.bot.schedule.RhythmService;
+import io.duban.bot.status.StatusBoard;
 import io.duban.config.ConfigDirectory;
 import io.duban.roster.ChatBinding;
 import io.duban.roster.Person;
 import io.duban.storage.Storage;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 
 /**
- * The wired bot: configuration, storage, clock and engine. Built once per process by the command line; every
- * transport and job takes what it needs from here. Nothing in here knows a wire protocol.
+ * The composition root: configuration, storage, clock, and every service, command and the engine built once on
+ * top of them. The command line builds one per process; every transport and job takes what it needs from here.
+ * Nothing in here knows a wire protocol.
  */
 public final class App implements AutoCloseable {
     private final Path home;
@@ -22,19 +56,41 @@ public final class App implements AutoCloseable {
     private final Storage storage;
     private final Clock clock;
     private final Map<String, String> env;
-    private final BotEngine engine;
+    private final Services services;
+    private final ReviewService review;
+    private final ClosureService closure;
     private final RhythmService rhythm;
+    private final LedgerExport ledger;
+    private final BotEngine engine;
 
     public App(Path home, ConfigDirectory config, Storage storage, Clock clock, Map<String, String> env) {
+        this(home, config, storage, clock, env, List.of());
+    }
+
+    /** @param extra more chat commands (tests add one that fails, to see the engine's apology) */
+    public App(Path home, ConfigDirectory config, Storage storage, Clock clock, Map<String, String> env,
+               List<Command> extra) {
         this.home = home;
         this.config = config;
         this.storage = storage;
         this.clock = clock;
         this.env = Map.copyOf(env);
         seedRoster();
-        this.rhythm = RhythmService.create(config, storage, clock);
-        this.engine = new BotEngine(config, storage, clock, storage.closures()::isClosed,
-                List.of(new RemindNowCommand(rhythm)));
+        BiPredicate<Integer, Integer> isClosed = storage.closures()::isClosed;
+        ReturnedReports countable = new ReturnedReports(storage.reviews());
+        StatusBoard board = new StatusBoard(config.organization(), config.settings(), storage.reports(), clock,
+                isClosed, countable);
+        ReportService reports = new ReportService(config.organization(), config.settings(), storage.reports(), clock,
+                isClosed, countable);
+        this.services = new Services(config, storage, clock, board, reports);
+        UnitNotices notices = new UnitNotices(storage.chats(), storage.outbox(), clock);
+        this.review = new ReviewService(config.organization(), config.settings(), storage.reports(), storage.reviews(),
+                storage.people(), notices, clock, isClosed);
+        this.closure = new ClosureService(config.organization(), config.settings(), storage.closures(),
+                storage.people(), notices, clock);
+        this.rhythm = RhythmService.create(config, storage, clock, this.env::get, isClosed);
+        this.ledger = new LedgerExport(config, storage);
+        this.engine = new BotEngine(config, storage, clock, services, router(extra));
     }
 
     /** Loads {@code configDir}, opens and migrates {@code jdbcUrl}. */
@@ -42,6 +98,23 @@ public final class App implements AutoCloseable {
         ConfigDirectory config = ConfigDirectory.load(configDir, env::get);
         Storage storage = Storage.open(jdbcUrl);
         return new App(home, config, storage, clock, env);
+    }
+
+    private CommandRouter router(List<Command> extra) {
+        ReportCommand report = new ReportCommand();
+        List<Command> all = new ArrayList<>(List.of(
+                report, new CorrectCommand(), new WithdrawCommand(),
+                new MyTasksCommand(), new TaskCommand(), new OverviewCommand(), new UnitCommand(),
+                new MissingCommand(), new ProblemsCommand(), new KpiCommand(),
+                new RegisterCommand(), new BindCommand(),
+                new ReviewCommand(review), new ReturnReportCommand(review),
+                new RequestClosureCommand(closure), new CloseTaskCommand(closure), new ReturnClosureCommand(closure),
+                new ClosureStatusCommand(closure),
+                new ExportLedgerCommand(ledger, ExportSettings.from(config).dir()),
+                new RemindNowCommand(rhythm)));
+        all.addAll(extra);
+        all.add(new HelpCommand(() -> all));
+        return new CommandRouter(all, report);
     }
 
     private void seedRoster() {
@@ -73,8 +146,28 @@ public final class App implements AutoCloseable {
         return env;
     }
 
+    /** The engine: the one inbound port every transport hands its messages to. */
     public BotEngine engine() {
         return engine;
+    }
+
+    /** What commands work with: configuration, storage, clock, the status board and the report service. */
+    public Services services() {
+        return services;
+    }
+
+    /** The office's review of reports; {@link ReviewService#unchecked} lists what is still unchecked. */
+    public ReviewService review() {
+        return review;
+    }
+
+    public ClosureService closure() {
+        return closure;
+    }
+
+    /** The 台账 export, shared by the chat command 导出 and {@code duban export}. */
+    public LedgerExport ledger() {
+        return ledger;
     }
 
     /** The weekly rhythm: scheduled prompts, reminders and summaries. {@code serve} starts its loop. */

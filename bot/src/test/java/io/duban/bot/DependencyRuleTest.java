@@ -1,6 +1,7 @@
 package io.duban.bot;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -46,5 +47,10 @@ class DependencyRuleTest {
                         "io.duban.roster..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.duban.bot..")
                 .check(classes);
+    }
+
+    @Test
+    void theBotsPackagesAreFreeOfCycles() {
+        slices().matching("io.duban.bot.(**)").should().beFreeOfCycles().check(classes);
     }
 }

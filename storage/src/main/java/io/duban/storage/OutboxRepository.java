@@ -33,6 +33,12 @@ public interface OutboxRepository {
      */
     List<ClaimedEntry> claim(String sender, Instant now, Duration lease, int limit);
 
+    /**
+     * Takes one pending row by id, due or not, under a fresh lease: a transport that answers at once (the local chat)
+     * delivers the answer it was just handed. @return empty when the row is not pending (sent, taken, dropped)
+     */
+    Optional<ClaimedEntry> claimOne(long id, String sender, Instant now, Duration lease);
+
     /** Returns rows whose lease ran out (their sender died mid-send) to pending. @return how many */
     int releaseExpiredLeases(Instant now);
 

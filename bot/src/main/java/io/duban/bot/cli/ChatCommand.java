@@ -56,8 +56,7 @@ public final class ChatCommand implements Callable<Integer> {
                     .or(() -> app.storage().people().find(user).flatMap(p -> app.storage().chats().all().stream()
                             .filter(c -> c.unit().filter(p.unit()::equals).isPresent())
                             .map(c -> c.chatId()).findFirst()));
-            LocalChat chatSession = new LocalChat(app.engine(), app.storage().people(), app.storage().chats(), clock,
-                    out, user, chat);
+            LocalChat chatSession = new LocalChat(app.engine(), app.storage(), clock, out, user, chat);
             int seeded = global.usesDemoClock(config) && !noDemoData ? io.duban.bot.console.DemoData.seedIfEmpty(app) : 0;
             if (!quiet) {
                 banner(out, config, clock, chatSession);

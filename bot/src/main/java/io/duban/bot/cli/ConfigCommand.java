@@ -22,7 +22,7 @@ public final class ConfigCommand {
 
         @Override
         public Integer call() {
-            int problems = new ConfigCheck(spec.commandLine().getOut(), global.env).run(global.configDir());
+            int problems = new ConfigCheck(spec.commandLine().getOut(), global.env()).run(global.configDir());
             return problems == 0 ? 0 : 1;
         }
     }

@@ -48,7 +48,7 @@ public final class ExportCommand implements Callable<Integer> {
             if (week != null) {
                 asOf = LedgerExport.endOf(ReportingWeek.parse(week), zone);
             }
-            List<Path> written = new LedgerExport(app.config(), app.storage()).write(plan, asOf, out, csv);
+            List<Path> written = app.ledger().write(plan, asOf, out, csv);
             for (Path p : written) {
                 spec.commandLine().getOut().println("已写入 / written: " + p);
             }

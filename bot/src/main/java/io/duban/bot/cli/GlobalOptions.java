@@ -10,45 +10,85 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * Options every command takes. Defaults resolve against {@code DUBAN_HOME} (the launcher sets it to the checkout),
- * so {@code ./duban} works from any folder.
+ * Options every command takes, before or after the command's name: {@code duban --db X serve} and
+ * {@code duban serve --db X} are the same. Every command mixes these in; whichever instance picocli fills, the value
+ * lands on the top-level command's instance, and every command reads it from there. Resolution order: command line,
+ * then environment ({@code DUBAN_DB}, {@code DUBAN_CONFIG}), then the default. Defaults resolve against
+ * {@code DUBAN_HOME} (the launcher sets it to the checkout), so {@code ./duban} works from any folder.
  */
 public final class GlobalOptions {
-    @Option(names = "--now", paramLabel = "TIME", converter = TimeConverter.class,
-            description = "Fix the clock at this moment, e.g. 2023-10-09T09:00+08:00 (rehearsals and tests).")
-    OffsetDateTime now;
-
-    @Option(names = "--db", paramLabel = "JDBC_URL",
-            description = "Database, e.g. jdbc:sqlite:data/duban.db or jdbc:postgresql://host/duban. Env: DUBAN_DB.")
-    String db;
-
-    @Option(names = "--config", paramLabel = "DIR",
-            description = "Configuration folder (default: config/ of the installation). Env: DUBAN_CONFIG.")
-    Path configDir;
+    private OffsetDateTime now;
+    private String db;
+    private Path configDir;
 
     Map<String, String> env = System.getenv();
 
+    /** The command this instance is mixed into; null when a test builds a command by hand. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Option(names = "--now", paramLabel = "TIME", converter = TimeConverter.class,
+            description = "Fix the clock at this moment, e.g. 2023-10-09T09:00+08:00 (rehearsals and tests).")
+    void setNow(OffsetDateTime value) {
+        if (value != null) {
+            root().now = value;
+        }
+    }
+
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "Database, e.g. jdbc:sqlite:data/duban.db or jdbc:postgresql://host/duban. Env: DUBAN_DB.")
+    void setDb(String value) {
+        if (value != null) {
+            root().db = value;
+        }
+    }
+
+    @Option(names = "--config", paramLabel = "DIR",
+            description = "Configuration folder (default: config/ of the installation). Env: DUBAN_CONFIG.")
+    void setConfigDir(Path value) {
+        if (value != null) {
+            root().configDir = value;
+        }
+    }
+
+    /** The top-level command's options, where every value given on the command line is kept. */
+    private GlobalOptions root() {
+        if (mixee == null || !(mixee.root().userObject() instanceof DubanCommand top) || top.global == null) {
+            return this;
+        }
+        return top.global;
+    }
+
+    /** The environment the settings are read with. */
+    public Map<String, String> env() {
+        return root().env;
+    }
+
     public Path home() {
-        String home = env.get("DUBAN_HOME");
+        String home = env().get("DUBAN_HOME");
         return home == null || home.isBlank() ? Path.of("").toAbsolutePath() : Path.of(home);
     }
 
     public Path configDir() {
+        Path configDir = root().configDir;
         if (configDir != null) {
             return configDir;
         }
-        String fromEnv = env.get("DUBAN_CONFIG");
+        String fromEnv = env().get("DUBAN_CONFIG");
         return fromEnv == null || fromEnv.isBlank() ? home().resolve("config") : Path.of(fromEnv);
     }
 
     public String jdbcUrl() {
+        String db = root().db;
         if (db != null && !db.isBlank()) {
             return db;
         }
-        String fromEnv = env.get("DUBAN_DB");
+        String fromEnv = env().get("DUBAN_DB");
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv;
         }
@@ -56,11 +96,12 @@ public final class GlobalOptions {
     }
 
     public ConfigDirectory loadConfig() {
-        return ConfigDirectory.load(configDir(), env::get);
+        return ConfigDirectory.load(configDir(), env()::get);
     }
 
     /** The clock: fixed by {@code --now}, otherwise the system clock. */
     public Clock clock(ZoneId zone) {
+        OffsetDateTime now = root().now;
         return now == null ? Clock.system(zone) : Clock.fixed(now.toInstant(), zone);
     }
 
@@ -79,7 +120,7 @@ public final class GlobalOptions {
 
     /** True when the chat runs on the demo clock: no {@code --now}, and today lies outside the plan's period. */
     public boolean usesDemoClock(ConfigDirectory config) {
-        if (now != null) {
+        if (root().now != null) {
             return false;
         }
         LocalDate today = LocalDate.now(config.settings().zone());
@@ -88,12 +129,12 @@ public final class GlobalOptions {
     }
 
     public boolean clockIsFixed() {
-        return now != null;
+        return root().now != null;
     }
 
     /** Opens storage and wires the bot on an already loaded configuration. */
     public App openApp(ConfigDirectory config, Clock clock) {
-        return new App(home(), config, io.duban.storage.Storage.open(jdbcUrl()), clock, env);
+        return new App(home(), config, io.duban.storage.Storage.open(jdbcUrl()), clock, env());
     }
 
     /** Loads the configuration and wires the bot with {@link #clock}. */

@@ -7,9 +7,6 @@ import io.duban.bot.wecom.WeComSettings;
 import io.duban.bot.wecom.app.AppSettings;
 import io.duban.bot.wecom.callback.CallbackServer;
 import io.duban.bot.wecom.callback.CallbackSettings;
-import io.duban.bot.wecom.callback.InboundHandler;
-import io.duban.bot.wecom.callback.OutboxReplySink;
-import io.duban.bot.wecom.callback.ReplySink;
 import io.duban.bot.wecom.ws.ConnectionState;
 import io.duban.config.ConfigDirectory;
 import java.net.InetSocketAddress;
@@ -39,20 +36,20 @@ public final class ServeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     static WeComSettings settings(GlobalOptions global, ConfigDirectory config) {
-        return WeComSettings.from(config.rawSettings(), global.env);
+        return WeComSettings.from(config.rawSettings(), global.env());
     }
 
     @Override
     public Integer call() throws Exception {
         ConfigDirectory config = global.loadConfig();
         WeComSettings settings = settings(global, config);
-        AppSettings app = AppSettings.read(config.rawSettings(), global.env::get);
+        AppSettings app = AppSettings.read(config.rawSettings(), global.env()::get);
         if (app.enabled() && !app.problems().isEmpty()) {
             spec.commandLine().getErr().println("自建应用配置不完整 / the self-built app is misconfigured: "
                     + String.join("; ", app.problems()));
             return 2;
         }
-        CallbackSettings callback = CallbackSettings.read(config.rawSettings(), global.env::get);
+        CallbackSettings callback = CallbackSettings.read(config.rawSettings(), global.env()::get);
         List<String> callbackProblems = callback.anyEnabled() ? callback.problems(app.corpId()) : List.of();
         if (!callbackProblems.isEmpty()) {
             spec.commandLine().getErr().println("HTTP 回调配置不完整 / the HTTP callback is misconfigured: "
@@ -76,8 +73,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         App bot = global.openApp(config, global.clock(config.settings().zone()));
         WeComServer server = new WeComServer(bot.storage(), bot.clock(), settings,
-                app.enabled() ? Optional.of(app) : Optional.empty(), bot.engine()::handle,
-                ServeStatus.fileFor(global.home(), global.env));
+                app.enabled() ? Optional.of(app) : Optional.empty(), bot.engine(),
+                ServeStatus.fileFor(global.home(), global.env()));
         Optional<CallbackServer> callbackServer = callback.anyEnabled()
                 ? Optional.of(callbackServer(callback, app, bot, server)) : Optional.empty();
         server.start();
@@ -112,31 +109,13 @@ public final class ServeCommand implements Callable<Integer> {
                                                  WeComServer server) {
         CallbackServer.Builder b = CallbackServer.builder()
                 .bind(new InetSocketAddress(callback.listen(), callback.port()))
-                .handler(InboundHandler.of(bot.engine()))
-                .replies(new NudgingReplySink(new OutboxReplySink(bot.storage().outbox(), bot.storage().responseUrls(),
-                        bot.clock()), server.pump()::nudge))
+                .inbound(bot.engine())
+                .afterAnswer(server.pump()::nudge)
                 .clock(bot.clock());
         callback.robotCrypto().ifPresent(c -> b.robot(callback.robotPath(), c));
         if (callback.appEnabled()) {
             b.app(callback.appPath(), callback.appCrypto(app.corpId().orElseThrow()).orElseThrow());
         }
         return b.build();
-    }
-
-    /** Wakes the outbox after each answer so that it goes out at once, not at the next tick. */
-    private record NudgingReplySink(ReplySink inner, Runnable nudge) implements ReplySink {
-        @Override
-        public void replyViaResponseUrl(io.duban.bot.engine.InboundMessage message, String responseUrl,
-                                        io.duban.bot.engine.Reply reply) {
-            inner.replyViaResponseUrl(message, responseUrl, reply);
-            nudge.run();
-        }
-
-        @Override
-        public void replyToUser(io.duban.bot.engine.InboundMessage message, String userId,
-                                io.duban.bot.engine.Reply reply) {
-            inner.replyToUser(message, userId, reply);
-            nudge.run();
-        }
     }
 }

@@ -31,7 +31,7 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Path file = ServeStatus.fileFor(global.home(), global.env);
+        Path file = ServeStatus.fileFor(global.home(), global.env());
         Optional<ServeStatus> status = ServeStatus.read(file);
         Instant now = global.clock(java.time.ZoneOffset.UTC).instant();
         if (status.isEmpty()) {

@@ -1,6 +1,6 @@
 package io.duban.bot.closure;
 
-import io.duban.bot.engine.Reply;
+import io.duban.bot.message.Reply;
 import io.duban.bot.notify.UnitNotices;
 import io.duban.bot.report.ReportService;
 import io.duban.bot.text.UserText;

@@ -1,6 +1,6 @@
 package io.duban.bot.command;
 
-import io.duban.bot.engine.Reply;
+import io.duban.bot.message.Reply;
 import io.duban.bot.closure.ClosureService;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.duban.bot.command;
 
-import io.duban.bot.engine.ChatType;
-import io.duban.bot.engine.InboundMessage;
+import io.duban.bot.message.ChatType;
+import io.duban.bot.message.InboundMessage;
 import io.duban.roster.ChatBinding;
 import io.duban.roster.ChatKind;
 import io.duban.roster.Person;

@@ -1,6 +1,6 @@
 package io.duban.bot.command;
 
-import io.duban.bot.engine.Reply;
+import io.duban.bot.message.Reply;
 import io.duban.roster.Person;
 import io.duban.roster.Role;
 import java.util.List;

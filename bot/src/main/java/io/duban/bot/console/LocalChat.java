@@ -1,14 +1,14 @@
 package io.duban.bot.console;
 
-import io.duban.bot.engine.BotEngine;
-import io.duban.bot.engine.ChatType;
-import io.duban.bot.engine.InboundMessage;
-import io.duban.bot.engine.Reply;
+import io.duban.bot.engine.InboundPort;
+import io.duban.bot.message.ChatType;
+import io.duban.bot.message.InboundMessage;
 import io.duban.roster.ChatBinding;
 import io.duban.roster.ChatKind;
 import io.duban.roster.Person;
 import io.duban.storage.ChatRepository;
 import io.duban.storage.PersonRepository;
+import io.duban.storage.Storage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,7 +22,9 @@ import java.util.UUID;
  * to the engine exactly as a WeCom message would.
  */
 public final class LocalChat {
-    private final BotEngine engine;
+    static final String TRANSPORT = "console";
+
+    private final ImmediateReplies replies;
     private final PersonRepository people;
     private final ChatRepository chats;
     private final Clock clock;
@@ -30,11 +32,14 @@ public final class LocalChat {
     private String userId;
     private Optional<String> chatId;
 
-    public LocalChat(BotEngine engine, PersonRepository people, ChatRepository chats, Clock clock, PrintWriter out,
-                     String userId, Optional<String> chatId) {
-        this.engine = engine;
-        this.people = people;
-        this.chats = chats;
+    public LocalChat(InboundPort engine, Storage storage, Clock clock, PrintWriter out, String userId,
+                     Optional<String> chatId) {
+        this.replies = new ImmediateReplies(engine, storage, clock, TRANSPORT, text -> {
+            out.println(indent(text));
+            out.println();
+        });
+        this.people = storage.people();
+        this.chats = storage.chats();
         this.clock = clock;
         this.out = out;
         this.userId = userId;
@@ -67,13 +72,10 @@ public final class LocalChat {
     /** Sends one line as the current person, in the current chat, and prints the replies. */
     public void send(String text) {
         InboundMessage message = new InboundMessage(
-                "console-" + UUID.randomUUID(), "console", userId,
+                "console-" + UUID.randomUUID(), TRANSPORT, userId,
                 chatId.isPresent() ? ChatType.GROUP : ChatType.DIRECT, chatId, text, Optional.empty(),
                 clock.instant());
-        for (Reply reply : engine.handle(message)) {
-            out.println(indent(reply.text()));
-            out.println();
-        }
+        replies.send(message);
         out.flush();
     }
 

@@ -75,6 +75,14 @@ public final class OutboxDrainer {
         return new Pass(released, claimed.size(), sent, retried, deferred, failed);
     }
 
+    /**
+     * Delivers one pending row now, due or not: the local chat prints the answer it was just handed. A row that is
+     * not pending (already sent, taken by another sender) is left alone. @return whether it was sent
+     */
+    public boolean deliverNow(long id) {
+        return outbox.claimOne(id, sender, clock.instant(), lease).map(c -> deliver(c) == Outcome.SENT).orElse(false);
+    }
+
     private enum Outcome { SENT, RETRY, DEFERRED, FAILED }
 
     private Outcome deliver(ClaimedEntry c) {

@@ -1,6 +1,6 @@
 package io.duban.bot.report;
 
-import io.duban.bot.engine.Reply;
+import io.duban.bot.message.Reply;
 import io.duban.bot.text.UserText;
 import io.duban.config.Settings;
 import io.duban.plan.Organization;

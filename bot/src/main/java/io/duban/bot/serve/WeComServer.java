@@ -1,24 +1,25 @@
 package io.duban.bot.serve;
 
 import io.duban.bot.outbox.ChannelRouter;
-import io.duban.bot.outbox.ChoiceChannel;
 import io.duban.bot.outbox.OutboundChannel;
 import io.duban.bot.outbox.OutboxDrainer;
 import io.duban.bot.outbox.OutboxPump;
 import io.duban.bot.outbox.RateLimiter;
+import io.duban.bot.outbox.ReplyChannel;
 import io.duban.bot.outbox.RetryPolicy;
-import io.duban.bot.wecom.GroupChannel;
 import io.duban.bot.wecom.TrustStores;
 import io.duban.bot.wecom.WeComHttp;
 import io.duban.bot.wecom.WeComSettings;
 import io.duban.bot.wecom.app.AppChannel;
 import io.duban.bot.wecom.app.AppSettings;
 import io.duban.bot.wecom.app.WeComAppClient;
+import io.duban.bot.engine.InboundPort;
+import io.duban.bot.wecom.callback.CallbackServer;
 import io.duban.bot.wecom.callback.ResponseUrlChannel;
 import io.duban.bot.wecom.callback.ResponseUrlClient;
 import io.duban.bot.wecom.webhook.WebhookChannel;
 import io.duban.bot.wecom.webhook.WebhookClient;
-import io.duban.bot.wecom.ws.Conversation;
+import io.duban.bot.wecom.ws.CallbackMapper;
 import io.duban.bot.wecom.ws.ConnectionState;
 import io.duban.bot.wecom.ws.LongConnection;
 import io.duban.bot.wecom.ws.LongConnectionChannel;
@@ -32,8 +33,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -69,16 +68,16 @@ public final class WeComServer implements AutoCloseable {
     private final Optional<LongConnection> connection;
     private String lastDepth = "";
 
-    public WeComServer(Storage storage, Clock clock, WeComSettings settings, Conversation conversation,
+    public WeComServer(Storage storage, Clock clock, WeComSettings settings, InboundPort inbound,
                        Path statusFile) {
-        this(storage, clock, settings, Optional.empty(), conversation, statusFile);
+        this(storage, clock, settings, Optional.empty(), inbound, statusFile);
     }
 
     /**
      * @param app the self-built app's settings, when private messages should go through it (enabled, no problems)
      */
     public WeComServer(Storage storage, Clock clock, WeComSettings settings, Optional<AppSettings> app,
-                       Conversation conversation, Path statusFile) {
+                       InboundPort inbound, Path statusFile) {
         this.storage = storage;
         this.clock = clock;
         this.settings = settings;
@@ -94,7 +93,7 @@ public final class WeComServer implements AutoCloseable {
         WebhookChannel webhooks = new WebhookChannel(new WebhookClient(http, settings.apiBase()),
                 settings::webhookKey);
         ResponseUrlChannel callbackReplies = new ResponseUrlChannel(new ResponseUrlClient(http,
-                ResponseUrlClient.wecomHosts(HttpUrl.get(settings.apiBase()))), storage.responseUrls());
+                ResponseUrlClient.wecomHosts(HttpUrl.get(settings.apiBase()))), storage.replyRoutes());
         Optional<OutboundChannel> appChannel = app.map(a -> new AppChannel(
                 new WeComAppClient(http, a.apiBaseUrl(), a.credentials(), clock)));
 
@@ -102,29 +101,34 @@ public final class WeComServer implements AutoCloseable {
                 RetryPolicy.DEFAULT, clock, "serve-" + ProcessHandle.current().pid(), LEASE, 10);
         this.pump = new OutboxPump(drainer, outboxThread);
 
-        List<ChoiceChannel.Option> replyRoutes = new ArrayList<>();
+        // every answer is addressed reply:<message id>; its route names the transport that delivers it
+        ReplyChannel replies = new ReplyChannel(storage.replyRoutes())
+                .on(CallbackServer.ROBOT_TRANSPORT, callbackReplies);
+        Optional<OutboundChannel> toPerson;
         if (settings.hasBotCredentials()) {
             LongConnection[] holder = new LongConnection[1];
-            LongConnectionInbound inbound = new LongConnectionInbound(conversation, storage.outbox(),
-                    storage.replyRoutes(), pump::nudge, clock, worker, () -> holder[0]);
+            LongConnectionInbound listener = new LongConnectionInbound(inbound, pump::nudge, clock, worker,
+                    () -> holder[0]);
             LongConnection ws = new LongConnection(LongConnectionConfig.standard(settings.wsUrl(),
                     settings.botId().orElseThrow(), settings.botSecret().orElseThrow(),
-                    trust.map(t -> t.context().getSocketFactory())), inbound, Scheduler.of(timers), clock);
+                    trust.map(t -> t.context().getSocketFactory())), listener, Scheduler.of(timers), clock);
             holder[0] = ws;
             LongConnectionChannel wsChannel = new LongConnectionChannel(ws, storage.replyRoutes(), clock,
                     Duration.ofSeconds(7));
-            replyRoutes.add(new ChoiceChannel.Option(wsChannel::knows, wsChannel));
-            router.route(Address.Kind.PERSON, appChannel.orElse(wsChannel))
-                    .route(Address.Kind.GROUP, new GroupChannel(webhooks, Optional.of(wsChannel)));
+            replies.on(CallbackMapper.TRANSPORT, wsChannel);
+            toPerson = Optional.of(appChannel.orElse(wsChannel));
+            router.route(Address.Kind.GROUP, new GroupChannel(webhooks, Optional.of(wsChannel)));
             this.connection = Optional.of(ws);
         } else {
+            toPerson = appChannel;
             router.route(Address.Kind.GROUP, webhooks);
-            appChannel.ifPresent(c -> router.route(Address.Kind.PERSON, c));
             this.connection = Optional.empty();
         }
-        replyRoutes.add(new ChoiceChannel.Option(callbackReplies::knows, callbackReplies));
-        router.route(Address.Kind.REPLY, new ChoiceChannel(replyRoutes,
-                "no way to answer this message: it was heard neither on the long connection nor on the HTTP callback"));
+        toPerson.ifPresent(c -> {
+            router.route(Address.Kind.PERSON, c);
+            replies.toSender(CallbackServer.APP_TRANSPORT, c);
+        });
+        router.route(Address.Kind.REPLY, replies);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -1,7 +1,6 @@
 package io.duban.bot.wecom;
 
 import io.duban.bot.outbox.SendResult;
-import io.duban.bot.wecom.app.ApiResult;
 
 /** {@link ApiResult} (the app and response_url clients) in the outbox's terms. */
 public final class ApiResults {

@@ -1,9 +1,8 @@
 package io.duban.bot.bench;
 
-import io.duban.bot.engine.InboundMessage;
-import io.duban.bot.engine.Reply;
+import io.duban.bot.message.InboundMessage;
+import io.duban.bot.message.Reply;
 import io.duban.bot.wecom.callback.CallbackServer;
-import io.duban.bot.wecom.callback.ReplySink;
 import io.duban.bot.wecom.crypto.WeComCrypto;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -46,19 +45,10 @@ public final class CallbackLoadBench {
                 .bind(new InetSocketAddress("127.0.0.1", 0))
                 .robot("/wecom/robot", crypto)
                 .clock(Clock.systemUTC())
-                .handler(m -> {
+                .inbound(m -> java.util.Optional.of(() -> {
                     handled.incrementAndGet();
-                    return List.of();
-                })
-                .replies(new ReplySink() {
-                    @Override
-                    public void replyViaResponseUrl(InboundMessage message, String responseUrl, Reply reply) {
-                    }
-
-                    @Override
-                    public void replyToUser(InboundMessage message, String userId, Reply reply) {
-                    }
-                })
+                    return java.util.Optional.empty();
+                }))
                 .build()
                 .start()) {
             String base = "http://127.0.0.1:" + server.address().getPort() + "/wecom/robot";

@@ -2,9 +2,9 @@ package io.duban.bot.bench;
 
 import io.duban.bot.App;
 import io.duban.bot.testing.MutableClock;
-import io.duban.bot.engine.ChatType;
-import io.duban.bot.engine.InboundMessage;
-import io.duban.bot.engine.Reply;
+import io.duban.bot.message.ChatType;
+import io.duban.bot.message.InboundMessage;
+import io.duban.bot.message.Reply;
 import io.duban.config.ConfigDirectory;
 import io.duban.config.Settings;
 import io.duban.plan.Organization;
@@ -53,9 +53,9 @@ class EngineBench {
                 long start = System.nanoTime();
                 for (int i = 0; i < perRun; i++) {
                     String text = (i % 2 == 0 ? "12 " : "15 ") + (i % 100) + "% 本周进展" + i + "；问题：无；下一步：继续";
-                    List<Reply> replies = app.engine().handle(new InboundMessage("bench-" + id++, "bench", "liuyang",
+                    var answer = app.engine().receive(new InboundMessage("bench-" + id++, "bench", "liuyang",
                             ChatType.GROUP, Optional.of("wr-demo-ngk"), text, Optional.empty(), clock.instant()));
-                    if (replies.size() != 1) {
+                    if (answer.isEmpty()) {
                         throw new AssertionError("no reply");
                     }
                 }
@@ -102,11 +102,12 @@ class EngineBench {
             double[] millis = new double[9];
             for (int run = 0; run < millis.length; run++) {
                 long start = System.nanoTime();
-                List<Reply> r = app.engine().handle(new InboundMessage("q-" + run, "bench", "leader", ChatType.GROUP,
-                        Optional.of("leaders"), "进度", Optional.empty(), clock.instant()));
+                String r = app.engine().receive(new InboundMessage("q-" + run, "bench", "leader", ChatType.GROUP,
+                        Optional.of("leaders"), "进度", Optional.empty(), clock.instant())).orElseThrow()
+                        .message().content();
                 millis[run] = (System.nanoTime() - start) / 1e6;
-                if (!r.get(0).text().contains("共 1000 项")) {
-                    throw new AssertionError(r.get(0).text().substring(0, 200));
+                if (!r.contains("共 1000 项")) {
+                    throw new AssertionError(r.substring(0, 200));
                 }
             }
             System.out.printf("BENCH 进度 over %d report rows (5 years x 52 weeks x %d tasks x 3 units, %d units): "

@@ -92,7 +92,7 @@ class WeComBench {
                 Map.of())) {
             WeComSettings settings = WeComSettings.from(null, Map.of("WECOM_BOT_ID", FakeWeCom.BOT_ID,
                     "WECOM_BOT_SECRET", FakeWeCom.SECRET, "WECOM_WS_URL", wecom.url().toString()));
-            WeComServer server = new WeComServer(app.storage(), app.clock(), settings, app.engine()::handle,
+            WeComServer server = new WeComServer(app.storage(), app.clock(), settings, app.engine(),
                     dir.resolve("status.json"));
             server.start();
             while (wecom.subscriptions.get() == 0) {

@@ -3,9 +3,7 @@ package io.duban.bot.cli;
 import static io.duban.bot.wecom.crypto.OfficialVectors.AES_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.duban.bot.engine.Reply;
 import io.duban.bot.wecom.callback.CallbackServer;
-import io.duban.bot.wecom.callback.ReplySink;
 import io.duban.bot.wecom.crypto.WeComCrypto;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -123,8 +121,7 @@ class ConfigCheckTest {
         try (CallbackServer running = CallbackServer.builder()
                 .bind(new InetSocketAddress("127.0.0.1", 0))
                 .robot("/wecom/robot", new WeComCrypto("robotTokenValue", AES_KEY, ""))
-                .handler(m -> List.<Reply>of())
-                .replies(new NoReplies())
+                .inbound(m -> java.util.Optional.empty())
                 .build().start()) {
             env.put("WECOM_ROBOT_CALLBACK_TOKEN", "robotTokenValue");
             env.put("WECOM_ROBOT_CALLBACK_AES_KEY", AES_KEY);
@@ -170,16 +167,6 @@ class ConfigCheckTest {
         Files.copy(CONFIG.resolve("roster.yaml"), dir.resolve("roster.yaml"));
         Files.createDirectories(dir.resolve("plans"));
         Files.copy(CONFIG.resolve("plans/2023.yaml"), dir.resolve("plans/2023.yaml"));
-    }
-
-    private static final class NoReplies implements ReplySink {
-        @Override
-        public void replyViaResponseUrl(io.duban.bot.engine.InboundMessage message, String responseUrl, Reply reply) {
-        }
-
-        @Override
-        public void replyToUser(io.duban.bot.engine.InboundMessage message, String userId, Reply reply) {
-        }
     }
 
     @Test

@@ -3,8 +3,8 @@ package io.duban.bot.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.duban.bot.testing.TestBot;
-import io.duban.bot.engine.ChatType;
-import io.duban.bot.engine.InboundMessage;
+import io.duban.bot.message.ChatType;
+import io.duban.bot.message.InboundMessage;
 import io.duban.bot.schedule.RhythmService;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -27,7 +27,7 @@ class RemindNowCommandTest {
             InboundMessage m = new InboundMessage("m1", "test", "zhouhui", ChatType.DIRECT, Optional.empty(), "立即提醒",
                     Optional.empty(), bot.clock.instant());
             CommandContext ctx = new CommandContext(bot.app.storage().people().find("zhouhui").orElseThrow(), m, 1L,
-                    Optional.empty(), bot.app.engine().services());
+                    Optional.empty(), bot.app.services());
             assertThat(command.handle(ctx, "").text()).startsWith("已私信提醒 17 个未报送单位的联络员");
             assertThat(command.handle(ctx, "").text()).contains("已经提醒过");
         }

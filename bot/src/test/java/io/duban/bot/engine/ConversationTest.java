@@ -2,6 +2,7 @@ package io.duban.bot.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.duban.bot.message.Reply;
 import io.duban.bot.testing.TestBot;
 import io.duban.storage.model.ProgressReport;
 import io.duban.storage.model.ReportKind;

@@ -12,6 +12,7 @@ import io.duban.storage.Storage;
 import io.duban.storage.model.Address;
 import io.duban.storage.model.OutboundMessage;
 import io.duban.storage.model.OutboxEntry;
+import io.duban.storage.model.ReplyRoute;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,13 +59,12 @@ class ChannelRoutingTest {
         storage = Storage.open("jdbc:sqlite:" + dir.resolve("duban.db"));
         OkHttpClient http = new OkHttpClient();
         ResponseUrlChannel callbackReplies = new ResponseUrlChannel(new ResponseUrlClient(http, url -> true),
-                storage.responseUrls());
+                storage.replyRoutes());
         AppChannel app = new AppChannel(new WeComAppClient(http, wecom.url("/"),
                 new AppCredentials("ww-corp", 1000002, "app-secret-0123456789"), clock));
         ChannelRouter router = new ChannelRouter()
-                .route(Address.Kind.REPLY, new ChoiceChannel(
-                        List.of(new ChoiceChannel.Option(callbackReplies::knows, callbackReplies)),
-                        "no way to answer this message"))
+                .route(Address.Kind.REPLY, new ReplyChannel(storage.replyRoutes())
+                        .on("wecom-callback", callbackReplies))
                 .route(Address.Kind.PERSON, app);
         drainer = new OutboxDrainer(storage.outbox(), router, new RateLimiter(clock), RetryPolicy.DEFAULT, clock,
                 "test", Duration.ofSeconds(60), 10);
@@ -78,7 +78,8 @@ class ChannelRoutingTest {
 
     @Test
     void givenACallbackMessage_thenTheReplyGoesToItsResponseUrl() {
-        storage.responseUrls().remember("cb-1", wecom.url("/robot/reply?code=abc").toString(), clock.instant());
+        storage.replyRoutes().remember(new ReplyRoute("cb-1", "wecom-callback",
+                wecom.url("/robot/reply?code=abc").toString(), "wr-demo-ngk", "group", clock.instant()));
         storage.outbox().enqueue(OutboundMessage.text(Address.reply("cb-1"), "已记录", List.of("liuyang"), null),
                 clock.instant());
 
@@ -109,7 +110,7 @@ class ChannelRoutingTest {
                 clock.instant());
         drainer.drainOnce();
         assertThat(storage.outbox().list(List.of(OutboxEntry.Status.FAILED), 10).get(0).lastError())
-                .hasValueSatisfying(e -> assertThat(e).contains("no way to answer this message"));
+                .hasValueSatisfying(e -> assertThat(e).contains("no way to answer message unknown"));
         assertThat(requests).isEmpty();
     }
 }

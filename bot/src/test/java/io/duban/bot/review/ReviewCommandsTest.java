@@ -45,7 +45,7 @@ class ReviewCommandsTest {
         bot.say(NJZX, "15 30% 完成展销筹备");
 
         assertThat(bot.say(ADMIN, "核查")).contains("待核查的报送（2 条）", "任务 15 农管科", "任务 15 农技中心");
-        assertThat(bot.app().engine().review().uncheckedSummary(plan, 1))
+        assertThat(bot.app().review().uncheckedSummary(plan, 1))
                 .hasValue("待核查报送 2 条：任务 15 农管科等。核查请发：核查");
         String ask = bot.say(ADMIN, "核查 15 通过");
         assertThat(ask).contains("2 个单位的报送待核查", "农管科", "农技中心", "核查 15 农管科 通过");
@@ -59,10 +59,10 @@ class ReviewCommandsTest {
         assertThat(out.get(0).message().dedupeKey()).hasValueSatisfying(k -> assertThat(k).startsWith("review:"));
 
         // only 农管科 is left unchecked, so the unit may be left out now
-        assertThat(bot.app().engine().review().unchecked(plan)).extracting(r -> r.unit()).containsExactly("农管科");
+        assertThat(bot.app().review().unchecked(plan)).extracting(r -> r.unit()).containsExactly("农管科");
         assertThat(bot.say(ADMIN, "核查 15 通过")).contains("已核查通过", "农管科");
-        assertThat(bot.app().engine().review().unchecked(plan)).isEmpty();
-        assertThat(bot.app().engine().review().uncheckedSummary(plan, 5)).isEmpty();
+        assertThat(bot.app().review().unchecked(plan)).isEmpty();
+        assertThat(bot.app().review().uncheckedSummary(plan, 5)).isEmpty();
         assertThat(bot.say(ADMIN, "核查")).contains("没有待核查");
         assertThat(bot.say(ADMIN, "核查 15 农管科 通过")).contains("无需重复");
     }
@@ -71,8 +71,8 @@ class ReviewCommandsTest {
     void givenReturnedReport_thenUnitCountsAsNotReportedUntilItResubmits() {
         bot.say(NJZX, "15 30% 完成展销筹备");
         ReportingWeek week = ReportingWeek.of(LocalDate.of(2023, 10, 9));
-        var board = bot.app().engine().services().board();
-        var reports = bot.app().engine().services().reports();
+        var board = bot.app().services().board();
+        var reports = bot.app().services().reports();
         assertThat(board.unitsNotReported(plan, week).getOrDefault("农技中心", List.of())).doesNotContain(15);
 
         String returned = bot.say(ADMIN, "退回 15 农技中心 请补充采购金额 <@all> [链接](http://x.y)");
@@ -118,6 +118,6 @@ class ReviewCommandsTest {
         assertThat(bot.say(LEADER, "退回 15 请补充")).contains("仅限管理员");
         assertThat(bot.say(NJZX, "核查")).contains("仅限管理员");
         assertThat(bot.outbox()).isEmpty();
-        assertThat(bot.app().engine().review().unchecked(plan)).hasSize(1);
+        assertThat(bot.app().review().unchecked(plan)).hasSize(1);
     }
 }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.duban.bot.engine.Reply;
+import io.duban.bot.engine.ReplyAddressing;
+import io.duban.bot.message.Reply;
 import io.duban.bot.testing.FakeWeCom;
 import io.duban.bot.wecom.WeComSettings;
 import io.duban.storage.Storage;
@@ -43,7 +44,11 @@ class WeComServerTest {
                     "WECOM_WEBHOOK_WR_DEMO_NGK", "ngk-key-0000000001"));
             Path statusFile = dir.resolve("status.json");
             WeComServer server = new WeComServer(storage, Clock.systemUTC(), settings,
-                    m -> List.of(Reply.of("收到 " + m.senderId())), statusFile);
+                    m -> { // stands in for the engine: remembers the route, answers the engine's way
+                        storage.replyRoutes().remember(ReplyAddressing.route(m));
+                        return java.util.Optional.of(() -> storage.outbox().enqueue(
+                                ReplyAddressing.answer(m, Reply.of("收到 " + m.senderId())), Clock.systemUTC().instant()));
+                    }, statusFile);
             try {
                 server.start();
                 await().atMost(Duration.ofSeconds(10)).until(() -> wecom.subscriptions.get() == 1);

@@ -1,9 +1,11 @@
 package io.duban.bot.testing;
 
-import io.duban.bot.engine.ChatType;
-import io.duban.bot.engine.InboundMessage;
-import io.duban.bot.engine.Reply;
+import io.duban.bot.message.ChatType;
+import io.duban.bot.message.InboundMessage;
+import io.duban.bot.message.Reply;
 import io.duban.bot.App;
+import io.duban.bot.console.ImmediateReplies;
+import io.duban.bot.command.Command;
 import io.duban.config.ConfigDirectory;
 import io.duban.storage.Storage;
 import io.duban.storage.model.OutboxEntry;
@@ -28,17 +30,28 @@ public final class TestBot implements AutoCloseable {
     public final App app;
     private final Path dbFile;
     private final AtomicInteger ids = new AtomicInteger();
+    private final List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ImmediateReplies replies;
 
     public TestBot(Path dir, String now) {
         this(dir, MutableClock.at(now));
     }
 
     public TestBot(Path dir, MutableClock clock) {
+        this(dir, clock, List.of());
+    }
+
+    /** @param extra more chat commands, e.g. one that fails */
+    public TestBot(Path dir, MutableClock clock, List<Command> extra) {
         this.clock = clock;
         this.dbFile = dir.resolve("duban.db");
         ConfigDirectory config = ConfigDirectory.load(copyConfig(dir), name -> null);
-        this.app = new App(dir, config, Storage.open("jdbc:sqlite:" + dbFile), clock, Map.of());
+        this.app = new App(dir, config, Storage.open("jdbc:sqlite:" + dbFile), clock, Map.of(), extra);
+        this.replies = new ImmediateReplies(app.engine(), app.storage(), clock, TRANSPORT, heard::add);
     }
+
+    /** The transport name of messages the test bot sends. */
+    public static final String TRANSPORT = "test";
 
     /** A copy of the repository's config under {@code dir}, so that files the bot writes (exports) land there. */
     private static Path copyConfig(Path dir) {
@@ -100,9 +113,21 @@ public final class TestBot implements AutoCloseable {
     }
 
     public List<Reply> send(String messageId, String user, String chatId, String text) {
-        return app.engine().handle(new InboundMessage(messageId, "test", user,
+        return send(new InboundMessage(messageId, TRANSPORT, user,
                 chatId == null ? ChatType.DIRECT : ChatType.GROUP, Optional.ofNullable(chatId), text,
                 Optional.empty(), clock.instant()));
+    }
+
+    /**
+     * Hands the message to the engine and delivers its answer from the outbox the way every transport does.
+     * The transport of {@code message} must be {@link #TRANSPORT}. @return the answer; none for a repeat
+     */
+    public synchronized List<Reply> send(InboundMessage message) {
+        heard.clear();
+        replies.send(message);
+        List<Reply> answers = heard.stream().map(Reply::of).toList();
+        heard.clear();
+        return answers;
     }
 
     /** Sends and returns the one reply's text. */
@@ -115,9 +140,9 @@ public final class TestBot implements AutoCloseable {
     }
 
     public String sayQuoting(String user, String chatId, String text, String quoted) {
-        List<Reply> replies = app.engine().handle(new InboundMessage("q-" + ids.incrementAndGet(), "test", user,
+        List<Reply> answers = send(new InboundMessage("q-" + ids.incrementAndGet(), TRANSPORT, user,
                 ChatType.GROUP, Optional.of(chatId), text, Optional.of(quoted), clock.instant()));
-        return replies.get(0).text();
+        return answers.get(0).text();
     }
 
     @Override

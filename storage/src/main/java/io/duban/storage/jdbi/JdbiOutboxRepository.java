@@ -128,6 +128,28 @@ public final class JdbiOutboxRepository implements OutboxRepository {
     }
 
     @Override
+    public Optional<ClaimedEntry> claimOne(long id, String sender, Instant now, Duration lease) {
+        String token = sender + "/" + instance + "/" + claims.incrementAndGet();
+        Instant until = now.plus(lease);
+        return jdbi.inTransaction(h -> {
+            int taken = h.createUpdate("UPDATE outbox SET status = 'sending', lease_owner = :token, lease_until = :until"
+                            + " WHERE id = :id AND status = 'pending'")
+                    .bind("token", token)
+                    .bind("until", until.toEpochMilli())
+                    .bind("id", id)
+                    .execute();
+            if (taken == 0) {
+                return Optional.<ClaimedEntry>empty();
+            }
+            return h.createQuery("SELECT * FROM outbox WHERE id = :id AND lease_owner = :token")
+                    .bind("id", id)
+                    .bind("token", token)
+                    .map((rs, ctx) -> new ClaimedEntry(MAPPER.map(rs, ctx), token, until, rs.getInt("parts_sent")))
+                    .findOne();
+        });
+    }
+
+    @Override
     public int releaseExpiredLeases(Instant now) {
         return jdbi.withHandle(h -> h.createUpdate("""
                         UPDATE outbox SET status = 'pending', lease_owner = NULL, lease_until = NULL

@@ -1,5 +1,6 @@
 package io.duban.bot.wecom.app;
 
+import io.duban.bot.wecom.ApiResult;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;

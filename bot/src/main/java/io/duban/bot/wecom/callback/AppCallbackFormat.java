@@ -3,8 +3,9 @@ package io.duban.bot.wecom.callback;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.duban.bot.engine.ChatType;
-import io.duban.bot.engine.InboundMessage;
+import io.duban.bot.message.ChatType;
+import io.duban.bot.message.InboundMessage;
+import io.duban.bot.message.MessageKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -60,10 +61,22 @@ final class AppCallbackFormat implements CallbackFormat {
             case "voice" -> Optional.ofNullable(field.apply("Recognition")).filter(s -> !s.isBlank());
             default -> Optional.empty();
         };
-        InboundMessage inbound = new InboundMessage(msgId, TRANSPORT, sender, ChatType.DIRECT, Optional.empty(),
-                text.orElse(""), Optional.empty(), receivedAt);
-        return text.isPresent() ? new CallbackEvent.UserText(inbound, Optional.empty())
-                : new CallbackEvent.Unsupported(inbound, Optional.empty(), msgType);
+        if (text.isPresent()) {
+            return new CallbackEvent.Message(new InboundMessage(msgId, TRANSPORT, sender, ChatType.DIRECT,
+                    Optional.empty(), text.get(), Optional.empty(), receivedAt));
+        }
+        return new CallbackEvent.Message(InboundMessage.of(kind(msgType), msgId, TRANSPORT, sender, ChatType.DIRECT,
+                Optional.empty(), receivedAt));
+    }
+
+    private static MessageKind kind(String msgType) {
+        return switch (msgType) {
+            case "image" -> MessageKind.IMAGE;
+            case "file" -> MessageKind.FILE;
+            case "voice" -> MessageKind.VOICE;
+            case "video" -> MessageKind.VIDEO;
+            default -> MessageKind.OTHER;
+        };
     }
 
     private static boolean isJson(byte[] body) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /** One receiver's wire format: where the ciphertext sits in the POST body, and what the plaintext means. */
 interface CallbackFormat {
-    /** The transport name put on every {@link io.duban.bot.engine.InboundMessage} from this receiver. */
+    /** The transport name put on every {@link io.duban.bot.message.InboundMessage} from this receiver. */
     String transport();
 
     /** The {@code Encrypt} value of the POST body; a {@link CallbackRejection} (400) if the body is malformed. */

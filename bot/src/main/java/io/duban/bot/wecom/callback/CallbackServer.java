@@ -3,6 +3,7 @@ package io.duban.bot.wecom.callback;
 import static java.util.Objects.requireNonNull;
 
 import com.sun.net.httpserver.HttpServer;
+import io.duban.bot.engine.InboundPort;
 import io.duban.bot.wecom.crypto.WeComCrypto;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,8 +30,8 @@ import org.slf4j.LoggerFactory;
  *         .bind(new InetSocketAddress("0.0.0.0", 8080))
  *         .robot("/wecom/robot", new WeComCrypto(robotToken, robotKey, ""))
  *         .app("/wecom/app", new WeComCrypto(appToken, appKey, corpId))
- *         .handler(InboundHandler.of(app.engine()))
- *         .replies(sink)
+ *         .inbound(app.engine())
+ *         .afterAnswer(pump::nudge)
  *         .clock(app.clock())
  *         .build();
  * server.start();
@@ -38,6 +39,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class CallbackServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CallbackServer.class);
+    /** The transport name of messages heard on the intelligent robot's callback. */
+    public static final String ROBOT_TRANSPORT = RobotJsonFormat.TRANSPORT;
+    /** The transport name of messages heard on a self-built app's callback. */
+    public static final String APP_TRANSPORT = AppCallbackFormat.TRANSPORT;
 
     private final HttpServer http;
     private final ExecutorService httpThreads;
@@ -54,7 +59,7 @@ public final class CallbackServer implements AutoCloseable {
         this.ownsProcessing = b.processing == null;
         this.processing = ownsProcessing ? Executors.newFixedThreadPool(b.processingThreads,
                 named("wecom-callback-work")) : b.processing;
-        CallbackProcessor processor = new CallbackProcessor(b.handler, b.replies, processing,
+        CallbackProcessor processor = new CallbackProcessor(b.inbound, b.afterAnswer, processing,
                 new RecentDeliveries(b.clock, b.dedupeTtl, b.dedupeCapacity));
         for (Map.Entry<String, CallbackFormat> r : b.receivers.entrySet()) {
             http.createContext(r.getKey(), new CallbackEndpoint(r.getKey(), b.cryptos.get(r.getKey()), r.getValue(),
@@ -114,13 +119,13 @@ public final class CallbackServer implements AutoCloseable {
         };
     }
 
-    /** Settings of a {@link CallbackServer}; {@code handler}, {@code replies} and one receiver are required. */
+    /** Settings of a {@link CallbackServer}; {@code inbound} and one receiver are required. */
     public static final class Builder {
         private InetSocketAddress bind = new InetSocketAddress("127.0.0.1", 8080);
         private final Map<String, CallbackFormat> receivers = new LinkedHashMap<>();
         private final Map<String, WeComCrypto> cryptos = new LinkedHashMap<>();
-        private InboundHandler handler;
-        private ReplySink replies;
+        private InboundPort inbound;
+        private Runnable afterAnswer = () -> { };
         private Clock clock = Clock.systemUTC();
         private Duration timestampWindow = Duration.ofMinutes(5);
         private int maxBodyBytes = 64 * 1024;
@@ -178,13 +183,15 @@ public final class CallbackServer implements AutoCloseable {
             return this;
         }
 
-        public Builder handler(InboundHandler handler) {
-            this.handler = requireNonNull(handler, "handler is null");
+        /** The engine: it stores each message before the 200 and puts the answer into the outbox after it. */
+        public Builder inbound(InboundPort port) {
+            this.inbound = requireNonNull(port, "port is null");
             return this;
         }
 
-        public Builder replies(ReplySink replies) {
-            this.replies = requireNonNull(replies, "replies is null");
+        /** Runs after an answer was enqueued (wakes the outbox so that it goes out at once). */
+        public Builder afterAnswer(Runnable afterAnswer) {
+            this.afterAnswer = requireNonNull(afterAnswer, "afterAnswer is null");
             return this;
         }
 
@@ -230,8 +237,7 @@ public final class CallbackServer implements AutoCloseable {
             if (receivers.isEmpty()) {
                 throw new IllegalStateException("no callback receiver configured (robot or app)");
             }
-            requireNonNull(handler, "handler is not set");
-            requireNonNull(replies, "replies is not set");
+            requireNonNull(inbound, "inbound is not set");
             return new CallbackServer(this);
         }
     }

@@ -3,7 +3,7 @@ package io.duban.bot.wecom.callback;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.duban.bot.wecom.app.ApiResult;
+import io.duban.bot.wecom.ApiResult;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Predicate;

@@ -3,8 +3,9 @@ package io.duban.bot.wecom.callback;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.duban.bot.engine.ChatType;
-import io.duban.bot.engine.InboundMessage;
+import io.duban.bot.message.ChatType;
+import io.duban.bot.message.InboundMessage;
+import io.duban.bot.message.MessageKind;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -64,12 +65,20 @@ final class RobotJsonFormat implements CallbackFormat {
         Optional<String> body = readableText(msg, msgType);
         Optional<String> quoted = Optional.ofNullable(msg.get("quote"))
                 .flatMap(q -> readableText(q, text(q, "msgtype").orElse("text")));
-        InboundMessage inbound = new InboundMessage(id, TRANSPORT, sender, chatType, chatId, body.orElse(""),
-                quoted, receivedAt);
-        if (body.isEmpty()) {
-            return new CallbackEvent.Unsupported(inbound, responseUrl, msgType);
-        }
-        return new CallbackEvent.UserText(inbound, responseUrl);
+        MessageKind kind = body.isPresent() ? MessageKind.TEXT : kind(msgType);
+        InboundMessage inbound = new InboundMessage(id, TRANSPORT, sender, chatType, chatId, kind,
+                body.orElse(kind.placeholder()), quoted, receivedAt, responseUrl);
+        return new CallbackEvent.Message(inbound);
+    }
+
+    private static MessageKind kind(String msgType) {
+        return switch (msgType) {
+            case "image" -> MessageKind.IMAGE;
+            case "file" -> MessageKind.FILE;
+            case "voice" -> MessageKind.VOICE;
+            case "video" -> MessageKind.VIDEO;
+            default -> MessageKind.OTHER;
+        };
     }
 
     /** The words of a text, a transcribed voice message, or the text parts of a mixed message. */

@@ -1,8 +1,9 @@
 package io.duban.bot.wecom.ws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.duban.bot.engine.ChatType;
-import io.duban.bot.engine.InboundMessage;
+import io.duban.bot.message.ChatType;
+import io.duban.bot.message.InboundMessage;
+import io.duban.bot.message.MessageKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +33,23 @@ public final class CallbackMapper {
         JsonNode quote = body.path("quote");
         Optional<String> quoted = quote.isMissingNode() || quote.isNull() ? Optional.empty()
                 : Optional.of(content(quote)).filter(s -> !s.isBlank());
+        MessageKind kind = kind(body);
         return new InboundMessage(msgid, TRANSPORT, userId, group ? ChatType.GROUP : ChatType.DIRECT,
-                group ? chatId : Optional.empty(), content(body), quoted, receivedAt);
+                group ? chatId : Optional.empty(), kind, kind == MessageKind.TEXT ? content(body) : kind.placeholder(),
+                quoted, receivedAt, Optional.empty());
+    }
+
+    /** Text, mixed text and pictures, and voice that WeCom transcribed are text; the rest the engine cannot read. */
+    static MessageKind kind(JsonNode body) {
+        return switch (body.path("msgtype").asText("")) {
+            case "text", "markdown", "mixed" -> MessageKind.TEXT;
+            case "voice" -> body.path("voice").path("content").asText("").isBlank() ? MessageKind.VOICE
+                    : MessageKind.TEXT;
+            case "image" -> MessageKind.IMAGE;
+            case "file" -> MessageKind.FILE;
+            case "video" -> MessageKind.VIDEO;
+            default -> MessageKind.OTHER;
+        };
     }
 
     /** The text of a message node (the callback body, or its quote). */

@@ -43,11 +43,6 @@ public final class LongConnectionChannel implements OutboundChannel {
         this.waitForAck = waitForAck;
     }
 
-    /** True when the message being answered was heard on the long connection. */
-    public boolean knows(OutboxEntry entry) {
-        return routes.find(entry.message().address().value()).isPresent();
-    }
-
     @Override
     public Destination destination(OutboxEntry entry) {
         return new Destination("conversation " + conversation(entry.message().address()), LIMITS);

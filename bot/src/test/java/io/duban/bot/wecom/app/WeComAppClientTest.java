@@ -1,5 +1,6 @@
 package io.duban.bot.wecom.app;
 
+import io.duban.bot.wecom.ApiResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -4,8 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.duban.bot.testing.TestBot;
-import io.duban.bot.engine.InboundMessage;
-import io.duban.bot.engine.Reply;
+import io.duban.bot.outbox.ChannelRouter;
+import io.duban.bot.outbox.Destination;
+import io.duban.bot.outbox.OutboundChannel;
+import io.duban.bot.outbox.OutboxDrainer;
+import io.duban.bot.outbox.RateLimiter;
+import io.duban.bot.outbox.ReplyChannel;
+import io.duban.bot.outbox.RetryPolicy;
+import io.duban.bot.outbox.SendResult;
+import io.duban.storage.model.Address;
+import io.duban.storage.model.OutboxEntry;
+import java.time.Duration;
 import io.duban.bot.wecom.crypto.WeComCrypto;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -31,6 +40,7 @@ class CallbackEndToEndTest {
     @TempDir
     Path viaLocalChat;
     private TestBot bot;
+    private OutboxDrainer drainer;
     private TestBot reference;
     private CallbackServer server;
     private FakeWeCom wecom;
@@ -38,27 +48,43 @@ class CallbackEndToEndTest {
     @BeforeEach
     void start() {
         bot = new TestBot(viaCallback, NOW);
+        // what the outbox hands the robot's and the app's reply channels, recorded instead of posted
+        OutboundChannel record = new OutboundChannel() {
+            @Override
+            public Destination destination(OutboxEntry entry) {
+                return new Destination("test", List.of());
+            }
+
+            @Override
+            public List<String> parts(OutboxEntry entry) {
+                return List.of(entry.message().content());
+            }
+
+            @Override
+            public SendResult send(OutboxEntry entry, Part part) {
+                sent.add(part.content());
+                return SendResult.ok();
+            }
+        };
+        ReplyChannel replies = new ReplyChannel(bot.app.storage().replyRoutes())
+                .on(CallbackServer.ROBOT_TRANSPORT, record).toSender(CallbackServer.APP_TRANSPORT, record);
+        drainer = new OutboxDrainer(bot.app.storage().outbox(), new ChannelRouter().route(Address.Kind.REPLY, replies),
+                new RateLimiter(bot.clock), RetryPolicy.DEFAULT, bot.clock, "test", Duration.ofMinutes(1), 10);
         reference = new TestBot(viaLocalChat, NOW);
         server = CallbackServer.builder()
                 .bind(new InetSocketAddress("127.0.0.1", 0))
                 .robot("/wecom/robot", robot)
                 .app("/wecom/app", app)
                 .clock(bot.clock)
-                .handler(InboundHandler.of(bot.app.engine()))
-                .replies(new ReplySink() {
-                    @Override
-                    public void replyViaResponseUrl(InboundMessage message, String responseUrl, Reply reply) {
-                        sent.add(reply.text());
-                    }
-
-                    @Override
-                    public void replyToUser(InboundMessage message, String userId, Reply reply) {
-                        sent.add(reply.text());
-                    }
-                })
+                .inbound(bot.app.engine())
+                .afterAnswer(this::deliver)
                 .build()
                 .start();
         wecom = new FakeWeCom("http://127.0.0.1:" + server.address().getPort());
+    }
+
+    private synchronized void deliver() {
+        drainer.drainOnce();
     }
 
     @AfterEach
@@ -145,19 +171,9 @@ class CallbackEndToEndTest {
                 .bind(new InetSocketAddress("127.0.0.1", 0))
                 .robot("/wecom/robot", robot)
                 .clock(bot.clock)
-                .handler(InboundHandler.of(bot.app.engine()))
+                .inbound(bot.app.engine())
+                .afterAnswer(this::deliver)
                 .processing(held)
-                .replies(new ReplySink() {
-                    @Override
-                    public void replyViaResponseUrl(InboundMessage message, String responseUrl, Reply reply) {
-                        sent.add(reply.text());
-                    }
-
-                    @Override
-                    public void replyToUser(InboundMessage message, String userId, Reply reply) {
-                        sent.add(reply.text());
-                    }
-                })
                 .build()
                 .start();
         try {

@@ -4,9 +4,9 @@ import static io.duban.bot.wecom.crypto.OfficialVectors.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.duban.bot.engine.ChatType;
-import io.duban.bot.engine.InboundMessage;
-import io.duban.bot.engine.Reply;
+import io.duban.bot.message.ChatType;
+import io.duban.bot.message.InboundMessage;
+import io.duban.bot.message.MessageKind;
 import io.duban.bot.wecom.LogCapture;
 import io.duban.bot.wecom.crypto.WeComCrypto;
 import java.net.InetSocketAddress;
@@ -37,6 +37,7 @@ class CallbackServerTest {
     private final WeComCrypto appCrypto = new WeComCrypto(TOKEN, AES_KEY, RECEIVE_ID);
     private final WeComCrypto robotCrypto = new WeComCrypto("robotToken", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", "");
     private final List<InboundMessage> handled = new CopyOnWriteArrayList<>();
+    /** The messages whose answer the engine was asked for, after the 200. */
     private final List<String> sent = new CopyOnWriteArrayList<>();
     private CallbackServer server;
     private FakeWeCom wecom;
@@ -50,20 +51,13 @@ class CallbackServerTest {
                 .clock(CLOCK)
                 .timestampWindow(Duration.ofMinutes(5))
                 .maxBodyBytes(8 * 1024)
-                .handler(m -> {
+                .inbound(m -> {
                     handled.add(m);
-                    return List.of(Reply.of("收到：" + m.text()), Reply.of("第二段"));
-                })
-                .replies(new ReplySink() {
-                    @Override
-                    public void replyViaResponseUrl(InboundMessage message, String responseUrl, Reply reply) {
-                        sent.add("url " + responseUrl + " " + reply.text());
-                    }
-
-                    @Override
-                    public void replyToUser(InboundMessage message, String userId, Reply reply) {
-                        sent.add("user " + userId + " " + reply.text());
-                    }
+                    return Optional.of(() -> {
+                        sent.add(m.transport() + " " + m.conversationId() + m.replyHandle().map(h -> " via " + h)
+                                .orElse("") + " " + m.text());
+                        return Optional.empty();
+                    });
                 })
                 .build()
                 .start();
@@ -103,7 +97,7 @@ class CallbackServerTest {
                 FakeWeCom.appEnvelope(XML_ENCRYPT));
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).isEmpty();
-        await().until(() -> sent.size() == 2);
+        await().until(() -> sent.size() == 1);
         InboundMessage m = handled.get(0);
         assertThat(m.messageId()).isEqualTo("4561255354251345929");
         assertThat(m.transport()).isEqualTo("wecom-app");
@@ -112,7 +106,7 @@ class CallbackServerTest {
         assertThat(m.chatId()).isEmpty();
         assertThat(m.text()).isEqualTo("hello");
         assertThat(m.receivedAt()).isEqualTo(CLOCK.instant());
-        assertThat(sent).containsExactly("user mycreate 收到：hello", "user mycreate 第二段");
+        assertThat(sent).containsExactly("wecom-app mycreate hello");
     }
 
     @Test
@@ -121,7 +115,7 @@ class CallbackServerTest {
                 "{\"tousername\":\"wx5823bf96d3bd56c7\",\"encrypt\":\"" + JSON_ENCRYPT + "\",\"agentid\":\"218\"}");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).isEmpty();
-        await().until(() -> sent.size() == 2);
+        await().until(() -> sent.size() == 1);
         assertThat(handled).singleElement().satisfies(m -> {
             assertThat(m.messageId()).isEqualTo("4561255354251345929");
             assertThat(m.senderId()).isEqualTo("mycreate");
@@ -152,7 +146,7 @@ class CallbackServerTest {
     }
 
     @Test
-    void robotJson_groupMessage_reachesTheEngine_andOneMergedReplyGoesToTheResponseUrl() throws Exception {
+    void robotJson_groupMessage_reachesTheEngine_withItsResponseUrlAsTheReplyHandle() throws Exception {
         String plain = """
                 {"msgid":"CAIQ16HMjQYY","aibotid":"AIBOTID","chatid":"wr-demo-ngk","chattype":"group",
                  "from":{"userid":"liuyang"},"response_url":"https://example.invalid/cgi-bin/aibot/response?x=1",
@@ -165,9 +159,10 @@ class CallbackServerTest {
         await().until(() -> sent.size() == 1);
         InboundMessage m = handled.get(0);
         assertThat(m).isEqualTo(new InboundMessage("CAIQ16HMjQYY", "wecom-callback", "liuyang", ChatType.GROUP,
-                Optional.of("wr-demo-ngk"), "@督办助手 3 完成80%", Optional.of("请报送第3项进展"), CLOCK.instant()));
+                Optional.of("wr-demo-ngk"), "@督办助手 3 完成80%", Optional.of("请报送第3项进展"), CLOCK.instant())
+                .withReplyHandle("https://example.invalid/cgi-bin/aibot/response?x=1"));
         assertThat(sent).containsExactly(
-                "url https://example.invalid/cgi-bin/aibot/response?x=1 收到：@督办助手 3 完成80%\n\n第二段");
+                "wecom-callback wr-demo-ngk via https://example.invalid/cgi-bin/aibot/response?x=1 @督办助手 3 完成80%");
     }
 
     @Test
@@ -195,11 +190,11 @@ class CallbackServerTest {
         assertThat(wecom.post(APP + s.query(), s.body()).statusCode()).isEqualTo(200);
         drain();
         assertThat(handled).hasSize(1);
-        assertThat(sent).hasSize(2);
+        assertThat(sent).hasSize(1);
     }
 
     @Test
-    void imageMessage_getsAPoliteChineseAnswer_withoutTheEngine() throws Exception {
+    void imageMessage_reachesTheEngineAsAnImage_whichAnswersIt() throws Exception {
         String plain = "<xml><ToUserName><![CDATA[wx5823bf96d3bd56c7]]></ToUserName>"
                 + "<FromUserName><![CDATA[mycreate]]></FromUserName><CreateTime>1409659813</CreateTime>"
                 + "<MsgType><![CDATA[image]]></MsgType><PicUrl><![CDATA[http://x]]></PicUrl>"
@@ -207,8 +202,11 @@ class CallbackServerTest {
         FakeWeCom.Signed s = FakeWeCom.appXml(appCrypto, plain, NOW, "1");
         assertThat(wecom.post(APP + s.query(), s.body()).statusCode()).isEqualTo(200);
         await().until(() -> sent.size() == 1);
-        assertThat(sent.get(0)).startsWith("user mycreate 抱歉，目前只能读懂文字消息").contains("帮助");
-        assertThat(handled).isEmpty();
+        assertThat(handled).singleElement().satisfies(m -> {
+            assertThat(m.kind()).isEqualTo(MessageKind.IMAGE);
+            assertThat(m.text()).isEqualTo("[图片]");
+            assertThat(m.senderId()).isEqualTo("mycreate");
+        });
     }
 
     @Test

@@ -4,8 +4,6 @@ import static io.duban.bot.wecom.crypto.OfficialVectors.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.duban.bot.engine.InboundMessage;
-import io.duban.bot.engine.Reply;
 import io.duban.config.ConfigException;
 import io.duban.config.YamlNode;
 import java.io.StringReader;
@@ -75,16 +73,7 @@ class CallbackSettingsTest {
         try (CallbackServer server = CallbackServer.builder()
                 .settings(s, Optional.of(RECEIVE_ID))
                 .clock(clock)
-                .handler(m -> List.of())
-                .replies(new ReplySink() {
-                    @Override
-                    public void replyViaResponseUrl(InboundMessage message, String responseUrl, Reply reply) {
-                    }
-
-                    @Override
-                    public void replyToUser(InboundMessage message, String userId, Reply reply) {
-                    }
-                })
+                .inbound(m -> Optional.empty())
                 .build().start()) {
             assertThat(server.address().getAddress().isLoopbackAddress()).isTrue();
             FakeWeCom wecom = new FakeWeCom("http://127.0.0.1:" + server.address().getPort());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.duban.bot.wecom.app.ApiResult;
+import io.duban.bot.wecom.ApiResult;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

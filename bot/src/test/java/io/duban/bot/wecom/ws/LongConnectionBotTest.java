@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.duban.bot.engine.ChatType;
-import io.duban.bot.engine.InboundMessage;
-import io.duban.bot.engine.Reply;
+import io.duban.bot.message.ChatType;
+import io.duban.bot.message.InboundMessage;
+import io.duban.bot.message.Reply;
+import io.duban.bot.engine.InboundPort;
+import io.duban.bot.engine.ReplyAddressing;
 import io.duban.bot.outbox.ChannelRouter;
 import io.duban.bot.outbox.OutboxDrainer;
 import io.duban.bot.outbox.RateLimiter;
@@ -47,16 +49,21 @@ class LongConnectionBotTest {
     private LongConnection connection;
     private OutboxDrainer drainer;
 
-    /** Stands in for BotEngine: stores first, answers a repeated message id with nothing. */
-    private List<Reply> conversation(InboundMessage m) {
+    /**
+     * Stands in for BotEngine behind the same port: stores first with the reply route, answers a repeated message
+     * id with nothing, and addresses its answer the engine's way.
+     */
+    private Optional<InboundPort.PendingAnswer> accept(InboundMessage m) {
         heard.add(m);
+        storage.replyRoutes().remember(ReplyAddressing.route(m));
         var stored = storage.inbound().recordIfNew(new InboundRecord(m.messageId(), m.transport(), m.senderId(),
                 m.chatId(), m.chatType().key(), m.text(), m.quotedText(), m.receivedAt()));
         if (stored.isEmpty()) {
-            return List.of();
+            return Optional.empty();
         }
         String answer = "收到：" + m.text() + m.quotedText().map(q -> "（回复：" + q + "）").orElse("");
-        return List.of(new Reply(answer, m.chatType() == ChatType.GROUP ? List.of(m.senderId()) : List.of()));
+        return Optional.of(() -> storage.outbox().enqueue(ReplyAddressing.answer(m,
+                new Reply(answer, List.of(m.senderId()))), clock.instant()));
     }
 
     @BeforeEach
@@ -64,8 +71,8 @@ class LongConnectionBotTest {
         wecom = FakeWeCom.startOnLoopback();
         storage = Storage.open("jdbc:sqlite:" + dir.resolve("duban.db"));
         LongConnection[] holder = new LongConnection[1];
-        LongConnectionInbound inbound = new LongConnectionInbound(this::conversation, storage.outbox(),
-                storage.replyRoutes(), () -> { }, clock, worker, () -> holder[0]);
+        LongConnectionInbound inbound = new LongConnectionInbound(this::accept, () -> { }, clock, worker,
+                () -> holder[0]);
         connection = new LongConnection(LongConnectionConfig.standard(wecom.url(), FakeWeCom.BOT_ID,
                 FakeWeCom.SECRET, Optional.empty()), inbound, scheduler, clock);
         holder[0] = connection;

@@ -1,4 +1,4 @@
-package io.duban.bot.engine;
+package io.duban.bot.message;
 
 import static java.util.Objects.requireNonNull;
 

@@ -1,4 +1,4 @@
-package io.duban.bot.engine;
+package io.duban.bot.message;
 
 /** Where a message was said: in a group chat, or to the bot alone. */
 public enum ChatType {

@@ -1,4 +1,4 @@
-package io.duban.bot.wecom.app;
+package io.duban.bot.wecom;
 
 import static java.util.Objects.requireNonNull;
 

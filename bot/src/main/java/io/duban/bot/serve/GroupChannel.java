@@ -1,4 +1,4 @@
-package io.duban.bot.wecom;
+package io.duban.bot.serve;
 
 import io.duban.bot.outbox.Destination;
 import io.duban.bot.outbox.OutboundChannel;
