@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BotEngine implements InboundPort {
     private static final Logger LOG = LoggerFactory.getLogger(BotEngine.class);
+    static final String PICTURES_NOT_KEPT = "\n（消息中的图片暂不保存，以上按文字处理。）";
     static final String INTERNAL_ERROR = "抱歉，处理您的消息时出错了。消息已保存，管理员会核查；请稍后再试。";
 
     private final ConfigDirectory config;
@@ -74,6 +75,10 @@ public final class BotEngine implements InboundPort {
         Outcome outcome;
         try {
             outcome = interpret(message, inboundId);
+            if (message.kind() == MessageKind.TEXT_WITH_PICTURES) {
+                outcome = new Outcome(outcome.code(), new Reply(outcome.reply().text() + PICTURES_NOT_KEPT,
+                        outcome.reply().mentions()));
+            }
         } catch (RuntimeException e) {
             LOG.error("failed to handle inbound message #{}: {}", inboundId, e.toString(), e);
             outcome = new Outcome("error:internal", Reply.of(INTERNAL_ERROR));
@@ -98,7 +103,7 @@ public final class BotEngine implements InboundPort {
         if (person.isEmpty()) {
             return new Outcome("error:unregistered", Reply.of(unregistered()));
         }
-        if (message.kind() != MessageKind.TEXT) {
+        if (!message.kind().hasText()) {
             return new Outcome("error:not-text", Reply.of(notText(message.kind())));
         }
         Optional<ChatBinding> chat = message.chatId().flatMap(storage.chats()::find);
