@@ -1,6 +1,7 @@
 package io.duban.bot.report;
 
 import io.duban.bot.message.Reply;
+import io.duban.bot.report.normalize.InputNormalizer;
 import io.duban.bot.text.UserText;
 import io.duban.config.Settings;
 import io.duban.plan.Organization;
@@ -277,11 +278,12 @@ public final class ReportService {
 
     /** Withdraws the unit's latest effective report on a task; the one before it counts again. */
     public Reply withdraw(WorkPlan plan, Person person, String args, long inboundId) {
-        Matcher m = Pattern.compile("^(?:任务)?\\s*(\\d{1,4})\\s*$").matcher(args.strip());
-        if (!m.matches()) {
-            return Reply.of("请写明要撤回的任务编号，例如：撤回 12");
+        String clean = InputNormalizer.clean(args, settings.botName());
+        Optional<TaskReference> ref = TaskReference.at(clean, TaskReference.Position.MESSAGE_START);
+        if (ref.isEmpty() || ref.get().numbers().size() > 1 || ref.get().end() < clean.length()) {
+            return Reply.of("请写明要撤回的一项任务编号，例如：撤回 12");
         }
-        int number = Integer.parseInt(m.group(1));
+        int number = ref.get().number();
         Optional<PlanTask> task = plan.task(number);
         if (task.isEmpty()) {
             return Reply.of(unknownTask(plan, number));

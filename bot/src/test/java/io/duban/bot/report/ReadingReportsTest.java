@@ -139,4 +139,11 @@ class ReadingReportsTest {
         assertThat(bot.say(LEADER, LEADERS, "好的")).doesNotContain("没有看懂");
         assertThat(bot.say(STAFF, NGK, "今天天气不错")).contains("没有看懂");
     }
+
+    @Test
+    void withdrawingTakesTheSameTaskForms() {
+        bot.say(STAFF, NGK, "12 60% 已对接企业");
+        assertThat(bot.say(STAFF, NGK, "撤回 第十二项")).contains("已撤回", "任务 12");
+        assertThat(bot.say(STAFF, NGK, "撤回 12、15")).contains("一项任务编号", "例如：撤回 12");
+    }
 }
