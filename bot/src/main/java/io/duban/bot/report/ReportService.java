@@ -38,6 +38,8 @@ public final class ReportService {
     /** A report the same person sends again within this time, unchanged, is a repeat (a double tap, a retry). */
     static final Duration REPEAT_WINDOW = Duration.ofMinutes(10);
     static final String NO_CHANGE = "本期无变化";
+    /** Unreadable parts quoted in one answer; one phone screen. */
+    private static final int MAX_LISTED = 5;
 
     private final Organization org;
     private final Settings settings;
@@ -236,7 +238,10 @@ public final class ReportService {
         }
         if (!notStored.isEmpty()) {
             sb.append(sb.isEmpty() ? "" : "\n").append("未记录 ").append(notStored.size()).append(" 项：");
-            notStored.forEach(n -> sb.append("\n").append(n));
+            notStored.stream().limit(MAX_LISTED).forEach(n -> sb.append("\n").append(n));
+            if (notStored.size() > MAX_LISTED) {
+                sb.append("\n……另有 ").append(notStored.size() - MAX_LISTED).append(" 项未记录，请改正上面几项后分条重发。");
+            }
         }
         if (!stored.isEmpty()) {
             sb.append("\n如需修改：更正 任务号 70% …；如需撤回：撤回 任务号");
