@@ -45,13 +45,16 @@ final class PartReader {
     private static final Pattern METRIC = Pattern.compile(
             "(\\p{IsHan}{1,8})\\s*[:：]?\\s*(\\d+(?:\\.\\d+)?)\\s*(万元|亿元|元|人次|人|名|个|家|款|场|次|篇|批|吨|件|项|期|户|单|笔|位|条|公斤|斤|亩|套|台)");
     private static final Pattern BARE_LABEL = Pattern.compile("(?:进度|完成率|完成度)\\s*(?:为|达到了|达到|已达|达|约|是|[:：])?\\s*");
-    private static final Pattern LEADING_MARKS = Pattern.compile("^[\\s，,、:：。.；;]+");
-    private static final Pattern TRAILING_MARKS = Pattern.compile("[\\s，,、:：；;]+$");
+    private static final Pattern LEADING_MARKS = Pattern.compile("^[\\s，,、:：。.；;)）]+");
+    private static final Pattern TRAILING_MARKS = Pattern.compile("[\\s，,、:：；;(（]+$");
+    /** A second task written on the same line without a separator: {@code 12 60% 已对接 15 40% 上架}. */
+    private static final Pattern ANOTHER_TASK = Pattern.compile(
+            "(?:^|[\\s，,、])(\\d{1,3})\\s+(?:\\d{1,3}(?:\\.\\d+)?\\s*%|百分之|[一二两三四五六七八九十]成|无变化|同上周)");
     private static final Pattern DOUBLED_COMMA = Pattern.compile("([，,、])\\s*[，,、]+");
     private static final Pattern CLAUSE_SPLIT = Pattern.compile("[，,。；;！!]");
     private static final Pattern AFTER_CLAUSE_MARK = Pattern.compile("(?<=[，,。！!])");
     private static final Pattern CLAUSE_MARK_AT_END = Pattern.compile("[，,。！!]$");
-    private static final Pattern HEAD_GAP = Pattern.compile("[\\s，,、:：]*");
+    private static final Pattern HEAD_GAP = Pattern.compile("[\\s，,、:：(（)）]*");
 
 
     /** A piece of the message: a line, or a {@code ；} segment of one, with where it stands in the cleaned text. */
@@ -138,12 +141,29 @@ final class PartReader {
             if (askCount != null) {
                 return List.of(unreadable(askCount));
             }
+            Optional<String> folded = anotherTask();
+            if (folded.isPresent()) {
+                return List.of(unreadable(folded.get()));
+            }
             scanTexts();
             Optional<String> problem = problem();
             if (problem.isPresent()) {
                 return List.of(unreadable(problem.get()));
             }
             return build();
+        }
+
+        /** A second task on the same line would be folded into this one's text: ask to split the line. */
+        private Optional<String> anotherTask() {
+            if (task.isEmpty() || texts.isEmpty()) {
+                return Optional.empty();
+            }
+            Matcher m = ANOTHER_TASK.matcher(texts.get(0));
+            if (!m.find()) {
+                return Optional.empty();
+            }
+            return Optional.of("这一行像是写了两项任务（" + task.getAsInt() + " 和 " + m.group(1) + "），暂未记录，以免混在一起。"
+                    + "请分行写，或用“；”隔开，例如：" + task.getAsInt() + " 60% 本周进展；" + m.group(1) + " 40% 本周进展");
         }
 
         private void field(String name, String value) {

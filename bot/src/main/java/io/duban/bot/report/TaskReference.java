@@ -35,6 +35,9 @@ public record TaskReference(List<Integer> numbers, int end) {
     private static final Pattern NUMBERED = Pattern.compile("^" + NUMBER + "\\s*号任务");
     private static final Pattern LIST = Pattern.compile("^(\\d{1,4})((?:\\s*[、,，和及/]\\s*\\d{1,4})+)(?=\\s|$|[无同没])");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,4}");
+    /** {@code 十二 60%}: a Chinese numeral alone names a task only when a percent follows it. */
+    private static final Pattern BARE_CHINESE = Pattern.compile(
+            "^([一二两三四五六七八九十]{1,3})\\s+(?=\\d{1,3}(?:\\.\\d+)?\\s*%|百分之|[一二两三四五六七八九十]成|进度)");
     private static final Pattern BARE = Pattern.compile("^(\\d{1,4})");
     private static final Pattern SEPARATOR = Pattern.compile("^[\\s,，、:：.)）]*");
     /** What may follow a bare number without a space at a segment start: {@code 15无变化}, {@code 15进度60%}. */
@@ -60,6 +63,13 @@ public record TaskReference(List<Integer> numbers, int end) {
                 numbers.add(Integer.parseInt(more.group()));
             }
             return Optional.of(new TaskReference(List.copyOf(numbers), skipSeparator(text, list.end())));
+        }
+        Matcher chinese = BARE_CHINESE.matcher(text);
+        if (position != Position.SEGMENT_START && chinese.find()) {
+            Optional<Integer> n = number(chinese.group(1));
+            if (n.isPresent()) {
+                return Optional.of(new TaskReference(List.of(n.get()), skipSeparator(text, chinese.end(1))));
+            }
         }
         Matcher bare = BARE.matcher(text);
         if (!bare.find()) {

@@ -26,16 +26,7 @@ class ParserPropertiesTest {
         for (long seed = 1; seed <= 40; seed++) {
             Random random = new Random(seed);
             for (String input : inputs) {
-                String noisy = input;
-                int edits = 1 + random.nextInt(4);
-                for (int e = 0; e < edits; e++) {
-                    noisy = switch (random.nextInt(3)) {
-                        case 0 -> insertAtCodePoint(noisy, random, new String(Character.toChars(
-                                INVISIBLE[random.nextInt(INVISIBLE.length)])));
-                        case 1 -> fullWidth(noisy, random);
-                        default -> insertAtCodePoint(noisy, random, "@" + BOT + (random.nextBoolean() ? "\u2005" : " "));
-                    };
-                }
+                String noisy = noisy(input, random);
                 assertThat(parser.read(noisy)).as("seed %d: %s → %s", seed, input, noisy).isEqualTo(parser.read(input));
             }
         }
@@ -92,6 +83,21 @@ class ParserPropertiesTest {
             String once = InputNormalizer.clean(s.toString(), BOT);
             assertThat(InputNormalizer.clean(once, BOT)).as("seed %d", seed).isEqualTo(once);
         }
+    }
+
+    /** The input with one to four invisible characters, full-width forms or mentions of the bot inserted. */
+    static String noisy(String input, Random random) {
+        String noisy = input;
+        int edits = 1 + random.nextInt(4);
+        for (int e = 0; e < edits; e++) {
+            noisy = switch (random.nextInt(3)) {
+                case 0 -> insertAtCodePoint(noisy, random, new String(Character.toChars(
+                        INVISIBLE[random.nextInt(INVISIBLE.length)])));
+                case 1 -> fullWidth(noisy, random);
+                default -> insertAtCodePoint(noisy, random, "@" + BOT + (random.nextBoolean() ? "\u2005" : " "));
+            };
+        }
+        return noisy;
     }
 
     private static boolean percentAppears(String spaced, int p) {

@@ -146,4 +146,22 @@ class ReadingReportsTest {
         assertThat(bot.say(STAFF, NGK, "撤回 第十二项")).contains("已撤回", "任务 12");
         assertThat(bot.say(STAFF, NGK, "撤回 12、15")).contains("一项任务编号", "例如：撤回 12");
     }
+
+    @Test
+    void noiseNeverChangesWhatIsStored_aNoisyCopyIsTheSameReport() {
+        String clean = "12 60% 本周已对接企业2家；问题：冷链成本高；下一步：组织产销对接会";
+        bot.say(STAFF, NGK, clean);
+        ProgressReport first = latest(12);
+        for (long seed = 1; seed <= 30; seed++) {
+            String noisy = ParserPropertiesTest.noisy(clean, new java.util.Random(seed));
+            assertThat(bot.say(STAFF, NGK, noisy)).as("seed %d: %s", seed, noisy).contains("记录过");
+        }
+        assertThat(bot.app.storage().reports().history(2023, 12)).hasSize(1);
+        bot.advance(Duration.ofMinutes(11));
+        bot.say(STAFF, NGK, ParserPropertiesTest.noisy(clean, new java.util.Random(99)));
+        ProgressReport again = latest(12);
+        assertThat(again.id()).isNotEqualTo(first.id());
+        assertThat(again).usingRecursiveComparison().comparingOnlyFields("percent", "status", "progress", "problems",
+                "nextSteps").isEqualTo(first);
+    }
 }
