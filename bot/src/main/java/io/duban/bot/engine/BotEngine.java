@@ -114,6 +114,7 @@ public final class BotEngine implements InboundPort {
         if (SocialMessages.isSocial(text)) {
             return new Outcome("social", Reply.of(services.reports().socialAnswer(services.plan(), person.get(), text)));
         }
+        text = SocialMessages.stripLeading(text); // 好的，12 60% …
         Optional<CommandRouter.Route> route = router.route(text);
         if (route.isEmpty()) {
             return new Outcome("error:unknown", Reply.of("抱歉，没有看懂“" + UserText.escape(text, 20)

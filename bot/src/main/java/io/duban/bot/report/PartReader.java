@@ -54,6 +54,16 @@ final class PartReader {
     private static final Pattern CLAUSE_SPLIT = Pattern.compile("[，,。；;！!]");
     private static final Pattern AFTER_CLAUSE_MARK = Pattern.compile("(?<=[，,。！!])");
     private static final Pattern CLAUSE_MARK_AT_END = Pattern.compile("[，,。！!]$");
+    /** Qualifiers that keep the figure: {@code 约60%}, {@code 大约六成}. */
+    private static final Pattern ABOUT = Pattern.compile("约|大约|大概");
+    /** Qualifiers that make it a bound, not a figure: {@code 近七成}, {@code 超过60%}, {@code 不到一半}. */
+    private static final Pattern BOUND = Pattern.compile("将近|接近|近|超过|逾|不到|不足|不少于|至少");
+    private static final Pattern AFTER_PERCENT = Pattern.compile("\\s*(左右|以上|以下|多|不到|有余)");
+    private static final Pattern FRACTION = Pattern.compile(
+            "\\d+\\s*/\\s*\\d+|[一二两三四五六七八九十]+分之[一二两三四五六七八九十]+");
+    /** Words that make a percent a plan, not progress: {@code 计划完成60%}, {@code 争取年底完成90%}. */
+    private static final Pattern FUTURE_BEFORE = Pattern.compile("(?:计划|预计|争取|力争|确保|拟|目标|要求)\\s*\\S{0,6}$");
+    private static final Pattern EMPTY_PARENS = Pattern.compile("（\\s*）|\\(\\s*\\)");
     private static final Pattern HEAD_GAP = Pattern.compile("[\\s，,、:：(（)）]*");
 
 
@@ -221,7 +231,29 @@ final class PartReader {
                     pos = r.end();
                     continue;
                 }
+                Matcher fraction = FRACTION.matcher(s);
+                fraction.region(pos, s.length());
+                if (fraction.lookingAt()) {
+                    vague = fraction.group();
+                    pos = fraction.end();
+                    continue;
+                }
                 int afterLabel = labelEnd(s, pos);
+                Matcher about = ABOUT.matcher(s);
+                about.region(afterLabel, s.length());
+                if (about.lookingAt() && mentionAt(s, about.end()).isPresent()) {
+                    afterLabel = about.end();
+                }
+                Matcher bound = BOUND.matcher(s);
+                bound.region(afterLabel, s.length());
+                if (bound.lookingAt() && (mentionAt(s, bound.end()).isPresent()
+                        || StatusWords.vagueAt(s, bound.end()).isPresent())) {
+                    int end = mentionAt(s, bound.end()).map(PercentMention::end)
+                            .orElseGet(() -> StatusWords.vagueAt(s, bound.end()).get().end());
+                    vague = s.substring(pos, end);
+                    pos = end;
+                    continue;
+                }
                 Optional<PercentMention> percent = mentionAt(s, afterLabel);
                 if (percent.isEmpty() && afterLabel > pos && isProgressLabel(s, pos)) {
                     percent = PercentMention.bareAt(s, afterLabel);
@@ -234,13 +266,23 @@ final class PartReader {
                 }
                 if (percent.isPresent()) {
                     PercentMention m = percent.get();
+                    pos = m.end();
+                    Matcher after = AFTER_PERCENT.matcher(s);
+                    after.region(pos, s.length());
+                    if (after.lookingAt()) {
+                        pos = after.end();
+                        if (!after.group(1).equals("左右")) {
+                            vague = s.substring(m.start(), pos); // 60%以上: a bound, not a figure
+                            first = false;
+                            continue;
+                        }
+                    }
                     if (m.readable()) {
                         candidates.add(new Candidate(m, -1, pos, true));
                     } else {
                         unreadable.add(m);
                         unreadableAtHead = true;
                     }
-                    pos = m.end();
                     first = false;
                     continue;
                 }
@@ -323,6 +365,9 @@ final class PartReader {
                 for (PercentMention m : PercentMention.findAll(text)) {
                     String before = text.substring(clauseStart(text, m.start()), m.start());
                     Matcher label = LABEL_BEFORE.matcher(before);
+                    if (FUTURE_BEFORE.matcher(before).find()) {
+                        continue; // 计划完成60%: a plan, not progress
+                    }
                     if (label.find()) {
                         int spanStart = m.start() - (before.length() - label.start());
                         if (m.readable()) {
@@ -410,6 +455,14 @@ final class PartReader {
                     return Optional.of("进度“" + m.written().strip() + "”无法识别：进度不能为负数，应为 0 到 100 之间的整数，例如："
                             + example(task, rest));
                 }
+                if (m.value().stripTrailingZeros().scale() > 0 && m.value().compareTo(BigDecimal.ONE) < 0
+                        && !m.written().contains("%")) {
+                    return Optional.of("“" + UserText.escape(m.written().strip(), QUOTE) + "”是小数，看不出是 "
+                            + m.display() + " 还是 " + m.value().movePointRight(2).stripTrailingZeros().toPlainString()
+                            + "%，暂未记录。请写百分比，例如：" + task(task) + " "
+                            + m.value().movePointRight(2).setScale(0, RoundingMode.HALF_UP) + "% "
+                            + (rest.isEmpty() ? "本周进展" : UserText.escape(rest, QUOTE)));
+                }
                 if (m.value().stripTrailingZeros().scale() > 0) {
                     int rounded = m.value().setScale(0, RoundingMode.HALF_UP).min(BigDecimal.valueOf(100)).intValue();
                     return Optional.of("进度“" + m.display() + "”是小数，请写整数百分比，例如：" + task(task) + " " + rounded + "% "
@@ -444,7 +497,14 @@ final class PartReader {
                 return; // head words are not in the texts
             }
             StringBuilder text = texts.get(c.textIndex());
-            text.delete(c.spanStart(), c.mention().end());
+            String t = text.toString();
+            int start = clauseStart(t, c.spanStart());
+            Matcher next = CLAUSE_END.matcher(t);
+            int end = next.find(c.mention().end()) ? next.start() : t.length();
+            boolean atEdge = t.substring(start, c.spanStart()).isBlank() || t.substring(c.mention().end(), end).isBlank();
+            if (atEdge) {
+                text.delete(c.spanStart(), c.mention().end()); // 上架产品4款，进度60%: the figure is in 进度
+            }
         }
 
         private String progressWords() {
@@ -547,7 +607,7 @@ final class PartReader {
     }
 
     private static String tidy(String s) {
-        String once = DOUBLED_COMMA.matcher(s).replaceAll("$1");
+        String once = DOUBLED_COMMA.matcher(EMPTY_PARENS.matcher(s).replaceAll("")).replaceAll("$1");
         return TRAILING_MARKS.matcher(LEADING_MARKS.matcher(once).replaceFirst("")).replaceFirst("").strip();
     }
 

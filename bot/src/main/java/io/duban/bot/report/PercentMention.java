@@ -26,6 +26,9 @@ public record PercentMention(int start, int end, String written, BigDecimal valu
     private static final Pattern TENTHS = Pattern.compile(
             "(?<![零〇一二两三四五六七八九十百千\\d])([一二两三四五六七八九十])成([半一二三四五六七八九])?"
                     + "(?![员本品果功为立交熟长都效绩就型规分不])");
+    /** {@code 六十%}: Chinese numerals with a percent sign. */
+    private static final Pattern CHINESE_SIGN = Pattern.compile(
+            "(?<![零〇一二两三四五六七八九十百千\\d])([零〇一二两三四五六七八九十百]{1,4})\\s*%");
     private static final Pattern BARE = Pattern.compile("^(-)?(\\d{1,6}(?:\\.\\d+)?)(?![\\d.%])");
 
     public boolean readable() {
@@ -65,7 +68,11 @@ public record PercentMention(int start, int end, String written, BigDecimal valu
         }
         if (ChineseNumerals.isNumeral(c)) {
             Matcher m = TENTHS.matcher(text).useTransparentBounds(true).region(pos, text.length());
-            return m.lookingAt() ? java.util.Optional.of(tenths(text, m)) : java.util.Optional.empty();
+            if (m.lookingAt()) {
+                return java.util.Optional.of(tenths(text, m));
+            }
+            Matcher sign = CHINESE_SIGN.matcher(text).useTransparentBounds(true).region(pos, text.length());
+            return sign.lookingAt() ? java.util.Optional.of(chineseSign(sign)) : java.util.Optional.empty();
         }
         return java.util.Optional.empty();
     }
@@ -73,6 +80,13 @@ public record PercentMention(int start, int end, String written, BigDecimal valu
     private static PercentMention sign(Matcher m) {
         BigDecimal v = new BigDecimal(m.group(2));
         return new PercentMention(m.start(), m.end(), m.group(), m.group(1) != null ? v.negate() : v);
+    }
+
+    private static PercentMention chineseSign(Matcher m) {
+        String n = m.group(1);
+        BigDecimal v = n.equals("零") || n.equals("〇") ? BigDecimal.ZERO : n.equals("百") ? BigDecimal.valueOf(100)
+                : ChineseNumerals.parse(n).isPresent() ? BigDecimal.valueOf(ChineseNumerals.parse(n).getAsInt()) : null;
+        return new PercentMention(m.start(), m.end(), m.group(), v);
     }
 
     private static PercentMention hundredths(Matcher m) {
@@ -113,6 +127,12 @@ public record PercentMention(int start, int end, String written, BigDecimal valu
                 found.add(tenths(text, tenths));
             }
         }
+        Matcher chineseSign = CHINESE_SIGN.matcher(text);
+        while (chineseSign.find()) {
+            if (!overlaps(found, chineseSign.start(), chineseSign.end())) {
+                found.add(chineseSign(chineseSign));
+            }
+        }
         for (int at = text.indexOf('%'); at >= 0; at = text.indexOf('%', at + 1)) {
             if (!overlaps(found, at, at + 1)) {
                 found.add(new PercentMention(at, at + 1, "%", null)); // a sign without a number
@@ -139,8 +159,8 @@ public record PercentMention(int start, int end, String written, BigDecimal valu
                     || (next < 0x80 && Character.isLetter(next))) {
                 return java.util.Optional.empty(); // 4 款, 12.5 万元, 3kg: a quantity
             }
-            if (look == end && Character.isLetterOrDigit(next) && !isHan(next)) {
-                return java.util.Optional.empty();
+            if (look == end && !isHan(next) && "，,。；;、：:（(".indexOf(next) < 0) {
+                return java.util.Optional.empty(); // 1/2, 3-4: not a percent by position
             }
         }
         BigDecimal v = new BigDecimal(m.group(2));

@@ -51,6 +51,7 @@ public final class ReportParser {
         if (SocialMessages.isSocial(clean)) {
             return new MessageReading.Social(clean);
         }
+        clean = SocialMessages.stripLeading(clean);
         List<PartReader.Group> groups = group(clean);
         List<ReportPart> parts = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {

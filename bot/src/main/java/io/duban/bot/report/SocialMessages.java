@@ -19,6 +19,23 @@ public final class SocialMessages {
     private SocialMessages() {
     }
 
+    /**
+     * The text without a social word it starts with: {@code 好的，12 60%} → {@code 12 60%}. Unchanged when the
+     * text is nothing but social words, or does not start with one followed by punctuation or a space.
+     */
+    public static String stripLeading(String text) {
+        for (String w : WORDS) {
+            if (text.regionMatches(true, 0, w, 0, w.length()) && text.length() > w.length()) {
+                char next = text.charAt(w.length());
+                if ("，,。！!、 ".indexOf(next) >= 0) {
+                    String rest = text.substring(w.length() + 1).strip();
+                    return rest.isEmpty() || isSocial(rest) ? text : stripLeading(rest);
+                }
+            }
+        }
+        return text;
+    }
+
     /** Whether the text (normalised) is only social words, emoji and punctuation. */
     public static boolean isSocial(String text) {
         if (text.isBlank() || text.length() > 40) {

@@ -41,7 +41,7 @@ public final class StatusWords {
             "接近尾声", "尾声", "差不多")));
     private static final Pattern END_MARKS = Pattern.compile("[。.！!了]+$");
     /** What may follow a word for it to stand alone: {@code 完成。}, {@code 受阻：…}, but not {@code 完成4款}. */
-    private static final Pattern BOUNDARY = Pattern.compile("^(?:$|[\\s，,。.、；;：:！!)）])");
+    private static final Pattern BOUNDARY = Pattern.compile("^(?:$|[\\s，,。.、；;：:！!)）(（])");
 
     private StatusWords() {
     }

@@ -102,7 +102,8 @@ class ParserPropertiesTest {
 
     private static boolean percentAppears(String spaced, int p) {
         String text = spaced.replace(" ", "");
-        if (text.contains(String.valueOf(p)) || text.contains("百分之" + ChineseNumerals.of(p))) {
+        if (text.contains(String.valueOf(p)) || text.contains("百分之" + ChineseNumerals.of(p))
+                || text.contains(ChineseNumerals.of(p) + "%")) {
             return true;
         }
         if (p % 10 == 0 && p > 0 && text.contains(ChineseNumerals.of(p / 10) + "成")) {
