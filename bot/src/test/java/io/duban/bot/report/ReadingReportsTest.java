@@ -92,6 +92,10 @@ class ReadingReportsTest {
         bot.say(STAFF, NGK, "1\u200b5 六成 上架@督办助手\u2005产品");
         assertThat(latest(15).percent()).hasValue(60);
         assertThat(latest(15).progress()).isEqualTo("上架产品");
+        long inbound = latest(15).inboundId().orElseThrow();
+        String arrived = bot.app.storage().database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT text FROM inbound_message WHERE id = :id").bind("id", inbound).mapTo(String.class).one());
+        assertThat(arrived).as("the stored message keeps what arrived").isEqualTo("1\u200b5 六成 上架@督办助手\u2005产品");
         assertThat(bot.app.storage().reports().latestEffective(2023, 1, "农管科")).isEmpty();
         bot.say(STAFF, NGK, "第十三项 百分之五十");
         assertThat(latest(13).percent()).hasValue(50);
