@@ -76,11 +76,23 @@ class ParserBench {
         try (InputStream in = ParserBench.class.getResourceAsStream("/report/phrasings.tsv")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank() && !line.startsWith("#")) {
-                    out.add(line.split("\t")[0].replace("\\n", "\n").replace("\\u200b", "\u200b"));
+                    out.add(unescape(line.split("\t")[0]));
                 }
             }
         }
         return out;
+    }
+
+    /** The corpus's escapes: {@code \\n} and {@code \\uXXXX}. */
+    private static String unescape(String s) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\\\(n|u([0-9a-fA-F]{4}))").matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String rep = m.group(1).equals("n") ? "\n" : String.valueOf((char) Integer.parseInt(m.group(2), 16));
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(rep));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static double median(double[] values) {
