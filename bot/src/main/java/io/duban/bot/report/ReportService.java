@@ -8,6 +8,7 @@ import io.duban.plan.Organization;
 import io.duban.plan.PlanTask;
 import io.duban.plan.WorkPlan;
 import io.duban.roster.Person;
+import io.duban.roster.Role;
 import io.duban.storage.ReportRepository;
 import io.duban.storage.model.NewReport;
 import io.duban.storage.model.ProgressReport;
@@ -117,11 +118,11 @@ public final class ReportService {
 
     /**
      * A short friendly answer to {@code 收到}, {@code 好的}, {@code 谢谢}, 👍 …, with the next useful hint: what the
-     * person's unit still owes this week, if anything.
+     * person's unit still owes this week, if anything (leaders are not reminded).
      */
     public String socialAnswer(WorkPlan plan, Person person, String text) {
         String word = text.contains("谢") || text.toLowerCase(java.util.Locale.ROOT).contains("thank") ? "不客气！" : "好的！";
-        List<PlanTask> awaiting = awaitingThisWeek(plan, person.unit());
+        List<PlanTask> awaiting = person.role() == Role.LEADER ? List.of() : awaitingThisWeek(plan, person.unit());
         if (awaiting.isEmpty()) {
             return word;
         }
