@@ -445,8 +445,8 @@ final class PartReader {
             if (values.size() > 1) {
                 return Optional.of("这条报送里有 " + shown.size() + " 个百分数（" + String.join("、", shown) + "），"
                         + "看不出哪个是任务" + (task.isPresent() ? " " + task.getAsInt() + " " : "") + "的总体进度，暂未记录。"
-                        + "请把进度写在任务编号后面，例如：" + task(task) + " " + shown.get(shown.size() - 1) + " "
-                        + (rest.isEmpty() ? "本周进展" : UserText.escape(rest, QUOTE)));
+                        + "请把总体进度写在任务编号后面，其他百分数写在进展里，例如：" + task(task) + " "
+                        + shown.get(shown.size() - 1) + " 本周进展");
             }
             chosen = pool.isEmpty() ? Optional.empty() : Optional.of(pool.get(0));
             if (chosen.isPresent()) {

@@ -134,14 +134,24 @@ public final class ReportService {
     /** {@code 无变化} alone: "no change" on every task the unit still owes this week. */
     private Reply noChangeForAll(WorkPlan plan, Person person, ParsedReport parsed, List<PlanTask> awaiting,
                                  long inboundId) {
-        if (awaiting.size() == 1) {
-            return Reply.of(echo(person, store(plan, person, parsed.withTask(awaiting.get(0).number()), inboundId)));
+        List<PlanTask> reportedBefore = awaiting.stream()
+                .filter(t -> reports.latestEffective(plan.year(), t.number(), person.unit())
+                        .map(r -> r.percent().isPresent()).orElse(false))
+                .toList();
+        List<PlanTask> never = awaiting.stream().filter(t -> !reportedBefore.contains(t)).toList();
+        String neverLine = never.isEmpty() ? "" : "任务 " + numbers(never) + " 还没有报送过进度，无法沿用上次，请写明进度，例如：\n"
+                + never.get(0).number() + " 60% 本周进展";
+        if (reportedBefore.isEmpty()) {
+            return Reply.of("未记录。" + neverLine);
+        }
+        if (reportedBefore.size() == 1 && never.isEmpty()) {
+            return Reply.of(echo(person, store(plan, person, parsed.withTask(reportedBefore.get(0).number()), inboundId)));
         }
         List<ReportOutcome> outcomes = new ArrayList<>();
-        for (PlanTask t : awaiting) {
+        for (PlanTask t : reportedBefore) {
             outcomes.add(store(plan, person, parsed.withTask(t.number()), inboundId));
         }
-        return Reply.of(summary(outcomes));
+        return Reply.of(summary(outcomes) + (neverLine.isEmpty() ? "" : "\n" + neverLine));
     }
 
     /** Checks one report against the plan and the unit's history and stores it, or says why not. */

@@ -168,4 +168,14 @@ class ReadingReportsTest {
         assertThat(again).usingRecursiveComparison().comparingOnlyFields("percent", "status", "progress", "problems",
                 "nextSteps").isEqualTo(first);
     }
+
+    @Test
+    void noChangeAlone_saysOnceWhichTasksHaveNoPercentToKeep() {
+        bot.say(STAFF, NGK, "12 60% 已对接企业");
+        bot.clock.set("2023-10-16T09:00+08:00");
+        String reply = bot.say(STAFF, NGK, "同上周");
+        assertThat(reply).startsWith("已记录 1 项：12 沿用上次 60%").contains("还没有报送过进度", "例如");
+        assertThat(reply.lines().count()).isLessThanOrEqualTo(20);
+        assertThat(reply).doesNotContain("未记录 ");
+    }
 }
