@@ -28,11 +28,6 @@ final class PartReader {
     private static final Pattern INLINE_FIELD = Pattern.compile(
             "(?<=[\\s，,。])\\s*(?=(?:存在问题|问题|困难|下一步计划|下一步|下步|援滇人数|援滇帮扶疗休养人数|疗休养总人数|总人数)\\s*[:：])");
     private static final Pattern COUNT = Pattern.compile("^(\\d{1,7})\\s*人?$");
-    /** Labels that bind the percent after them, with or without a space: {@code 进度 60%}, {@code 完成率：60%}. */
-    private static final Pattern PROGRESS_LABEL = Pattern.compile(
-            "(?:总体|整体|总|工作|目前|当前|累计)?(?:进度|完成率|完成度|完成比例|完成进度)\\s*(?:为|达到了|达到|已达|达|约|是|[:：])?\\s*");
-    /** Done-words that bind a percent written right after them: {@code 完成60%}, {@code 已完成60%}. */
-    private static final Pattern DONE_LABEL = Pattern.compile("(?:已经完成|已完成|完成了|完成)(?:约|了)?");
     private static final Pattern LABEL_BEFORE = Pattern.compile(
             "(?:(?:总体|整体|总|工作|目前|当前|累计)?(?:进度|完成率|完成度|完成比例|完成进度)\\s*(?:为|达到了|达到|已达|达|约|是|[:：])?\\s*"
                     + "|(?:已经完成|已完成|完成了|完成)(?:约|了)?)$");
@@ -40,7 +35,6 @@ final class PartReader {
             "增长|增加|提高|提升|下降|降低|减少|上涨|上升|同比|环比|占|比例|比重|率|超过|超|折|优惠|利润|毛利|溢价|下浮|上浮|涨|降");
     private static final Pattern LABELED_VAGUE = Pattern.compile(
             "(?:进度|完成)(?:已|了)?(?:过半|大半|大部分|一半|近半|多半|小部分|少部分)");
-    private static final Pattern RANGE = Pattern.compile("^\\d+(?:\\.\\d+)?\\s*%?\\s*[-~～至到]\\s*\\d+(?:\\.\\d+)?\\s*%");
     private static final Pattern CLAUSE_END = Pattern.compile("[，,。；;！!？?\\n]");
     private static final Pattern METRIC = Pattern.compile(
             "(\\p{IsHan}{1,8})\\s*[:：]?\\s*(\\d+(?:\\.\\d+)?)\\s*(万元|亿元|元|人次|人|名|个|家|款|场|次|篇|批|吨|件|项|期|户|单|笔|位|条|公斤|斤|亩|套|台)");
@@ -54,17 +48,9 @@ final class PartReader {
     private static final Pattern CLAUSE_SPLIT = Pattern.compile("[，,。；;！!]");
     private static final Pattern AFTER_CLAUSE_MARK = Pattern.compile("(?<=[，,。！!])");
     private static final Pattern CLAUSE_MARK_AT_END = Pattern.compile("[，,。！!]$");
-    /** Qualifiers that keep the figure: {@code 约60%}, {@code 大约六成}. */
-    private static final Pattern ABOUT = Pattern.compile("约|大约|大概");
-    /** Qualifiers that make it a bound, not a figure: {@code 近七成}, {@code 超过60%}, {@code 不到一半}. */
-    private static final Pattern BOUND = Pattern.compile("将近|接近|近|超过|逾|不到|不足|不少于|至少");
-    private static final Pattern AFTER_PERCENT = Pattern.compile("\\s*(左右|以上|以下|多|不到|有余)");
-    private static final Pattern FRACTION = Pattern.compile(
-            "\\d+\\s*/\\s*\\d+|[一二两三四五六七八九十]+分之[一二两三四五六七八九十]+");
     /** Words that make a percent a plan, not progress: {@code 计划完成60%}, {@code 争取年底完成90%}. */
     private static final Pattern FUTURE_BEFORE = Pattern.compile("(?:计划|预计|争取|力争|确保|拟|目标|要求)\\s*\\S{0,6}$");
     private static final Pattern EMPTY_PARENS = Pattern.compile("（\\s*）|\\(\\s*\\)");
-    private static final Pattern HEAD_GAP = Pattern.compile("[\\s，,、:：(（)）]*");
 
 
     /** A piece of the message: a line, or a {@code ；} segment of one, with where it stands in the cleaned text. */
@@ -214,132 +200,19 @@ final class PartReader {
 
         /** Reads percent, status and "no change" words at the start of a text; the rest is progress text. */
         private void head(String s) {
-            int pos = 0;
-            boolean first = true;
-            while (true) {
-                Matcher gap = HEAD_GAP.matcher(s);
-                gap.region(pos, s.length());
-                gap.lookingAt();
-                pos = gap.end();
-                if (pos >= s.length()) {
-                    break;
-                }
-                Matcher r = RANGE.matcher(s);
-                r.region(pos, s.length());
-                if (r.lookingAt()) {
-                    range = r.group();
-                    pos = r.end();
-                    continue;
-                }
-                Matcher fraction = FRACTION.matcher(s);
-                fraction.region(pos, s.length());
-                if (fraction.lookingAt()) {
-                    vague = fraction.group();
-                    pos = fraction.end();
-                    continue;
-                }
-                int afterLabel = labelEnd(s, pos);
-                Matcher about = ABOUT.matcher(s);
-                about.region(afterLabel, s.length());
-                if (about.lookingAt() && mentionAt(s, about.end()).isPresent()) {
-                    afterLabel = about.end();
-                }
-                Matcher bound = BOUND.matcher(s);
-                bound.region(afterLabel, s.length());
-                if (bound.lookingAt() && (mentionAt(s, bound.end()).isPresent()
-                        || StatusWords.vagueAt(s, bound.end()).isPresent())) {
-                    int end = mentionAt(s, bound.end()).map(PercentMention::end)
-                            .orElseGet(() -> StatusWords.vagueAt(s, bound.end()).get().end());
-                    vague = s.substring(pos, end);
-                    pos = end;
-                    continue;
-                }
-                Optional<PercentMention> percent = mentionAt(s, afterLabel);
-                if (percent.isEmpty() && afterLabel > pos && isProgressLabel(s, pos)) {
-                    percent = PercentMention.bareAt(s, afterLabel);
-                }
-                if (percent.isEmpty() && afterLabel == pos && first && candidates.isEmpty()) {
-                    percent = PercentMention.bareAt(s, pos);
-                    if (percent.isEmpty() && pos < s.length() && Character.isDigit(s.charAt(pos))) {
-                        break; // 4款产品: a quantity, text from here on
-                    }
-                }
-                if (percent.isPresent()) {
-                    PercentMention m = percent.get();
-                    pos = m.end();
-                    Matcher after = AFTER_PERCENT.matcher(s);
-                    after.region(pos, s.length());
-                    if (after.lookingAt()) {
-                        pos = after.end();
-                        if (!after.group(1).equals("左右")) {
-                            vague = s.substring(m.start(), pos); // 60%以上: a bound, not a figure
-                            first = false;
-                            continue;
-                        }
-                    }
-                    if (m.readable()) {
-                        candidates.add(new Candidate(m, -1, pos, true));
-                    } else {
-                        unreadable.add(m);
-                        unreadableAtHead = true;
-                    }
-                    first = false;
-                    continue;
-                }
-                Optional<StatusWords.Hit> vagueWord = StatusWords.vagueAt(s, afterLabel);
-                if (vagueWord.isPresent()) {
-                    vague = s.substring(pos, vagueWord.get().end());
-                    pos = vagueWord.get().end();
-                    first = false;
-                    continue;
-                }
-                Optional<StatusWords.Hit> status = StatusWords.statusAt(s, pos);
-                if (status.isPresent()) {
-                    addStatus(status.get().word());
-                    pos = status.get().end();
-                    first = false;
-                    continue;
-                }
-                Optional<StatusWords.Hit> same = StatusWords.noChangeAt(s, pos);
-                if (same.isPresent()) {
-                    noChange = true;
-                    pos = same.get().end();
-                    first = false;
-                    continue;
-                }
-                break;
+            ReportHead h = ReportHead.read(s, candidates.isEmpty());
+            h.percents().forEach(m -> candidates.add(new Candidate(m, -1, m.start(), true)));
+            if (!h.unreadable().isEmpty()) {
+                unreadable.addAll(h.unreadable());
+                unreadableAtHead = true;
             }
-            String rest = LEADING_MARKS.matcher(s.substring(pos)).replaceFirst("").strip();
-            if (!rest.isEmpty()) {
-                texts.add(new StringBuilder(rest));
+            h.statusWords().forEach(this::addStatus);
+            noChange |= h.noChange();
+            h.vague().ifPresent(v -> vague = v);
+            h.range().ifPresent(r -> range = r);
+            if (!h.rest().isEmpty()) {
+                texts.add(new StringBuilder(h.rest()));
             }
-        }
-
-        private static int labelEnd(String s, int pos) {
-            Matcher label = PROGRESS_LABEL.matcher(s);
-            label.region(pos, s.length());
-            if (label.lookingAt()) {
-                return label.end();
-            }
-            Matcher done = DONE_LABEL.matcher(s);
-            done.region(pos, s.length());
-            if (done.lookingAt() && done.end() < s.length()
-                    && (Character.isDigit(s.charAt(done.end())) || s.startsWith("百分之", done.end())
-                    || StatusWords.vagueAt(s, done.end()).isPresent()
-                    || PercentMention.at(s, done.end()).isPresent())) {
-                return done.end();
-            }
-            return pos;
-        }
-
-        private static boolean isProgressLabel(String s, int pos) {
-            Matcher label = PROGRESS_LABEL.matcher(s);
-            label.region(pos, s.length());
-            return label.lookingAt();
-        }
-
-        private static Optional<PercentMention> mentionAt(String s, int pos) {
-            return PercentMention.at(s, pos);
         }
 
         private void addStatus(String word) {
