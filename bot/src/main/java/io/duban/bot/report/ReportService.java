@@ -93,8 +93,10 @@ public final class ReportService {
                     parsed = parsed.withTask(fromQuote.get());
                 } else {
                     List<PlanTask> awaiting = awaitingThisWeek(plan, person.unit());
-                    if (parsed.noChange() && !awaiting.isEmpty()) {
-                        return noChangeForAll(plan, person, parsed, awaiting, inboundId);
+                    if (parsed.noChange()) {
+                        return awaiting.isEmpty()
+                                ? Reply.of(person.unit() + " 本周的任务都已报送，无需再报“无变化”。如要说明某项无变化，请写明任务编号，例如：12 无变化")
+                                : noChangeForAll(plan, person, parsed, awaiting, inboundId);
                     }
                     if (awaiting.size() == 1) {
                         parsed = parsed.withTask(awaiting.get(0).number());
