@@ -178,4 +178,16 @@ class ReadingReportsTest {
         assertThat(reply.lines().count()).isLessThanOrEqualTo(20);
         assertThat(reply).doesNotContain("未记录 ");
     }
+
+    @Test
+    void everyTaskInOneMessage_oneShortAnswer_thenNoChangeHasNothingLeft() {
+        StringBuilder all = new StringBuilder();
+        for (int task : new int[] {1, 2, 3, 4, 5, 6, 9, 10, 11, 12, 13, 15, 18, 19}) {
+            all.append(task).append(" 10% 本周进展").append(task).append('\n');
+        }
+        String reply = bot.say(STAFF, NGK, all.toString());
+        assertThat(reply).startsWith("已记录 14 项：1 10%、2 10%");
+        assertThat(reply.lines().count()).isLessThanOrEqualTo(3);
+        assertThat(bot.say(STAFF, NGK, "无变化")).contains("都已报送", "例如：12 无变化");
+    }
 }
