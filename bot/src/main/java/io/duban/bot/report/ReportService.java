@@ -82,6 +82,10 @@ public final class ReportService {
         if (parts.isEmpty()) {
             return Reply.of("报送内容为空，请写明进度和本周进展，例如：" + ReportParser.EXAMPLE);
         }
+        Optional<List<Integer>> noChange = onlyNoChange(parts);
+        if (noChange.isPresent()) {
+            return noChange(plan, person, noChange.get(), inboundId);
+        }
         if (parts.size() == 1) {
             if (parts.get(0) instanceof ReportPart.Unreadable u) {
                 return Reply.of(u.reason());
@@ -93,11 +97,6 @@ public final class ReportService {
                     parsed = parsed.withTask(fromQuote.get());
                 } else {
                     List<PlanTask> awaiting = awaitingThisWeek(plan, person.unit());
-                    if (parsed.noChange()) {
-                        return awaiting.isEmpty()
-                                ? Reply.of(person.unit() + " 本周的任务都已报送，无需再报“无变化”。如要说明某项无变化，请写明任务编号，例如：12 无变化")
-                                : noChangeForAll(plan, person, parsed, awaiting, inboundId);
-                    }
                     if (awaiting.size() == 1) {
                         parsed = parsed.withTask(awaiting.get(0).number());
                     } else {
@@ -133,27 +132,71 @@ public final class ReportService {
                 + " 无变化" : "");
     }
 
-    /** {@code 无变化} alone: "no change" on every task the unit still owes this week. */
-    private Reply noChangeForAll(WorkPlan plan, Person person, ParsedReport parsed, List<PlanTask> awaiting,
-                                 long inboundId) {
-        List<PlanTask> reportedBefore = awaiting.stream()
-                .filter(t -> reports.latestEffective(plan.year(), t.number(), person.unit())
-                        .map(r -> r.percent().isPresent()).orElse(false))
-                .toList();
-        List<PlanTask> never = awaiting.stream().filter(t -> !reportedBefore.contains(t)).toList();
-        String neverLine = never.isEmpty() ? "" : "任务 " + numbers(never) + " 还没有报送过进度，无法沿用上次，请写明进度，例如：\n"
-                + never.get(0).number() + " 60% 本周进展";
-        if (reportedBefore.isEmpty()) {
+    /**
+     * The tasks a message says "no change" about, when that is all it says ({@code 无变化}, {@code 15 同上周},
+     * {@code 12、15 无变化}, one per line): empty list = none named, every task still owed. Empty otherwise.
+     */
+    private static Optional<List<Integer>> onlyNoChange(List<ReportPart> parts) {
+        List<Integer> named = new ArrayList<>();
+        for (ReportPart part : parts) {
+            if (!(part instanceof ReportPart.Read read)) {
+                return Optional.empty();
+            }
+            ParsedReport r = read.report();
+            boolean bare = r.noChange() && r.percent().isEmpty() && r.status().isEmpty() && r.progress().isEmpty()
+                    && r.problems().isEmpty() && r.nextSteps().isEmpty() && !r.hasKpi();
+            if (!bare || (r.taskNumber().isEmpty() && parts.size() > 1)) {
+                return Optional.empty();
+            }
+            r.taskNumber().ifPresent(named::add);
+        }
+        return Optional.of(named);
+    }
+
+    /**
+     * "No change this period" for the named tasks, or for every task the unit still owes this week when none is
+     * named: each keeps the unit's last percent and status. A task never reported on has no percent to keep: it is
+     * named once, with an example.
+     */
+    public Reply noChange(WorkPlan plan, Person person, List<Integer> named, long inboundId) {
+        String unit = person.unit();
+        List<ParsedReport> wanted = new ArrayList<>();
+        if (named.isEmpty()) {
+            List<PlanTask> awaiting = awaitingThisWeek(plan, unit);
+            if (awaiting.isEmpty()) {
+                return Reply.of(unit + " 本周的任务都已报送，无需再报“无变化”。如要说明某项无变化，请写明任务编号，例如：12 无变化");
+            }
+            awaiting.forEach(t -> wanted.add(noChangeOn(t.number())));
+        } else {
+            named.forEach(n -> wanted.add(noChangeOn(n)));
+        }
+        List<Integer> never = new ArrayList<>();
+        List<ReportOutcome> outcomes = new ArrayList<>();
+        for (ParsedReport r : wanted) {
+            int n = r.taskNumber().getAsInt();
+            boolean hasPercent = reports.latestEffective(plan.year(), n, unit).map(p -> p.percent().isPresent())
+                    .orElse(false);
+            if (!hasPercent && plan.task(n).isPresent() && org.isAssigned(plan.task(n).get(), unit)) {
+                never.add(n);
+            } else {
+                outcomes.add(store(plan, person, r, inboundId));
+            }
+        }
+        String neverLine = never.isEmpty() ? "" : "任务 " + never.stream().map(String::valueOf)
+                .collect(Collectors.joining("、")) + " 还没有报送过进度，无法沿用上次，请写明进度，例如：\n"
+                + never.get(0) + " 60% 本周进展";
+        if (outcomes.isEmpty()) {
             return Reply.of("未记录。" + neverLine);
         }
-        if (reportedBefore.size() == 1 && never.isEmpty()) {
-            return Reply.of(echo(person, store(plan, person, parsed.withTask(reportedBefore.get(0).number()), inboundId)));
-        }
-        List<ReportOutcome> outcomes = new ArrayList<>();
-        for (PlanTask t : reportedBefore) {
-            outcomes.add(store(plan, person, parsed.withTask(t.number()), inboundId));
+        if (outcomes.size() == 1 && never.isEmpty()) {
+            return Reply.of(echo(person, outcomes.get(0)));
         }
         return Reply.of(summary(outcomes) + (neverLine.isEmpty() ? "" : "\n" + neverLine));
+    }
+
+    private static ParsedReport noChangeOn(int task) {
+        return new ParsedReport(OptionalInt.of(task), OptionalInt.empty(), Optional.empty(), "", "", "",
+                OptionalInt.empty(), OptionalInt.empty(), true, List.of(), task + " 无变化");
     }
 
     /** Checks one report against the plan and the unit's history and stores it, or says why not. */

@@ -190,4 +190,14 @@ class ReadingReportsTest {
         assertThat(reply.lines().count()).isLessThanOrEqualTo(3);
         assertThat(bot.say(STAFF, NGK, "无变化")).contains("都已报送", "例如：12 无变化");
     }
+
+    @Test
+    void namedNoChange_keepsEachTasksPercent() {
+        bot.say(STAFF, NGK, "12 60% 已对接企业\n15 40% 上架产品");
+        bot.clock.set("2023-10-16T09:00+08:00");
+        assertThat(bot.say(STAFF, NGK, "12、15 无变化")).startsWith("已记录 2 项：12 沿用上次 60%、15 沿用上次 40%");
+        assertThat(latest(15).progress()).isEqualTo("本期无变化");
+        assertThat(bot.say(STAFF, NGK, "13 同上周")).contains("未记录", "任务 13 还没有报送过进度", "例如：\n13 60%");
+        assertThat(bot.say(STAFF, NGK, "14 无变化")).contains("不是任务 14 的牵头或责任单位");
+    }
 }
