@@ -226,7 +226,8 @@ public final class ReportService {
         if (previous.isPresent() && isRepeat(previous.get(), report)) {
             return new ReportOutcome.Repeated(previous.get());
         }
-        return new ReportOutcome.Stored(reports.append(report), parsed.percent().isEmpty(), before);
+        ProgressReport stored = reports.append(report);
+        return new ReportOutcome.Stored(stored, parsed.percent().isEmpty(), before, List.of());
     }
 
     /** The same person, the same task, the same content, within {@link #REPEAT_WINDOW}. */
@@ -258,6 +259,7 @@ public final class ReportService {
             reply.append("\n⚠ 进度 ").append(stored.percent().getAsInt()).append("% 低于上次报送的 ")
                     .append(s.previousPercent().getAsInt()).append("%，已照录。如有误请更正。");
         }
+        s.notes().forEach(n -> reply.append('\n').append(n));
         reply.append("\n如需修改：更正 ").append(number).append(" 70% …；如需撤回：撤回 ").append(number);
         return reply.toString();
     }
@@ -272,6 +274,7 @@ public final class ReportService {
             if (o instanceof ReportOutcome.Stored s) {
                 ProgressReport r = s.report();
                 stored.add(r.taskNumber() + " " + (s.keptPercent() ? "沿用上次 " : "") + r.percent().getAsInt() + "%");
+                s.notes().forEach(n -> lower.add(r.taskNumber() + "：" + n));
                 if (s.isLower()) {
                     lower.add("⚠ " + r.taskNumber() + " 进度 " + r.percent().getAsInt() + "% 低于上次报送的 "
                             + s.previousPercent().getAsInt() + "%，已照录。");
