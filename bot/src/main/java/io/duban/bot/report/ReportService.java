@@ -267,16 +267,16 @@ public final class ReportService {
     /** One compact answer for several reports: what was stored per task, then each part that was not, and why. */
     private String summary(List<ReportOutcome> outcomes) {
         List<String> stored = new ArrayList<>();
-        List<String> lower = new ArrayList<>();
+        List<String> remarks = new ArrayList<>();
         List<String> repeated = new ArrayList<>();
         List<String> notStored = new ArrayList<>();
         for (ReportOutcome o : outcomes) {
             if (o instanceof ReportOutcome.Stored s) {
                 ProgressReport r = s.report();
                 stored.add(r.taskNumber() + " " + (s.keptPercent() ? "沿用上次 " : "") + r.percent().getAsInt() + "%");
-                s.notes().forEach(n -> lower.add(r.taskNumber() + "：" + n));
+                s.notes().forEach(n -> remarks.add(r.taskNumber() + "：" + n));
                 if (s.isLower()) {
-                    lower.add("⚠ " + r.taskNumber() + " 进度 " + r.percent().getAsInt() + "% 低于上次报送的 "
+                    remarks.add("⚠ " + r.taskNumber() + " 进度 " + r.percent().getAsInt() + "% 低于上次报送的 "
                             + s.previousPercent().getAsInt() + "%，已照录。");
                 }
             } else if (o instanceof ReportOutcome.Repeated r) {
@@ -290,7 +290,7 @@ public final class ReportService {
         if (!stored.isEmpty()) {
             sb.append("已记录 ").append(stored.size()).append(" 项：").append(String.join("、", stored));
         }
-        lower.forEach(l -> sb.append(sb.isEmpty() ? "" : "\n").append(l));
+        remarks.forEach(l -> sb.append(sb.isEmpty() ? "" : "\n").append(l));
         if (!repeated.isEmpty()) {
             sb.append(sb.isEmpty() ? "" : "\n").append("已记录过（10 分钟内内容相同，未重复记录）：")
                     .append(String.join("、", repeated));
