@@ -200,4 +200,9 @@ class ReadingReportsTest {
         assertThat(bot.say(STAFF, NGK, "13 同上周")).contains("未记录", "任务 13 还没有报送过进度", "例如：\n13 60%");
         assertThat(bot.say(STAFF, NGK, "14 无变化")).contains("不是任务 14 的牵头或责任单位");
     }
+
+    @Test
+    void aTaskAskedInChineseNumerals_isShown() {
+        assertThat(bot.say(LEADER, LEADERS, "任务 十二")).contains("任务 12");
+    }
 }
