@@ -117,13 +117,16 @@ public final class App implements AutoCloseable {
         return new CommandRouter(all, report);
     }
 
+    /** One transaction for the whole roster: one commit at start instead of one per person and chat. */
     private void seedRoster() {
-        for (Person p : config.roster().people()) {
-            storage.people().seedFromFile(p, clock.instant());
-        }
-        for (ChatBinding c : config.roster().chats()) {
-            storage.chats().seedFromFile(c, clock.instant());
-        }
+        storage.inTransaction(() -> {
+            for (Person p : config.roster().people()) {
+                storage.people().seedFromFile(p, clock.instant());
+            }
+            for (ChatBinding c : config.roster().chats()) {
+                storage.chats().seedFromFile(c, clock.instant());
+            }
+        });
     }
 
     public Path home() {

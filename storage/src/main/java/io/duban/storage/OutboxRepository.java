@@ -42,6 +42,15 @@ public interface OutboxRepository {
     /** Returns rows whose lease ran out (their sender died mid-send) to pending. @return how many */
     int releaseExpiredLeases(Instant now);
 
+    /**
+     * Returns rows leased by any sender but the live ones to pending at once: their sender died (a restart, a
+     * failover), so its replies in flight go out within seconds instead of after the lease. A live sender's name
+     * must not contain {@code %} or {@code _}.
+     *
+     * @return how many
+     */
+    int releaseLeasesOfOthers(java.util.Collection<String> liveSenders);
+
     /** Records that the first {@code partsSent} parts of a split message were delivered. */
     boolean markPartsSent(ClaimedEntry claimed, int partsSent);
 

@@ -3,6 +3,8 @@ package io.duban.storage;
 import io.duban.storage.jdbi.JdbiChatRepository;
 import io.duban.storage.jdbi.JdbiClosureRepository;
 import io.duban.storage.jdbi.JdbiInboundMessageRepository;
+import io.duban.storage.jdbi.JdbiInstanceRepository;
+import io.duban.storage.jdbi.JdbiLeaseRepository;
 import io.duban.storage.jdbi.JdbiJobRunRepository;
 import io.duban.storage.jdbi.JdbiOutboxRepository;
 import io.duban.storage.jdbi.JdbiPersonRepository;
@@ -10,6 +12,10 @@ import io.duban.storage.jdbi.JdbiReplyRouteRepository;
 import io.duban.storage.jdbi.JdbiReportRepository;
 import io.duban.storage.jdbi.JdbiResponseUrlRepository;
 import io.duban.storage.jdbi.JdbiReviewRepository;
+import io.duban.storage.jdbi.WorkScope;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -28,6 +34,8 @@ public final class Storage implements AutoCloseable {
     private final ResponseUrlRepository responseUrls;
     private final ReviewRepository reviews;
     private final ClosureRepository closures;
+    private final InstanceRepository instances;
+    private final LeaseRepository leases;
 
     private Storage(Database database) {
         this.database = database;
@@ -42,6 +50,8 @@ public final class Storage implements AutoCloseable {
         this.responseUrls = new JdbiResponseUrlRepository(jdbi);
         this.reviews = new JdbiReviewRepository(jdbi);
         this.closures = new JdbiClosureRepository(jdbi);
+        this.instances = new JdbiInstanceRepository(jdbi);
+        this.leases = new JdbiLeaseRepository(jdbi);
     }
 
     /** Opens (creating if needed) and migrates the database at a JDBC URL such as {@code jdbc:sqlite:data/duban.db}. */
@@ -51,6 +61,69 @@ public final class Storage implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /**
+     * Runs {@code work} as one unit of work: every repository call it makes on this thread joins one database
+     * transaction, which commits when the work returns and rolls back when it throws. Called inside another unit of
+     * work it joins that one. What the work reads once (such as the closed tasks of a year) is remembered until the
+     * unit ends. A storage failure comes out as a {@link StorageFault} naming the database and the cause.
+     */
+    public <T> T inTransaction(Supplier<T> work) {
+        try {
+            return database.jdbi().inTransaction(h -> {
+                try (AutoCloseable scope = WorkScope.enter()) {
+                    return work.get();
+                }
+            });
+        } catch (RuntimeException e) {
+            throw StorageFault.of(e, database.displayName()).map(RuntimeException.class::cast).orElse(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@link #inTransaction(Supplier)} for work without a result. */
+    public void inTransaction(Runnable work) {
+        inTransaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /**
+     * Inside a unit of work: runs {@code work} under a savepoint. When it throws, everything it wrote is undone (the
+     * rest of the unit stays) and {@code onFailure} decides the result, e.g. an apology recorded in its place.
+     * Storage faults are not caught: they end the whole unit.
+     */
+    public <T> T attempt(Supplier<T> work, Function<RuntimeException, T> onFailure) {
+        return database.jdbi().withHandle(h -> {
+            if (!h.isInTransaction()) {
+                throw new IllegalStateException("attempt() needs a unit of work (Storage.inTransaction)");
+            }
+            String savepoint = "attempt_" + SAVEPOINTS.get().incrementAndGet();
+            h.savepoint(savepoint);
+            T result;
+            try {
+                result = work.get();
+            } catch (RuntimeException e) {
+                if (StorageFault.of(e, database.displayName()).isPresent()) {
+                    throw e;
+                }
+                h.rollbackToSavepoint(savepoint); // also forgets the savepoint
+                return onFailure.apply(e);
+            }
+            h.releaseSavepoint(savepoint);
+            return result;
+        });
+    }
+
+    private static final ThreadLocal<java.util.concurrent.atomic.AtomicLong> SAVEPOINTS =
+            ThreadLocal.withInitial(java.util.concurrent.atomic.AtomicLong::new);
+
+    /** The fault that stopped storage (the file deleted or replaced), checked now; empty while all is well. */
+    public Optional<StorageFault> health() {
+        return database.health();
     }
 
     public InboundMessageRepository inbound() {
@@ -91,6 +164,14 @@ public final class Storage implements AutoCloseable {
 
     public ClosureRepository closures() {
         return closures;
+    }
+
+    public InstanceRepository instances() {
+        return instances;
+    }
+
+    public LeaseRepository leases() {
+        return leases;
     }
 
     @Override

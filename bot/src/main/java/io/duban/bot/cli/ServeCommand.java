@@ -1,6 +1,15 @@
 package io.duban.bot.cli;
 
 import io.duban.bot.App;
+import io.duban.bot.engine.GroupCommit;
+import io.duban.bot.engine.UnansweredMessages;
+import io.duban.bot.serve.ConnectionLease;
+import io.duban.storage.Database;
+import io.duban.storage.ServeLock;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import io.duban.bot.serve.ServeStatus;
 import io.duban.bot.serve.WeComServer;
 import io.duban.bot.wecom.WeComSettings;
@@ -24,10 +33,12 @@ import picocli.CommandLine.Spec;
         footer = {"", "环境变量 / environment: WECOM_BOT_ID, WECOM_BOT_SECRET, WECOM_WS_URL, WECOM_API_BASE,",
                 "  WECOM_WEBHOOK_<CHATID>, WECOM_TRUST_STORE, WECOM_TRUST_STORE_PASSWORD (or the wecom: section of "
                         + "config/duban.yml).",
-                "退出码 / exit codes: 3 = 被另一实例顶下线 (kicked by another instance), 4 = 凭据错误 (bad credentials)."})
+                "退出码 / exit codes: 3 = 被另一实例顶下线 (kicked by another instance), 4 = 凭据错误 (bad credentials),",
+                "  5 = 失去连接租约 (lost the connection lease to another instance on PostgreSQL; restart it as standby)."})
 public final class ServeCommand implements Callable<Integer> {
     static final int EXIT_KICKED = 3;
     static final int EXIT_BAD_CREDENTIALS = 4;
+    static final int EXIT_LOST_LEASE = 5;
 
     @Mixin
     GlobalOptions global;
@@ -72,23 +83,85 @@ public final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         App bot = global.openApp(config, global.clock(config.settings().zone()));
+        // SQLite serves one process: a second serve on the same file stops here with one line
+        Optional<ServeLock> lock;
+        try {
+            lock = ServeLock.take(bot.storage().database());
+        } catch (IllegalStateException e) {
+            bot.close();
+            throw e;
+        }
+        String instance = instanceName();
         WeComServer server = new WeComServer(bot.storage(), bot.clock(), settings,
                 app.enabled() ? Optional.of(app) : Optional.empty(), bot.engine(),
-                ServeStatus.fileFor(global.home(), global.env()));
+                ServeStatus.fileFor(global.home(), global.env()), instance, bot.engine().storageProblems());
         Optional<CallbackServer> callbackServer = callback.anyEnabled()
                 ? Optional.of(callbackServer(callback, app, bot, server)) : Optional.empty();
-        server.start();
+        // SQLite: this instance is the only one and active. PostgreSQL: the holder of the connection lease is active
+        // (long connection + rhythm); the others stand by, answer callbacks and drain the outbox.
+        AtomicBoolean lostLease = new AtomicBoolean();
+        AutoCloseable[] rhythm = {() -> { }};
+        Optional<ConnectionLease> lease = Optional.empty();
+        ScheduledExecutorService leaseThread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "connection-lease");
+            t.setDaemon(true);
+            return t;
+        });
+        if (lock.isPresent() || bot.storage().database().dialect() != Database.Dialect.POSTGRESQL) {
+            server.start();
+            // The weekly rhythm: prompts, reminders, summaries; each run is claimed in the database before it is sent.
+            rhythm[0] = bot.rhythm().startInBackground();
+        } else {
+            server.startWithoutConnection();
+            // the lease runs on wall-clock time shared by all instances, also when --now fixes the bot's own clock
+            ConnectionLease l = new ConnectionLease(bot.storage().leases(), java.time.Clock.systemUTC(), instance, () -> {
+                server.startConnection();
+                rhythm[0] = bot.rhythm().startInBackground();
+            }, () -> {
+                lostLease.set(true);
+                closeQuietly(rhythm[0]);
+                server.stopConnection();
+            });
+            server.role(l::role);
+            l.start(leaseThread);
+            lease = Optional.of(l);
+        }
         callbackServer.ifPresent(CallbackServer::start);
-        // The weekly rhythm: prompts, reminders, summaries; each run is claimed in the database before it is sent.
-        AutoCloseable rhythm = bot.rhythm().startInBackground();
+        // Messages stored but never answered (a stop between storing and answering): answered now, and every few
+        // seconds from here on, each at most once.
+        ScheduledExecutorService recoveryThread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "unanswered");
+            t.setDaemon(true);
+            return t;
+        });
+        AutoCloseable recovery = new UnansweredMessages(bot.engine(), bot.storage(), bot.clock(), instance)
+                .startInBackground(recoveryThread, Duration.ofSeconds(5), server.pump()::nudge);
+        Optional<ConnectionLease> heldLease = lease;
         Thread hook = new Thread(() -> {
-            closeQuietly(rhythm);
+            closeQuietly(recovery);
+            recoveryThread.shutdown();
+            heldLease.ifPresent(ConnectionLease::close);
+            leaseThread.shutdown();
+            closeQuietly(rhythm[0]);
             callbackServer.ifPresent(CallbackServer::close);
             server.close();
             bot.close();
+            lock.ifPresent(ServeLock::close);
         }, "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         ConnectionState end = server.awaitFinalState();
+        if (lostLease.get()) {
+            spec.commandLine().getErr().println("本实例失去了连接租约（数据库不可达或另一实例已接管），退出后由进程管理器重启为备用。"
+                    + " This instance lost the connection lease and stops (exit 5); restarted, it stands by.");
+            return EXIT_LOST_LEASE;
+        }
+        if (end == ConnectionState.KICKED && lease.isPresent() && bot.storage().leases().current(ConnectionLease.NAME)
+                .filter(l -> !l.holder().equals(instance)).isPresent()) {
+            // kicked by our own standby that took the lease over (this instance was paused, not dead): stand by again
+            spec.commandLine().getErr().println("本实例的长连接已由接管的备用实例取代，退出后由进程管理器重启为备用。"
+                    + " The standby that took over the lease replaced this instance's connection (exit 5).");
+            return EXIT_LOST_LEASE;
+        }
         return switch (end) {
             case KICKED -> EXIT_KICKED;
             case AUTH_FAILED -> EXIT_BAD_CREDENTIALS;
@@ -96,11 +169,22 @@ public final class ServeCommand implements Callable<Integer> {
         };
     }
 
+    /** This process in leases and the instance list: host and pid (no {@code %} or {@code _}). */
+    static String instanceName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        return (host + "-" + ProcessHandle.current().pid()).replaceAll("[^A-Za-z0-9.-]", "-");
+    }
+
     private static void closeQuietly(AutoCloseable c) {
         try {
             c.close();
         } catch (Exception e) {
-            org.slf4j.LoggerFactory.getLogger(ServeCommand.class).warn("stopping the weekly rhythm failed", e);
+            org.slf4j.LoggerFactory.getLogger(ServeCommand.class).warn("stopping a background task failed", e);
         }
     }
 
@@ -109,7 +193,8 @@ public final class ServeCommand implements Callable<Integer> {
                                                  WeComServer server) {
         CallbackServer.Builder b = CallbackServer.builder()
                 .bind(new InetSocketAddress(callback.listen(), callback.port()))
-                .inbound(bot.engine())
+                // each callback is stored before its 200, many per commit (one writer, batches of a few ms)
+                .inbound(new GroupCommit(bot.engine(), bot.storage()))
                 .afterAnswer(server.pump()::nudge)
                 .clock(bot.clock());
         callback.robotCrypto().ifPresent(c -> b.robot(callback.robotPath(), c));

@@ -1,7 +1,11 @@
 package io.duban.bot.cli;
 
+import io.duban.bot.engine.StorageProblems;
+import io.duban.bot.engine.UnansweredMessages;
 import io.duban.bot.serve.ServeStatus;
 import io.duban.storage.Storage;
+import io.duban.storage.StorageFault;
+import io.duban.storage.model.ServeInstance;
 import io.duban.storage.model.OutboxEntry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -47,8 +51,32 @@ public final class StatusCommand implements Callable<Integer> {
                     s.lastProblem().isEmpty() ? "" : "\n  最近问题 / last problem：" + s.lastProblem());
             out.printf("机器人 / bot：%s；配置了 webhook 的群 / webhook groups in duban.yml：%d%n",
                     s.botId().isEmpty() ? "（未配置）" : s.botId(), s.webhookGroups());
+            if (!s.storageProblem().isEmpty()) {
+                out.println("数据库故障 / storage problem：" + s.storageProblem());
+                out.println("  收到的消息无法保存，发送人会收到“" + StorageProblems.CANNOT_STORE + "”；排除故障后重启 serve。");
+            }
         }
-        try (Storage storage = Storage.open(global.jdbcUrl())) {
+        Storage storage;
+        try {
+            storage = Storage.open(global.jdbcUrl());
+        } catch (StorageFault e) {
+            out.println("数据库 / database：" + e.getMessage());
+            out.flush();
+            return 1;
+        }
+        try (storage) {
+            Instant silent = now.minus(STALE);
+            for (ServeInstance i : storage.instances().all()) {
+                out.printf("实例 / instance %s：主机 %s，pid %d，%s，心跳 %s%s%n", i.instanceId(), i.host(), i.pid(),
+                        "active".equals(i.role()) ? "主用 active" : "备用 standby", i.heartbeatAt(),
+                        i.heartbeatAt().isBefore(silent) ? "（已失联 / silent）" : "");
+            }
+            long unanswered = storage.inbound().countUnanswered();
+            long expired = storage.inbound().countWithOutcome(UnansweredMessages.EXPIRED);
+            out.printf("消息 / messages：待答复 unanswered %d，过期未答复 expired %d%n", unanswered, expired);
+            if (expired > 0) {
+                out.println("  过期的消息超过了答复期限，没有答复；日志里有每一条的记录。");
+            }
             Map<OutboxEntry.Status, Long> counts = storage.outbox().countByStatus();
             out.printf("发件箱 / outbox：待发 pending %d，发送中 sending %d，失败 failed %d，已发 sent %d，已放弃 dropped %d%n",
                     counts.getOrDefault(OutboxEntry.Status.PENDING, 0L),

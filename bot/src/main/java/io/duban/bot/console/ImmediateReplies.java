@@ -1,6 +1,8 @@
 package io.duban.bot.console;
 
 import io.duban.bot.engine.InboundPort;
+import io.duban.bot.engine.StorageProblems;
+import io.duban.storage.StorageFault;
 import io.duban.bot.message.InboundMessage;
 import io.duban.bot.outbox.ChannelRouter;
 import io.duban.bot.outbox.Destination;
@@ -26,9 +28,11 @@ import java.util.function.Consumer;
 public final class ImmediateReplies {
     private final InboundPort port;
     private final OutboxDrainer drainer;
+    private final Consumer<String> out;
 
     public ImmediateReplies(InboundPort port, Storage storage, Clock clock, String transport, Consumer<String> out) {
         this.port = port;
+        this.out = out;
         ReplyChannel replies = new ReplyChannel(storage.replyRoutes()).on(transport, new TextChannel(out));
         this.drainer = new OutboxDrainer(storage.outbox(), new ChannelRouter().route(Address.Kind.REPLY, replies),
                 new RateLimiter(clock), RetryPolicy.DEFAULT, clock, transport, Duration.ofMinutes(1), 1);
@@ -36,7 +40,11 @@ public final class ImmediateReplies {
 
     /** Sends the message; its answer, if any (none for a repeated message id), has been written when this returns. */
     public void send(InboundMessage message) {
-        port.receive(message).ifPresent(entry -> drainer.deliverNow(entry.id()));
+        try {
+            port.receive(message).ifPresent(entry -> drainer.deliverNow(entry.id()));
+        } catch (StorageFault e) {
+            out.accept(StorageProblems.CANNOT_STORE); // the engine logged the cause
+        }
     }
 
     /** Writes each answer as it is, in one piece. */

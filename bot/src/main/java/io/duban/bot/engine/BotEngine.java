@@ -15,13 +15,18 @@ import io.duban.config.ConfigDirectory;
 import io.duban.roster.ChatBinding;
 import io.duban.roster.Person;
 import io.duban.roster.Role;
+import io.duban.bot.message.ChatType;
+import io.duban.storage.InboundMessageRepository;
 import io.duban.storage.Storage;
+import io.duban.storage.StorageFault;
+import io.duban.storage.model.Address;
 import io.duban.storage.model.InboundRecord;
+import io.duban.storage.model.OutboundMessage;
 import io.duban.storage.model.OutboxEntry;
+import io.duban.storage.model.StoredInbound;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,51 +47,144 @@ public final class BotEngine implements InboundPort {
     private final Clock clock;
     private final Services services;
     private final CommandRouter router;
+    private final StorageProblems problems;
 
     /** Built once by {@link io.duban.bot.App}, with the commands and the services they work with. */
     public BotEngine(ConfigDirectory config, Storage storage, Clock clock, Services services, CommandRouter router) {
+        this(config, storage, clock, services, router, new StorageProblems(clock));
+    }
+
+    /** @param problems where storage faults are noted for the log and {@code ./duban status} */
+    public BotEngine(ConfigDirectory config, Storage storage, Clock clock, Services services, CommandRouter router,
+                     StorageProblems problems) {
         this.config = config;
         this.storage = storage;
         this.clock = clock;
         this.services = services;
         this.router = router;
+        this.problems = problems;
+    }
+
+    /** The storage faults met so far. */
+    public StorageProblems storageProblems() {
+        return problems;
+    }
+
+    /** Runs a unit of work; a storage fault is noted (one log line) and thrown on for the transport to answer. */
+    private <T> T unit(java.util.function.Supplier<T> work) {
+        try {
+            return storage.inTransaction(work);
+        } catch (StorageFault fault) {
+            problems.report(fault);
+            throw fault;
+        }
     }
 
     public List<Command> commands() {
         return router.commands();
     }
 
+    /**
+     * Stores the message and its reply route in one short transaction. A repeated delivery of a message that has an
+     * answer already is not answered again; one whose first delivery is still without an answer (the bot stopped
+     * before answering) gets its answer now.
+     */
     @Override
     public Optional<PendingAnswer> accept(InboundMessage message) {
-        // a repeated delivery may carry a newer handle (the long connection's req_id after a reconnect)
-        storage.replyRoutes().remember(ReplyAddressing.route(message));
-        OptionalLong stored = storage.inbound().recordIfNew(new InboundRecord(
-                message.messageId(), message.transport(), message.senderId(), message.chatId(),
-                message.chatType().key(), message.text(), message.quotedText(), message.receivedAt()));
-        if (stored.isEmpty()) {
-            LOG.info("repeated message id from transport {}; already answered", message.transport());
-            return Optional.empty();
-        }
-        long inboundId = stored.getAsLong();
-        return Optional.of(() -> answer(message, inboundId));
+        return unit(() -> store(message).map(received ->
+                () -> answer(message, received.id(), Lateness.ON_TIME, true)));
     }
 
-    private Optional<OutboxEntry> answer(InboundMessage message, long inboundId) {
-        Outcome outcome;
-        try {
-            outcome = interpret(message, inboundId);
+    /** The stored row of a message that still needs its answer; empty when it has one. */
+    private Optional<InboundMessageRepository.Received> store(InboundMessage message) {
+        return unit(() -> {
+            // a repeated delivery may carry a newer handle (the long connection's req_id after a reconnect)
+            storage.replyRoutes().remember(ReplyAddressing.route(message));
+            InboundMessageRepository.Received received = storage.inbound().receive(record(message));
+            if (!received.isNew() && received.stored().answered()) {
+                LOG.info("message {} from transport {} delivered again; it was answered already", message.messageId(),
+                        message.transport());
+                return Optional.empty();
+            }
+            if (!received.isNew()) {
+                LOG.info("message {} from transport {} delivered again before it was answered; answering it now",
+                        message.messageId(), message.transport());
+            }
+            return Optional.of(received);
+        });
+    }
+
+    /**
+     * Stores, interprets and answers in one transaction: the inbound row, the report rows, the outcome and the
+     * reply's outbox row commit together. When the interpretation fails, its writes are undone and the raw message
+     * commits with the apology as its answer.
+     */
+    @Override
+    public Optional<OutboxEntry> receive(InboundMessage message) {
+        // a row stored by this very transaction cannot have been answered by anyone else: no need to take it
+        return unit(() -> store(message).flatMap(received ->
+                answer(message, received.id(), Lateness.ON_TIME, !received.isNew())));
+    }
+
+    /** How late an answer is: on time, or past the transport's reply window (then sent proactively, prefixed). */
+    public enum Lateness { ON_TIME, PAST_REPLY_WINDOW }
+
+    /** The prefix of an answer sent after the reply window, as a new message into the conversation. */
+    public static final String LATE_PREFIX = "稍晚回复：";
+
+    /**
+     * Answers a stored message that has no answer yet (found after a restart, or left by another instance), at most
+     * once: {@code empty} when somebody answered it meanwhile.
+     */
+    public Optional<OutboxEntry> answerStored(StoredInbound stored, Lateness lateness) {
+        return answer(inbound(stored), stored.id(), lateness, true);
+    }
+
+    /** @param take whether to take the row first (it may have been answered since it was stored) */
+    private Optional<OutboxEntry> answer(InboundMessage message, long inboundId, Lateness lateness, boolean take) {
+        return unit(() -> {
+            if (take && !storage.inbound().takeForAnswer(inboundId)) {
+                LOG.info("message {} was answered meanwhile; not answering it again", message.messageId());
+                return Optional.empty();
+            }
+            Outcome outcome = storage.attempt(() -> interpret(message, inboundId), e -> {
+                LOG.error("failed to handle inbound message #{}: {}", inboundId, e.toString(), e);
+                return new Outcome("error:internal", Reply.of(INTERNAL_ERROR));
+            });
             if (message.kind() == MessageKind.TEXT_WITH_PICTURES) {
                 outcome = new Outcome(outcome.code(), new Reply(outcome.reply().text() + PICTURES_NOT_KEPT,
                         outcome.reply().mentions()));
             }
-        } catch (RuntimeException e) {
-            LOG.error("failed to handle inbound message #{}: {}", inboundId, e.toString(), e);
-            outcome = new Outcome("error:internal", Reply.of(INTERNAL_ERROR));
+            storage.inbound().markAnswered(inboundId, outcome.code(), clock.instant());
+            return storage.outbox().enqueue(addressed(message, outcome.reply(), lateness), clock.instant());
+        });
+    }
+
+    private static OutboundMessage addressed(InboundMessage message, Reply reply, Lateness lateness) {
+        OutboundMessage answer = ReplyAddressing.answer(message, reply);
+        if (lateness == Lateness.ON_TIME) {
+            return answer;
         }
-        Optional<OutboxEntry> entry = storage.outbox().enqueue(ReplyAddressing.answer(message, outcome.reply()),
-                clock.instant());
-        storage.inbound().markHandled(inboundId, outcome.code(), clock.instant());
-        return entry;
+        // past the reply window: a new message into the same conversation
+        Address conversation = message.chatId().map(Address::group).orElse(Address.person(message.senderId()));
+        return new OutboundMessage(conversation, answer.format(), LATE_PREFIX + answer.content(), answer.mentions(),
+                answer.dedupeKey());
+    }
+
+    private static InboundRecord record(InboundMessage message) {
+        return new InboundRecord(message.messageId(), message.transport(), message.senderId(), message.chatId(),
+                message.chatType().key(), message.text(), message.quotedText(), message.receivedAt());
+    }
+
+    /** The message as the transport first handed it over, rebuilt from its stored row. */
+    static InboundMessage inbound(StoredInbound stored) {
+        InboundRecord r = stored.message();
+        ChatType chatType = ChatType.GROUP.key().equals(r.chatType()) ? ChatType.GROUP : ChatType.DIRECT;
+        MessageKind kind = java.util.Arrays.stream(MessageKind.values())
+                .filter(k -> k != MessageKind.TEXT && k.placeholder().equals(r.text()))
+                .findFirst().orElse(MessageKind.TEXT);
+        return new InboundMessage(r.messageId(), r.transport(), r.senderId(), chatType, r.chatId(), kind, r.text(),
+                r.quotedText(), r.receivedAt(), Optional.empty());
     }
 
     private record Outcome(String code, Reply reply) {

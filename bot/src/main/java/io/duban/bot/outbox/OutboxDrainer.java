@@ -117,6 +117,7 @@ public final class OutboxDrainer {
             } catch (RuntimeException e) {
                 result = SendResult.retry(e.toString());
             }
+            limiter.sent(destination); // the window of this message starts when WeCom can have seen it
             if (result instanceof SendResult.Unavailable u) {
                 LOG.debug("outbox #{} to {}: {}; waiting", entry.id(), destination.key(), u.reason());
                 outbox.defer(c, clock.instant().plus(UNAVAILABLE_WAIT));

@@ -16,7 +16,18 @@ import java.util.Optional;
  * {@code duban status}. Holds no secrets.
  */
 public record ServeStatus(long pid, String updatedAt, String connection, String connectionSince, int reconnects,
-                          String lastProblem, String botId, int webhookGroups, Map<String, Long> outbox) {
+                          String lastProblem, String botId, int webhookGroups, Map<String, Long> outbox,
+                          String storageProblem) {
+
+    /** Without a storage problem. */
+    public ServeStatus(long pid, String updatedAt, String connection, String connectionSince, int reconnects,
+                       String lastProblem, String botId, int webhookGroups, Map<String, Long> outbox) {
+        this(pid, updatedAt, connection, connectionSince, reconnects, lastProblem, botId, webhookGroups, outbox, "");
+    }
+
+    public ServeStatus {
+        storageProblem = storageProblem == null ? "" : storageProblem;
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT);

@@ -26,7 +26,10 @@ import io.duban.bot.wecom.ws.LongConnectionChannel;
 import io.duban.bot.wecom.ws.LongConnectionConfig;
 import io.duban.bot.wecom.ws.LongConnectionInbound;
 import io.duban.bot.wecom.ws.Scheduler;
+import io.duban.bot.engine.StorageProblems;
 import io.duban.storage.Storage;
+import io.duban.storage.StorageFault;
+import io.duban.storage.model.ServeInstance;
 import io.duban.storage.model.Address;
 import io.duban.storage.model.OutboxEntry;
 import java.nio.file.Path;
@@ -67,6 +70,10 @@ public final class WeComServer implements AutoCloseable {
     private final OutboxPump pump;
     private final Optional<LongConnection> connection;
     private String lastDepth = "";
+    private final String instance;
+    private final StorageProblems problems;
+    private final Instant started = Instant.now();
+    private volatile java.util.function.Supplier<String> role = () -> "active";
 
     public WeComServer(Storage storage, Clock clock, WeComSettings settings, InboundPort inbound,
                        Path statusFile) {
@@ -78,7 +85,19 @@ public final class WeComServer implements AutoCloseable {
      */
     public WeComServer(Storage storage, Clock clock, WeComSettings settings, Optional<AppSettings> app,
                        InboundPort inbound, Path statusFile) {
+        this(storage, clock, settings, app, inbound, statusFile, "serve-" + ProcessHandle.current().pid(),
+                new StorageProblems(clock));
+    }
+
+    /**
+     * @param instance names this process in outbox leases and in the instance list of {@code ./duban status}
+     * @param problems the storage faults the engine met, for the status file
+     */
+    public WeComServer(Storage storage, Clock clock, WeComSettings settings, Optional<AppSettings> app,
+                       InboundPort inbound, Path statusFile, String instance, StorageProblems problems) {
         this.storage = storage;
+        this.instance = instance;
+        this.problems = problems;
         this.clock = clock;
         this.settings = settings;
         this.statusFile = statusFile;
@@ -97,8 +116,8 @@ public final class WeComServer implements AutoCloseable {
         Optional<OutboundChannel> appChannel = app.map(a -> new AppChannel(
                 new WeComAppClient(http, a.apiBaseUrl(), a.credentials(), clock)));
 
-        OutboxDrainer drainer = new OutboxDrainer(storage.outbox(), router, new RateLimiter(clock),
-                RetryPolicy.DEFAULT, clock, "serve-" + ProcessHandle.current().pid(), LEASE, 10);
+        OutboxDrainer drainer = new OutboxDrainer(storage.outbox(), router, new RateLimiter(clock, RateLimiter.SAFETY_MARGIN),
+                RetryPolicy.DEFAULT, clock, instance, LEASE, 10);
         this.pump = new OutboxPump(drainer, outboxThread);
 
         // every answer is addressed reply:<message id>; its route names the transport that delivers it
@@ -152,11 +171,38 @@ public final class WeComServer implements AutoCloseable {
         return pump;
     }
 
+    /** The name of this process in outbox leases and the instance list. */
+    public String instance() {
+        return instance;
+    }
+
+    /** Starts everything: the outbox, the status, and the long connection. */
     public void start() {
+        startWithoutConnection();
+        startConnection();
+    }
+
+    /** Starts the long connection (an active instance; on PostgreSQL only the lease holder). */
+    public void startConnection() {
+        connection.ifPresent(LongConnection::start);
+    }
+
+    /** Stops holding the long connection (an instance that lost the lease). */
+    public void stopConnection() {
+        connection.ifPresent(LongConnection::close);
+    }
+
+    /** What {@code ./duban status} lists as this instance's role; {@code active} unless set. */
+    public void role(java.util.function.Supplier<String> role) {
+        this.role = role;
+    }
+
+    /** Starts the outbox, the status file and the instance heartbeat, but not the long connection (a standby). */
+    public void startWithoutConnection() {
         LOG.info("WeCom: {}; webhook robots for {} group(s) in duban.yml", settings.describe(),
                 settings.webhooks().size());
+        releaseRepliesOfDeadSenders();
         pump.start(Duration.ofSeconds(1));
-        connection.ifPresent(LongConnection::start);
         housekeeping.scheduleWithFixedDelay(this::report, 0, 5, TimeUnit.SECONDS);
         housekeeping.scheduleWithFixedDelay(this::forgetOldRoutes, 1, 60, TimeUnit.MINUTES);
     }
@@ -191,14 +237,79 @@ public final class WeComServer implements AutoCloseable {
                 lastDepth = line;
             }
             Instant now = clock.instant();
+            heartbeat(now);
             new ServeStatus(ProcessHandle.current().pid(), now.toString(),
                     connection.map(c -> c.state().name()).orElse("NOT_CONFIGURED"),
                     connection.map(c -> c.stateSince().toString()).orElse(now.toString()),
                     connection.map(LongConnection::reconnects).orElse(0),
                     connection.map(LongConnection::lastProblem).orElse(""),
-                    settings.botId().orElse(""), settings.webhooks().size(), depth).write(statusFile);
+                    settings.botId().orElse(""), settings.webhooks().size(), depth,
+                    problems.last().filter(p -> p.lastSeen().isAfter(now.minus(Duration.ofMinutes(2))))
+                            .map(StorageProblems.Problem::line).orElse("")).write(statusFile);
+        } catch (StorageFault e) {
+            problems.report(e);
+            writeStorageProblem(e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("status: {}", e.toString());
+        }
+    }
+
+    /** When the database fails, the status file still tells {@code ./duban status} why. */
+    private void writeStorageProblem(String line) {
+        try {
+            Instant now = clock.instant();
+            new ServeStatus(ProcessHandle.current().pid(), now.toString(),
+                    connection.map(c -> c.state().name()).orElse("NOT_CONFIGURED"),
+                    connection.map(c -> c.stateSince().toString()).orElse(now.toString()),
+                    connection.map(LongConnection::reconnects).orElse(0),
+                    connection.map(LongConnection::lastProblem).orElse(""),
+                    settings.botId().orElse(""), settings.webhooks().size(), Map.of(), line).write(statusFile);
+        } catch (RuntimeException e) {
+            LOG.warn("status: {}", e.toString());
+        }
+    }
+
+    /** This instance in the database's instance list (host, pid, role, last heartbeat) for {@code ./duban status}. */
+    private void heartbeat(Instant now) {
+        Optional<StorageFault> fault = storage.health();
+        if (fault.isPresent()) {
+            throw fault.get();
+        }
+        storage.instances().heartbeat(new ServeInstance(instance, host(), ProcessHandle.current().pid(), role.get(),
+                started, now, connection.map(c -> c.state().name()).orElse("")));
+    }
+
+    /**
+     * Replies a sender was delivering when its process died go out again at once, not after their lease. On SQLite
+     * this process is the only sender (the serve lock), so every lease but its own is a dead one's; on PostgreSQL the
+     * live senders are the instances with a recent heartbeat.
+     */
+    private void releaseRepliesOfDeadSenders() {
+        try {
+            java.util.Set<String> live = new java.util.HashSet<>();
+            live.add(instance);
+            if (storage.database().dialect() == io.duban.storage.Database.Dialect.POSTGRESQL) {
+                Instant recent = clock.instant().minus(INSTANCE_SILENT);
+                storage.instances().all().stream().filter(i -> i.heartbeatAt().isAfter(recent))
+                        .forEach(i -> live.add(i.instanceId()));
+            }
+            int released = storage.outbox().releaseLeasesOfOthers(live);
+            if (released > 0) {
+                LOG.info("outbox: {} message(s) a stopped process was sending are due again now", released);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("outbox: could not release the leases of stopped senders: {}", e.toString());
+        }
+    }
+
+    /** An instance silent for this long is taken for dead. */
+    static final Duration INSTANCE_SILENT = Duration.ofSeconds(15);
+
+    static String host() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "localhost";
         }
     }
 
@@ -216,6 +327,11 @@ public final class WeComServer implements AutoCloseable {
         connection.ifPresent(LongConnection::close);
         pump.close();
         report();
+        try {
+            storage.instances().remove(instance);
+        } catch (RuntimeException e) {
+            LOG.debug("instance list: {}", e.toString());
+        }
         outboxThread.shutdown();
         worker.shutdown();
         timers.shutdownNow();

@@ -71,11 +71,11 @@ public final class CallbackLoadBench {
         }
     }
 
-    private static double ms(long[] sorted, double q) {
+    static double ms(long[] sorted, double q) {
         return sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] / 1e6;
     }
 
-    private static HttpRequest request(WeComCrypto crypto, String base, int i) {
+    static HttpRequest request(WeComCrypto crypto, String base, int i) {
         String plain = "{\"msgid\":\"bench-" + i + "\",\"aibotid\":\"AIBOTID\",\"chatid\":\"wr-demo-ngk\","
                 + "\"chattype\":\"group\",\"from\":{\"userid\":\"liuyang\"},"
                 + "\"response_url\":\"https://qyapi.weixin.qq.com/cgi-bin/aibot/response?response_code=abc\","
@@ -92,7 +92,7 @@ public final class CallbackLoadBench {
     }
 
     /** Sends every request keeping {@code inFlight} outstanding; returns each answer time in nanoseconds. */
-    private static long[] send(HttpClient http, HttpRequest[] requests, int inFlight) throws Exception {
+    static long[] send(HttpClient http, HttpRequest[] requests, int inFlight) throws Exception {
         long[] latencies = new long[requests.length];
         Semaphore slots = new Semaphore(inFlight);
         AtomicLong failures = new AtomicLong();

@@ -29,6 +29,27 @@ class RateLimiterTest {
     }
 
     @Test
+    void theWindowStartsWhenTheRequestCameBack_plusTheSafetyMargin() {
+        RateLimiter withMargin = new RateLimiter(clock, Duration.ofSeconds(2));
+        Destination robot = new Destination("webhook a", List.of(RateLimit.perMinute(20)));
+        Instant start = clock.instant();
+        assertThat(withMargin.tryAcquire(robot)).isEmpty();
+        clock.advance(Duration.ofSeconds(3)); // a slow request: WeCom may have received it only now
+        withMargin.sent(robot);
+        Instant firstReceived = clock.instant();
+        for (int i = 1; i < 20; i++) {
+            assertThat(withMargin.tryAcquire(robot)).as("message %d", i + 1).isEmpty();
+            withMargin.sent(robot);
+        }
+        // the 21st waits for 60 s after the first request came back, and the margin
+        assertThat(withMargin.tryAcquire(robot)).contains(firstReceived.plusSeconds(62));
+        clock.set(start.plusSeconds(60));
+        assertThat(withMargin.tryAcquire(robot)).isPresent();
+        clock.set(firstReceived.plusSeconds(62));
+        assertThat(withMargin.tryAcquire(robot)).isEmpty();
+    }
+
+    @Test
     void givenThirtyPerMinuteAndAThousandPerHour_bothApply() {
         Destination chat = new Destination("conversation c", List.of(RateLimit.perMinute(30), RateLimit.perHour(1000)));
         int sent = 0;

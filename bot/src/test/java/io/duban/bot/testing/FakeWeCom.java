@@ -31,6 +31,7 @@ public final class FakeWeCom extends WebSocketServer {
     public final List<JsonNode> received = new CopyOnWriteArrayList<>();
     public final AtomicInteger connections = new AtomicInteger();
     public final AtomicInteger subscriptions = new AtomicInteger();
+    private final AtomicInteger pushes = new AtomicInteger();
     public volatile boolean answerPings = true;
     /** Print every frame received (for {@link FakeWeComMain}). */
     public volatile boolean echo;
@@ -175,7 +176,9 @@ public final class FakeWeCom extends WebSocketServer {
     }
 
     private String push(String cmd, ObjectNode body) {
-        String reqId = cmd + "_" + System.currentTimeMillis() + "_" + Integer.toHexString(body.hashCode());
+        // unique like WeCom's: a body hash alone repeats for similar messages sent within one millisecond
+        String reqId = cmd + "_" + System.currentTimeMillis() + "_" + Integer.toHexString(body.hashCode())
+                + Integer.toHexString(pushes.incrementAndGet());
         ObjectNode frame = JSON.createObjectNode().put("cmd", cmd);
         frame.putObject("headers").put("req_id", reqId);
         frame.set("body", body);

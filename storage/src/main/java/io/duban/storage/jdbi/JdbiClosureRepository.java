@@ -5,6 +5,8 @@ import io.duban.storage.model.ClosureAction;
 import io.duban.storage.model.ClosureEvent;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -14,6 +16,10 @@ public final class JdbiClosureRepository implements ClosureRepository {
             ClosureAction.fromKey(rs.getString("action")), rs.getString("unit"), rs.getString("person_id"),
             rs.getString("note"), Times.optionalLong(rs, "inbound_id"), Times.instant(rs, "created_at"));
 
+    /** Memo key: the closed tasks of a plan year, read once per unit of work. */
+    private record ClosedTasks(int planYear) {
+    }
+
     private final Jdbi jdbi;
 
     public JdbiClosureRepository(Jdbi jdbi) {
@@ -22,6 +28,7 @@ public final class JdbiClosureRepository implements ClosureRepository {
 
     @Override
     public ClosureEvent append(ClosureEvent e) {
+        WorkScope.forget(ClosedTasks.class);
         return jdbi.inTransaction(h -> {
             long id = h.createUpdate("""
                     INSERT INTO task_closure (plan_year, task_number, action, unit, person_id, note, inbound_id,
@@ -48,6 +55,19 @@ public final class JdbiClosureRepository implements ClosureRepository {
                         SELECT * FROM task_closure WHERE plan_year = :year AND task_number = :task
                         ORDER BY id DESC LIMIT 1""")
                 .bind("year", planYear).bind("task", taskNumber).map(MAPPER).findOne());
+    }
+
+    /** Inside a unit of work the closed tasks of the year are read once, not once per task asked about. */
+    @Override
+    public boolean isClosed(int planYear, int taskNumber) {
+        if (!WorkScope.active()) {
+            return ClosureRepository.super.isClosed(planYear, taskNumber);
+        }
+        Set<Integer> closed = WorkScope.memo(new ClosedTasks(planYear), () -> latestPerTask(planYear).stream()
+                .filter(e -> e.action() == ClosureAction.APPROVED)
+                .map(ClosureEvent::taskNumber)
+                .collect(Collectors.toUnmodifiableSet()));
+        return closed.contains(taskNumber);
     }
 
     @Override

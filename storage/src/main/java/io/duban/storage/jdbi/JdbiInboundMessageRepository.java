@@ -2,11 +2,31 @@ package io.duban.storage.jdbi;
 
 import io.duban.storage.InboundMessageRepository;
 import io.duban.storage.model.InboundRecord;
+import io.duban.storage.model.StoredInbound;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 public final class JdbiInboundMessageRepository implements InboundMessageRepository {
+    private static final RowMapper<StoredInbound> MAPPER = (rs, ctx) -> new StoredInbound(
+            rs.getLong("id"),
+            new InboundRecord(
+                    rs.getString("message_id"),
+                    rs.getString("transport"),
+                    rs.getString("sender_id"),
+                    Optional.ofNullable(rs.getString("chat_id")),
+                    rs.getString("chat_type"),
+                    rs.getString("text"),
+                    Optional.ofNullable(rs.getString("quoted_text")),
+                    Times.instant(rs, "received_at")),
+            Times.optionalInstant(rs, "handled_at"),
+            Optional.ofNullable(rs.getString("outcome")));
+
     private final Jdbi jdbi;
 
     public JdbiInboundMessageRepository(Jdbi jdbi) {
@@ -15,29 +35,48 @@ public final class JdbiInboundMessageRepository implements InboundMessageReposit
 
     @Override
     public OptionalLong recordIfNew(InboundRecord m) {
+        Optional<Long> id = jdbi.withHandle(h -> insert(h, m));
+        return id.map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    /** RETURNING yields no row on a repeated message id (SQLite's last rowid would name an older row). */
+    private static Optional<Long> insert(Handle h, InboundRecord m) {
+        return h.createQuery("""
+                        INSERT INTO inbound_message
+                            (message_id, transport, sender_id, chat_id, chat_type, text, quoted_text, received_at)
+                        VALUES (:messageId, :transport, :senderId, :chatId, :chatType, :text, :quotedText, :receivedAt)
+                        ON CONFLICT (message_id) DO NOTHING
+                        RETURNING id""")
+                .bind("messageId", m.messageId())
+                .bind("transport", m.transport())
+                .bind("senderId", m.senderId())
+                .bind("chatId", m.chatId().orElse(null))
+                .bind("chatType", m.chatType())
+                .bind("text", m.text())
+                .bind("quotedText", m.quotedText().orElse(null))
+                .bind("receivedAt", m.receivedAt().toEpochMilli())
+                .mapTo(Long.class)
+                .findOne();
+    }
+
+    @Override
+    public Received receive(InboundRecord m) {
         return jdbi.inTransaction(h -> {
-            int inserted = h.createUpdate("""
-                    INSERT INTO inbound_message
-                        (message_id, transport, sender_id, chat_id, chat_type, text, quoted_text, received_at)
-                    VALUES (:messageId, :transport, :senderId, :chatId, :chatType, :text, :quotedText, :receivedAt)
-                    ON CONFLICT (message_id) DO NOTHING""")
-                    .bind("messageId", m.messageId())
-                    .bind("transport", m.transport())
-                    .bind("senderId", m.senderId())
-                    .bind("chatId", m.chatId().orElse(null))
-                    .bind("chatType", m.chatType())
-                    .bind("text", m.text())
-                    .bind("quotedText", m.quotedText().orElse(null))
-                    .bind("receivedAt", m.receivedAt().toEpochMilli())
-                    .execute();
-            if (inserted == 0) {
-                return OptionalLong.empty();
+            Optional<Long> id = insert(h, m);
+            if (id.isPresent()) {
+                return new Received(new StoredInbound(id.get(), m, Optional.empty(), Optional.empty()), true);
             }
-            return OptionalLong.of(h.createQuery("SELECT id FROM inbound_message WHERE message_id = :messageId")
+            return new Received(h.createQuery("SELECT * FROM inbound_message WHERE message_id = :messageId")
                     .bind("messageId", m.messageId())
-                    .mapTo(Long.class)
-                    .one());
+                    .map(MAPPER)
+                    .one(), false);
         });
+    }
+
+    @Override
+    public Optional<StoredInbound> find(long id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM inbound_message WHERE id = :id")
+                .bind("id", id).map(MAPPER).findOne());
     }
 
     @Override
@@ -48,6 +87,67 @@ public final class JdbiInboundMessageRepository implements InboundMessageReposit
                 .bind("outcome", outcome)
                 .bind("id", id)
                 .execute());
+    }
+
+    @Override
+    public boolean takeForAnswer(long id) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE inbound_message SET claim_until = claim_until WHERE id = :id AND handled_at IS NULL""")
+                .bind("id", id)
+                .execute()) == 1;
+    }
+
+    @Override
+    public boolean markAnswered(long id, String outcome, Instant at) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE inbound_message SET handled_at = :at, outcome = :outcome,
+                                                   claim_owner = NULL, claim_until = NULL
+                        WHERE id = :id AND handled_at IS NULL""")
+                .bind("at", at.toEpochMilli())
+                .bind("outcome", outcome)
+                .bind("id", id)
+                .execute()) == 1;
+    }
+
+    @Override
+    public List<StoredInbound> claimUnanswered(String owner, Instant now, Duration lease, Instant receivedBy,
+                                               int limit) {
+        return jdbi.inTransaction(h -> {
+            // The outer conditions are checked again on the row being updated (PostgreSQL re-evaluates rows another
+            // transaction changed meanwhile; SQLite has one writer at a time), so each row goes to one claimant.
+            h.createUpdate("""
+                            UPDATE inbound_message SET claim_owner = :owner, claim_until = :until
+                            WHERE handled_at IS NULL AND (claim_until IS NULL OR claim_until < :now)
+                              AND id IN (SELECT id FROM inbound_message
+                                         WHERE handled_at IS NULL AND (claim_until IS NULL OR claim_until < :now)
+                                           AND received_at <= :receivedBy
+                                         ORDER BY id LIMIT :limit)""")
+                    .bind("owner", owner)
+                    .bind("until", now.plus(lease).toEpochMilli())
+                    .bind("now", now.toEpochMilli())
+                    .bind("receivedBy", receivedBy.toEpochMilli())
+                    .bind("limit", limit)
+                    .execute();
+            return h.createQuery("""
+                            SELECT * FROM inbound_message
+                            WHERE handled_at IS NULL AND claim_owner = :owner AND claim_until > :now ORDER BY id""")
+                    .bind("owner", owner)
+                    .bind("now", now.toEpochMilli())
+                    .map(MAPPER)
+                    .list();
+        });
+    }
+
+    @Override
+    public long countUnanswered() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM inbound_message WHERE handled_at IS NULL")
+                .mapTo(Long.class).one());
+    }
+
+    @Override
+    public long countWithOutcome(String outcome) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM inbound_message WHERE outcome = :outcome")
+                .bind("outcome", outcome).mapTo(Long.class).one());
     }
 
     @Override

@@ -57,13 +57,13 @@ public final class JdbiOutboxRepository implements OutboxRepository {
      * SQLite then reports the previous insert's rowid.
      */
     static Optional<OutboxEntry> insert(Handle h, OutboundMessage m, Instant at) {
-        Optional<Long> id = h.createQuery("""
+        return h.createQuery("""
                         INSERT INTO outbox (address_kind, address, format, content, mentions, dedupe_key,
                                             status, attempts, next_attempt_at, created_at)
                         VALUES (:kind, :address, :format, :content, :mentions, :dedupe,
                                 'pending', 0, :at, :at)
                         ON CONFLICT (dedupe_key) DO NOTHING
-                        RETURNING id""")
+                        RETURNING *""")
                 .bind("kind", m.address().kind().key())
                 .bind("address", m.address().value())
                 .bind("format", m.format().key())
@@ -71,10 +71,8 @@ public final class JdbiOutboxRepository implements OutboxRepository {
                 .bind("mentions", String.join(",", m.mentions()))
                 .bind("dedupe", m.dedupeKey().orElse(null))
                 .bind("at", at.toEpochMilli())
-                .mapTo(Long.class)
+                .map(MAPPER)
                 .findOne();
-        return id.flatMap(i -> h.createQuery("SELECT * FROM outbox WHERE id = :id").bind("id", i)
-                .map(MAPPER).findOne());
     }
 
     @Override
@@ -156,6 +154,24 @@ public final class JdbiOutboxRepository implements OutboxRepository {
                         WHERE status = 'sending' AND lease_until < :now""")
                 .bind("now", now.toEpochMilli())
                 .execute());
+    }
+
+    @Override
+    public int releaseLeasesOfOthers(java.util.Collection<String> liveSenders) {
+        StringBuilder sql = new StringBuilder("""
+                UPDATE outbox SET status = 'pending', lease_owner = NULL, lease_until = NULL
+                WHERE status = 'sending'""");
+        List<String> live = List.copyOf(liveSenders);
+        for (int i = 0; i < live.size(); i++) {
+            sql.append(" AND lease_owner NOT LIKE :live").append(i);
+        }
+        return jdbi.withHandle(h -> {
+            var update = h.createUpdate(sql.toString());
+            for (int i = 0; i < live.size(); i++) {
+                update.bind("live" + i, live.get(i) + "/%");
+            }
+            return update.execute();
+        });
     }
 
     @Override

@@ -19,12 +19,15 @@ public final class JdbiReportRepository implements ReportRepository {
             r.kind <> 'withdrawal'
             AND NOT EXISTS (SELECT 1 FROM progress_report s WHERE s.supersedes_id = r.id)""";
 
+    /**
+     * The latest effective report of each (task, unit): {@code current_report} is kept by triggers in the same
+     * transaction as every report row (see V010), so this reads one row per (task, unit) through its primary key.
+     */
     private static final String LATEST_EFFECTIVE = """
-            SELECT r.* FROM progress_report r
-            JOIN (SELECT r.task_number, r.unit, MAX(r.id) AS id FROM progress_report r
-                  WHERE r.plan_year = :year AND %s
-                  GROUP BY r.task_number, r.unit) latest ON latest.id = r.id
-            ORDER BY r.task_number, r.unit""".formatted(EFFECTIVE);
+            SELECT r.* FROM current_report c
+            JOIN progress_report r ON r.id = c.report_id
+            WHERE c.plan_year = :year
+            ORDER BY r.task_number, r.unit""";
 
     private static final RowMapper<ProgressReport> MAPPER = new ReportMapper();
 
@@ -36,13 +39,14 @@ public final class JdbiReportRepository implements ReportRepository {
 
     @Override
     public ProgressReport append(NewReport n) {
-        return jdbi.inTransaction(h -> {
-            long id = h.createUpdate("""
+        // one statement: RETURNING * (SQLite 3.35+, PostgreSQL) instead of generated keys and a second SELECT
+        return jdbi.inTransaction(h -> h.createQuery("""
                     INSERT INTO progress_report
                         (plan_year, task_number, unit, reporter_id, inbound_id, kind, supersedes_id, status, percent,
                          progress, problems, next_steps, kpi_numerator, kpi_denominator, report_week, reported_at)
                     VALUES (:year, :task, :unit, :reporter, :inbound, :kind, :supersedes, :status, :percent,
-                            :progress, :problems, :nextSteps, :kpiNumerator, :kpiDenominator, :week, :at)""")
+                            :progress, :problems, :nextSteps, :kpiNumerator, :kpiDenominator, :week, :at)
+                    RETURNING *""")
                     .bind("year", n.planYear())
                     .bind("task", n.taskNumber())
                     .bind("unit", n.unit())
@@ -59,11 +63,8 @@ public final class JdbiReportRepository implements ReportRepository {
                     .bind("kpiDenominator", Times.nullable(n.kpiDenominator()))
                     .bind("week", n.reportWeek())
                     .bind("at", n.reportedAt().toEpochMilli())
-                    .executeAndReturnGeneratedKeys("id")
-                    .mapTo(Long.class)
-                    .one();
-            return h.createQuery("SELECT * FROM progress_report WHERE id = :id").bind("id", id).map(MAPPER).one();
-        });
+                    .map(MAPPER)
+                    .one());
     }
 
     @Override
@@ -80,9 +81,9 @@ public final class JdbiReportRepository implements ReportRepository {
     @Override
     public Optional<ProgressReport> latestEffective(int planYear, int taskNumber, String unit) {
         return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT r.* FROM progress_report r
-                        WHERE r.plan_year = :year AND r.task_number = :task AND r.unit = :unit AND %s
-                        ORDER BY r.id DESC LIMIT 1""".formatted(EFFECTIVE))
+                        SELECT r.* FROM current_report c
+                        JOIN progress_report r ON r.id = c.report_id
+                        WHERE c.plan_year = :year AND c.task_number = :task AND c.unit = :unit""")
                 .bind("year", planYear).bind("task", taskNumber).bind("unit", unit)
                 .map(MAPPER).findOne());
     }

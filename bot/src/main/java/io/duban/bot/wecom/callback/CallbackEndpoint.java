@@ -61,6 +61,11 @@ final class CallbackEndpoint implements HttpHandler {
                 LOG.warn("callback {} {} {} from {} rejected: {}", format.transport(), exchange.getRequestMethod(),
                         exchange.getRequestURI().getPath(), client(exchange), r.getMessage());
                 respond(exchange, r.status(), r.getMessage().getBytes(StandardCharsets.UTF_8));
+            } catch (io.duban.storage.StorageFault e) {
+                // Not stored, so not acknowledged: WeCom retries the delivery; the cause in one plain line.
+                LOG.error("callback {}: message not stored, answering 500 so that WeCom retries: {}",
+                        format.transport(), e.getMessage());
+                respond(exchange, 500, "temporarily unavailable".getBytes(StandardCharsets.UTF_8));
             } catch (RuntimeException e) {
                 // Not stored, so not acknowledged: WeCom retries the delivery.
                 LOG.error("callback {}: could not store a message; answering 500 so that WeCom retries",

@@ -18,8 +18,6 @@ import org.xml.sax.SAXParseException;
  * schemas are off. WeCom's callback XML never has a DOCTYPE, so a document with one is refused outright.
  */
 final class SafeXml {
-    private static final DocumentBuilderFactory FACTORY = factory();
-
     /** Fails on errors without printing them to stderr (the default handler does). */
     private static final ErrorHandler SILENT = new ErrorHandler() {
         @Override
@@ -36,6 +34,20 @@ final class SafeXml {
             throw e;
         }
     };
+
+    /**
+     * One parser per thread, reused after {@link DocumentBuilder#reset()}: building a parser costs more than parsing a
+     * callback, and a shared factory needs a lock that every HTTP thread would wait for.
+     */
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(() -> {
+        try {
+            DocumentBuilder builder = factory().newDocumentBuilder();
+            builder.setErrorHandler(SILENT);
+            return builder;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the XML parser cannot be built", e);
+        }
+    });
 
     private SafeXml() {
     }
@@ -63,17 +75,15 @@ final class SafeXml {
     static Element parseRoot(byte[] xml) {
         Document doc;
         try {
-            DocumentBuilder builder;
-            synchronized (FACTORY) {
-                builder = FACTORY.newDocumentBuilder();
-            }
+            DocumentBuilder builder = BUILDER.get();
+            builder.reset(); // reset() forgets the error handler, and any state a failed parse left behind
             builder.setErrorHandler(SILENT);
             doc = builder.parse(new ByteArrayInputStream(xml));
         } catch (SAXException e) {
             String m = String.valueOf(e.getMessage());
             throw CallbackRejection.badRequest(m.contains("DOCTYPE") ? "XML with a DOCTYPE (refused: XXE)"
                     : "malformed XML");
-        } catch (IOException | ParserConfigurationException e) {
+        } catch (IOException e) {
             throw CallbackRejection.badRequest("malformed XML");
         }
         Element root = doc.getDocumentElement();

@@ -3,6 +3,9 @@ package io.duban.bot.wecom.ws;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.duban.bot.engine.InboundPort;
+import io.duban.bot.engine.StorageProblems;
+import io.duban.storage.StorageFault;
+import java.util.Optional;
 import io.duban.bot.message.InboundMessage;
 import java.time.Clock;
 import java.util.concurrent.Executor;
@@ -43,19 +46,13 @@ public final class LongConnectionInbound implements LongConnection.Listener {
         this.connection = connection;
     }
 
+    /**
+     * Stores the message on the connection's thread, so that it is durable before it waits anywhere in memory, then
+     * answers it on the worker (one at a time, in order). When it cannot be stored, the sender is told so at once on
+     * the callback's own req_id, not through the outbox (which lives in the same database).
+     */
     @Override
     public void onMessage(WsFrame callback) {
-        worker.execute(() -> {
-            try {
-                handle(callback);
-            } catch (RuntimeException e) {
-                // e.g. the database is unreachable: nothing was stored, so a repeated delivery is answered
-                LOG.error("WeCom callback {} could not be stored or answered: {}", callback.reqId(), e.toString(), e);
-            }
-        });
-    }
-
-    void handle(WsFrame callback) {
         InboundMessage message;
         try {
             message = CallbackMapper.toInbound(callback.body(), clock.instant()).withReplyHandle(callback.reqId());
@@ -65,9 +62,40 @@ public final class LongConnectionInbound implements LongConnection.Listener {
         }
         LOG.info("message {} from {} in {}", message.messageId(), message.senderId(),
                 message.chatId().map(c -> "group " + c).orElse("a 1:1 chat"));
-        if (port.receive(message).isPresent()) {
-            nudge.run();
+        Optional<InboundPort.PendingAnswer> pending;
+        try {
+            pending = port.accept(message);
+        } catch (StorageFault e) {
+            tellCannotStore(callback, message);
+            return;
+        } catch (RuntimeException e) {
+            // nothing was stored, so a repeated delivery is answered
+            LOG.error("message {} could not be stored: {}", message.messageId(), e.toString(), e);
+            return;
         }
+        pending.ifPresent(p -> worker.execute(() -> answer(message, p)));
+    }
+
+    private void answer(InboundMessage message, InboundPort.PendingAnswer pending) {
+        try {
+            if (pending.answer().isPresent()) {
+                nudge.run();
+            }
+        } catch (RuntimeException e) {
+            // stored: the engine's recovery pass answers it once the cause is gone
+            LOG.error("message {} is stored but could not be answered yet: {}", message.messageId(), e.toString());
+        }
+    }
+
+    private void tellCannotStore(WsFrame callback, InboundMessage message) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode().put("msgtype", "markdown");
+        body.putObject("markdown").put("content", StorageProblems.CANNOT_STORE);
+        connection.get().request("aibot_respond_msg", callback.reqId(), body).whenComplete((ack, e) -> {
+            if (e != null || ack.errcodeOrZero() != 0) {
+                LOG.warn("could not tell {} that message {} was not stored: {}", message.senderId(),
+                        message.messageId(), e != null ? e.getMessage() : "errcode " + ack.errcodeOrZero());
+            }
+        });
     }
 
     @Override

@@ -1,0 +1,105 @@
+package io.duban.bot.serve;
+
+import io.duban.storage.LeaseRepository;
+import io.duban.storage.model.Lease;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which of several {@code serve} instances on one PostgreSQL database is active: the holder of a lease stored in the
+ * database, renewed every {@link #RENEW}, valid for {@link #TTL}. Only the active instance holds the WeCom long
+ * connection and runs the weekly rhythm; the others (standby) answer HTTP callbacks, drain the outbox and try for
+ * the lease, which they get within {@code TTL + RENEW} (13 s) after the holder died or lost the database. An
+ * instance that is not active never subscribes, so instances never kick each other. An active instance that cannot
+ * renew in time steps down ({@code onLost}) before another can take over: it stops renewing at {@code TTL − RENEW}.
+ */
+public final class ConnectionLease implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionLease.class);
+
+    public static final String NAME = "wecom-connection";
+    public static final Duration TTL = Duration.ofSeconds(10);
+    public static final Duration RENEW = Duration.ofSeconds(3);
+
+    private final LeaseRepository leases;
+    private final Clock clock;
+    private final String instance;
+    private final Runnable onActive;
+    private final Runnable onLost;
+    private volatile Optional<Lease> held = Optional.empty();
+    private volatile Instant renewedAt = Instant.MIN;
+    private ScheduledFuture<?> ticking;
+
+    /**
+     * @param onActive runs once when this instance becomes active (start the long connection and the rhythm)
+     * @param onLost   runs once when an active instance loses the lease (stop holding the connection)
+     */
+    public ConnectionLease(LeaseRepository leases, Clock clock, String instance, Runnable onActive, Runnable onLost) {
+        this.leases = leases;
+        this.clock = clock;
+        this.instance = instance;
+        this.onActive = onActive;
+        this.onLost = onLost;
+    }
+
+    public synchronized void start(ScheduledExecutorService executor) {
+        ticking = executor.scheduleWithFixedDelay(this::tick, 0, RENEW.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** {@code active} or {@code standby}. */
+    public String role() {
+        return held.isPresent() ? "active" : "standby";
+    }
+
+    /** The fencing token while active. */
+    public Optional<Long> token() {
+        return held.map(Lease::token);
+    }
+
+    /** One round: take or renew the lease, and act on a change of role. */
+    void tick() {
+        Instant now = clock.instant();
+        Optional<Lease> lease;
+        try {
+            lease = leases.acquire(NAME, instance, now, TTL);
+        } catch (RuntimeException e) {
+            LOG.warn("connection lease: cannot reach the database ({})", e.toString());
+            lease = Optional.empty();
+            if (held.isPresent() && now.isBefore(renewedAt.plus(TTL.minus(RENEW)))) {
+                return; // still safely ours; try again next round
+            }
+        }
+        boolean was = held.isPresent();
+        held = lease;
+        if (lease.isPresent()) {
+            renewedAt = now;
+        }
+        if (!was && lease.isPresent()) {
+            LOG.info("connection lease: this instance ({}) is active now (token {})", instance, lease.get().token());
+            onActive.run();
+        } else if (was && lease.isEmpty()) {
+            LOG.error("connection lease: this instance ({}) lost the lease; stepping down", instance);
+            onLost.run();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (ticking != null) {
+            ticking.cancel(false);
+        }
+        if (held.isPresent()) {
+            try {
+                leases.release(NAME, instance);
+            } catch (RuntimeException e) {
+                LOG.debug("connection lease: release failed ({}); it runs out by itself", e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.duban.bot.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import io.duban.bot.App;
+import io.duban.bot.engine.GroupCommit;
+import io.duban.bot.testing.MutableClock;
+import io.duban.bot.wecom.callback.CallbackServer;
+import io.duban.bot.wecom.crypto.WeComCrypto;
+import io.duban.config.ConfigDirectory;
+import io.duban.storage.Storage;
+import java.net.InetSocketAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 14 row 3: robot callbacks answered 200 with 200 requests in flight, each message stored (group commit,
+ * SQLite) before its 200 and answered by the engine after it, against a bare JDK HttpServer answering an empty 200 to
+ * the same requests with as many HTTP threads. Interleaved pairs; p99 and throughput ratios. Goals: p99 ≤ 1.2 ×,
+ * throughput ≥ 0.8 ×.
+ */
+@Tag("bench")
+class CallbackRatioBench {
+    private static final int PER_RUN = 2000;
+    private static final int IN_FLIGHT = 200;
+    private static final int HTTP_THREADS = 8;
+
+    @TempDir
+    Path dir;
+
+    private final WeComCrypto crypto = new WeComCrypto("benchToken", "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C", "");
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private int next;
+
+    @Test
+    void callbacksStoredBeforeTheir200_againstABareHttpServer() throws Exception {
+        MutableClock clock = MutableClock.at("2023-10-09T09:00+08:00");
+        ConfigDirectory config = ConfigDirectory.load(Path.of("../config"), name -> null);
+        ExecutorService bareThreads = Executors.newFixedThreadPool(HTTP_THREADS);
+        HttpServer bare = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
+        bare.createContext("/", exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                exchange.sendResponseHeaders(200, -1);
+            }
+        });
+        bare.setExecutor(bareThreads);
+        bare.start();
+        try (App app = new App(dir, config, Storage.open("jdbc:sqlite:" + dir.resolve("cb.db")), clock, Map.of());
+             GroupCommit commit = new GroupCommit(app.engine(), app.storage());
+             CallbackServer server = CallbackServer.builder()
+                     .bind(new InetSocketAddress("127.0.0.1", 0))
+                     .robot("/wecom/robot", crypto)
+                     .clock(Clock.systemUTC())
+                     .httpThreads(HTTP_THREADS)
+                     .inbound(commit)
+                     .build()
+                     .start()) {
+            String subject = "http://127.0.0.1:" + server.address().getPort() + "/wecom/robot";
+            String reference = "http://127.0.0.1:" + bare.getAddress().getPort() + "/wecom/robot";
+            run(subject);
+            run(reference);
+            int pairs = 5;
+            double[] p99 = new double[pairs];
+            double[] rate = new double[pairs];
+            for (int i = 0; i < pairs; i++) {
+                double[] s;
+                double[] r;
+                if (i % 2 == 0) {
+                    s = run(subject);
+                    r = run(reference);
+                } else {
+                    r = run(reference);
+                    s = run(subject);
+                }
+                p99[i] = s[0] / r[0];
+                rate[i] = s[1] / r[1];
+                System.out.printf("BENCH callback pair %d: stored p99 %.1f ms, %.0f req/s; bare p99 %.1f ms, %.0f req/s%n",
+                        i, s[0], s[1], r[0], r[1]);
+            }
+            System.out.printf("BENCH callback 200 with %d in flight, stored before the 200 (group commit, SQLite) vs a "
+                            + "bare JDK HttpServer: p99 ratio (median of %d pairs) %.2f, throughput ratio %.2f "
+                            + "[p99 ratios %s] (%d stored, %d batches)%n", IN_FLIGHT, pairs, Ratios.median(p99),
+                    Ratios.median(rate), Arrays.toString(Arrays.stream(p99).map(x -> Math.round(x * 100) / 100.0)
+                            .toArray()), app.storage().inbound().count(), commit.batches());
+        } finally {
+            bare.stop(0);
+            bareThreads.shutdownNow();
+        }
+    }
+
+    /** One run of {@link #PER_RUN} requests: {p99 ms, requests per second}. */
+    private double[] run(String url) throws Exception {
+        HttpRequest[] requests = new HttpRequest[PER_RUN];
+        for (int i = 0; i < PER_RUN; i++) {
+            requests[i] = CallbackLoadBench.request(crypto, url, next++);
+        }
+        long start = System.nanoTime();
+        long[] latencies = CallbackLoadBench.send(http, requests, IN_FLIGHT);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(latencies);
+        return new double[] {CallbackLoadBench.ms(latencies, 0.99), PER_RUN / seconds};
+    }
+}

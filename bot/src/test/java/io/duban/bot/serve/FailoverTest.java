@@ -1,0 +1,169 @@
+package io.duban.bot.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.duban.bot.Main;
+import io.duban.bot.testing.FakeWeCom;
+import io.duban.storage.Storage;
+import io.duban.storage.model.Lease;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 13.3 on PostgreSQL: two real {@code serve} processes on one database; only the lease holder subscribes to
+ * the (fake) WeCom long connection. The active one is SIGKILLed: the standby subscribes within 15 s, and the messages
+ * sent before and during the switch are all answered, once, and the weekly prompt due (the bots' clock is fixed at
+ * Thursday 15:05, five minutes after it was due) goes to each unit's group once, whichever instance sends it.
+ * Skipped without {@code DUBAN_TEST_PG_URL}.
+ */
+class FailoverTest {
+    @TempDir
+    Path dir;
+
+    private final Map<String, String> texts = new LinkedHashMap<>();
+    private final Map<String, String> deliveries = new ConcurrentHashMap<>();
+
+    @Test
+    void theActiveInstanceKilled_theStandbySubscribesWithin15s_andEveryMessageIsAnsweredOnce() throws Exception {
+        String url = System.getenv("DUBAN_TEST_PG_URL");
+        Assumptions.assumeTrue(url != null && !url.isBlank(), "DUBAN_TEST_PG_URL not set");
+        Jdbi.create(url).useHandle(h -> h.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public"));
+        FakeWeCom fake = FakeWeCom.startOnLoopback();
+        List<Process> children = new ArrayList<>();
+        try (Storage storage = Storage.open(url)) {
+            Process a = child(url, fake, "a");
+            children.add(a);
+            await().atMost(Duration.ofSeconds(90)).until(() -> fake.subscriptions.get() == 1 && fake.hasOpenConnection());
+            Process b = child(url, fake, "b");
+            children.add(b);
+            await().atMost(Duration.ofSeconds(90)).until(() -> storage.instances().all().stream()
+                    .filter(i -> i.role().equals("standby")).count() == 1);
+            assertThat(fake.subscriptions.get()).as("the standby never subscribes").isEqualTo(1);
+
+            for (int i = 0; i < 10; i++) {
+                send(fake, i);
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> unanswered(fake).isEmpty());
+
+            Lease lease = storage.leases().current("wecom-connection").orElseThrow();
+            Process active = lease.holder().endsWith("-" + a.pid()) ? a : b;
+            active.destroyForcibly(); // SIGKILL
+            Instant killed = Instant.now();
+            for (int i = 10; i < 20; i++) {
+                send(fake, i); // the link is gone: WeCom keeps them and delivers when the bot is back
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> fake.subscriptions.get() == 2 && fake.hasOpenConnection());
+            Duration takeover = Duration.between(killed, Instant.now());
+            for (String id : unanswered(fake)) {
+                deliver(fake, id);
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> unanswered(fake).isEmpty());
+
+            Map<String, Integer> answers = answersPerMessage(fake);
+            long duplicates = answers.values().stream().mapToLong(n -> Math.max(0, n - 1)).sum();
+            System.out.printf("FAILOVER takeover after SIGKILL of the active instance: %d ms; %d messages, "
+                    + "%d duplicate answer(s)%n", takeover.toMillis(), texts.size(), duplicates);
+            assertThat(takeover).isLessThanOrEqualTo(Duration.ofSeconds(15));
+            assertThat(duplicates).isLessThanOrEqualTo(1);
+            assertThat(storage.inbound().count()).isEqualTo(texts.size());
+            assertThat(storage.inbound().countUnanswered()).isZero();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !prompts(fake).isEmpty());
+            Map<String, Long> perGroup = new HashMap<>();
+            prompts(fake).forEach(chat -> perGroup.merge(chat, 1L, Long::sum));
+            System.out.printf("FAILOVER weekly prompt frames per group: %s%n", perGroup);
+            assertThat(perGroup.values()).as("the weekly prompt once per group").allMatch(n -> n == 1);
+            assertThat(storage.leases().current("wecom-connection").orElseThrow().token())
+                    .as("a new holder, a new fencing token").isGreaterThan(lease.token());
+            // the instance list shows the new active one at its next heartbeat (every 5 s)
+            long survivor = (active == a ? b : a).pid();
+            await().atMost(Duration.ofSeconds(15)).until(() -> storage.instances().all().stream()
+                    .anyMatch(i -> i.pid() == survivor && i.role().equals("active")));
+        } catch (Throwable t) {
+            for (String name : List.of("a", "b")) {
+                Path log = dir.resolve(name + ".log");
+                if (Files.exists(log)) {
+                    List<String> lines = Files.readAllLines(log);
+                    System.out.println(name + ".log:\n" + String.join("\n",
+                            lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+                }
+            }
+            throw t;
+        } finally {
+            for (Process p : children) {
+                p.destroyForcibly();
+                p.waitFor(10, TimeUnit.SECONDS);
+            }
+            fake.stop(1000);
+        }
+    }
+
+    /** The chat ids the weekly prompt (【每周进展填报】) was pushed to, one entry per frame. */
+    private static List<String> prompts(FakeWeCom fake) {
+        return fake.frames("aibot_send_msg").stream()
+                .filter(f -> f.path("body").path("markdown").path("content").asText().contains("每周进展填报"))
+                .map(f -> f.path("body").path("chatid").asText())
+                .toList();
+    }
+
+    private void send(FakeWeCom fake, int i) {
+        String id = "fo-" + i;
+        texts.put(id, "你好 " + i);
+        deliver(fake, id);
+    }
+
+    private void deliver(FakeWeCom fake, String id) {
+        try {
+            deliveries.put(fake.sendText(id, "single", null, "visitor" + id, texts.get(id), null), id);
+        } catch (RuntimeException e) {
+            // no live connection
+        }
+    }
+
+    private List<String> unanswered(FakeWeCom fake) {
+        Map<String, Integer> answers = answersPerMessage(fake);
+        return texts.keySet().stream().filter(id -> answers.getOrDefault(id, 0) == 0).toList();
+    }
+
+    private Map<String, Integer> answersPerMessage(FakeWeCom fake) {
+        Map<String, Integer> answers = new HashMap<>();
+        for (JsonNode frame : fake.frames("aibot_respond_msg")) {
+            String id = deliveries.get(frame.path("headers").path("req_id").asText());
+            if (id != null) {
+                answers.merge(id, 1, Integer::sum);
+            }
+        }
+        return answers;
+    }
+
+    private Process child(String url, FakeWeCom fake, String name) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path home = Files.createDirectories(dir.resolve(name));
+        ProcessBuilder pb = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), "-Dfile.encoding=UTF-8",
+                Main.class.getName(), "serve", "--db", url, "--config", Path.of("../config").toAbsolutePath().toString(),
+                "--now", "2023-10-12T15:05+08:00")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".log").toFile());
+        pb.environment().put("WECOM_WS_URL", fake.url().toString());
+        pb.environment().put("WECOM_BOT_ID", FakeWeCom.BOT_ID);
+        pb.environment().put("WECOM_BOT_SECRET", FakeWeCom.SECRET);
+        pb.environment().put("DUBAN_STATUS_FILE", home.resolve("status.json").toString());
+        pb.environment().put("DUBAN_HOME", home.toString());
+        return pb.start();
+    }
+}
