@@ -22,6 +22,9 @@ import io.duban.bot.command.ReturnClosureCommand;
 import io.duban.bot.command.ReturnReportCommand;
 import io.duban.bot.command.ReviewCommand;
 import io.duban.bot.command.Services;
+import io.duban.bot.command.SetReportingCommand;
+import io.duban.bot.duty.DutyRules;
+import io.duban.bot.schedule.DutyRulesReader;
 import io.duban.bot.command.TaskCommand;
 import io.duban.bot.command.UnitCommand;
 import io.duban.bot.command.WithdrawCommand;
@@ -78,10 +81,11 @@ public final class App implements AutoCloseable {
         seedRoster();
         BiPredicate<Integer, Integer> isClosed = storage.closures()::isClosed;
         ReturnedReports countable = new ReturnedReports(storage.reviews());
+        DutyRules duty = DutyRulesReader.read(config, this.env::get);
         StatusBoard board = new StatusBoard(config.organization(), config.settings(), storage.reports(), clock,
-                isClosed, countable);
+                isClosed, countable, duty);
         ReportService reports = new ReportService(config.organization(), config.settings(), storage.reports(), clock,
-                isClosed, countable);
+                isClosed, countable, board::dueThisWeek);
         this.services = new Services(config, storage, clock, board, reports);
         UnitNotices notices = new UnitNotices(storage.chats(), storage.outbox(), clock);
         this.review = new ReviewService(config.organization(), config.settings(), storage.reports(), storage.reviews(),
@@ -109,7 +113,7 @@ public final class App implements AutoCloseable {
                 new RegisterCommand(), new BindCommand(),
                 new ReviewCommand(review), new ReturnReportCommand(review),
                 new RequestClosureCommand(closure), new CloseTaskCommand(closure), new ReturnClosureCommand(closure),
-                new ClosureStatusCommand(closure),
+                new ClosureStatusCommand(closure), new SetReportingCommand(),
                 new ExportLedgerCommand(ledger, ExportSettings.from(config).dir()),
                 new RemindNowCommand(rhythm)));
         all.addAll(extra);

@@ -70,4 +70,26 @@ public final class Organization {
     public boolean isAssigned(PlanTask task, String unit) {
         return assignedUnits(task).contains(unit);
     }
+
+    /**
+     * The units that owe the task's progress report: its lead units, and its responsible units when the plan says
+     * they owe it too. Whether a report is due at all depends on the task's cadence.
+     */
+    public List<String> owedBy(PlanTask task) {
+        Set<String> out = new LinkedHashSet<>(expand(task.leadUnits()));
+        if (task.reporting().responsibleOwe()) {
+            out.addAll(expand(task.responsibleUnits()));
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** The units that may report on the task but do not owe it: they are never asked, nudged or listed as missing. */
+    public List<String> contributors(PlanTask task) {
+        List<String> owing = owedBy(task);
+        return assignedUnits(task).stream().filter(u -> !owing.contains(u)).toList();
+    }
+
+    public boolean owes(PlanTask task, String unit) {
+        return owedBy(task).contains(unit);
+    }
 }

@@ -57,7 +57,7 @@ public final class PlanFiles {
     }
 
     static WorkPlan read(YamlNode root, Organization org) {
-        root.allowOnly("year", "title", "document", "start", "deadline", "areas");
+        root.allowOnly("year", "title", "document", "start", "deadline", "reporting", "areas");
         int year = root.require("year").integer();
         if (year < 2000 || year > 2100) {
             throw root.require("year").error("expected a year such as 2023");
@@ -70,6 +70,8 @@ public final class PlanFiles {
         if (deadline.isBefore(start)) {
             throw deadlineNode.error("the deadline " + deadline + " is before the start " + start);
         }
+        Reporting defaults = root.get("reporting").map(n -> readReporting(n, Reporting.DEFAULT, true))
+                .orElse(Reporting.DEFAULT);
         List<PlanArea> areas = new ArrayList<>();
         Set<Integer> taskNumbers = new HashSet<>();
         Set<Integer> areaNumbers = new HashSet<>();
@@ -83,7 +85,7 @@ public final class PlanFiles {
             String areaName = areaNode.require("name").nonBlankText();
             List<PlanTask> tasks = new ArrayList<>();
             for (YamlNode taskNode : areaNode.require("tasks").items()) {
-                PlanTask task = readTask(taskNode, areaNumber, areaName, start, deadline, org);
+                PlanTask task = readTask(taskNode, areaNumber, areaName, start, deadline, org, defaults);
                 if (!taskNumbers.add(task.number())) {
                     throw taskNode.require("number").error("task number " + task.number() + " appears twice");
                 }
@@ -98,8 +100,10 @@ public final class PlanFiles {
     }
 
     private static PlanTask readTask(
-            YamlNode node, int areaNumber, String areaName, LocalDate start, LocalDate planDeadline, Organization org) {
-        node.allowOnly("number", "text", "lead", "responsible", "deadline", "kpi");
+            YamlNode node, int areaNumber, String areaName, LocalDate start, LocalDate planDeadline, Organization org,
+            Reporting defaults) {
+        node.allowOnly("number", "text", "lead", "responsible", "deadline", "kpi",
+                "shortTitle", "cadence", "monthWeek", "holidays", "responsibleOwe", "cadenceReason");
         YamlNode numberNode = node.require("number");
         int number = numberNode.integer();
         if (number < 1) {
@@ -120,7 +124,58 @@ public final class PlanFiles {
             }
         }
         Optional<Kpi> kpi = node.get("kpi").map(PlanFiles::readKpi);
-        return new PlanTask(number, areaNumber, areaName, text, lead, responsible, deadline, kpi);
+        String shortTitle = node.get("shortTitle").map(YamlNode::nonBlankText).orElse("");
+        if (shortTitle.codePointCount(0, shortTitle.length()) > PlanTask.MAX_SHORT_TITLE) {
+            throw node.require("shortTitle").error("the short title (简称) '" + shortTitle + "' has more than "
+                    + PlanTask.MAX_SHORT_TITLE + " characters");
+        }
+        Reporting reporting = readReporting(node, defaults, false);
+        if (reporting.responsibleOwe() && responsible.isEmpty()) {
+            throw node.require("responsibleOwe").error("responsibleOwe is true but the task names no responsible units");
+        }
+        return new PlanTask(number, areaNumber, areaName, text, lead, responsible, deadline, kpi, shortTitle,
+                reporting);
+    }
+
+    /**
+     * The reporting keys of a task (or of the plan-wide {@code reporting:} defaults): {@code cadence} (weekly,
+     * biweekly, monthly, before-holidays, once, none), {@code monthWeek}, {@code holidays}, {@code responsibleOwe},
+     * {@code cadenceReason}.
+     */
+    private static Reporting readReporting(YamlNode node, Reporting defaults, boolean onlyReporting) {
+        if (onlyReporting) {
+            node.allowOnly("cadence", "monthWeek", "holidays", "responsibleOwe");
+        }
+        Cadence cadence = defaults.cadence();
+        Optional<YamlNode> kindNode = node.get("cadence");
+        if (kindNode.isPresent()) {
+            String key = kindNode.get().nonBlankText();
+            Cadence.Kind kind = Cadence.Kind.parse(key).orElseThrow(() -> kindNode.get()
+                    .error("unknown cadence '" + key + "'; expected one of " + Cadence.Kind.keys()));
+            cadence = Cadence.of(kind);
+        }
+        int monthWeek = cadence.monthWeek();
+        Optional<YamlNode> weekNode = node.get("monthWeek");
+        if (weekNode.isPresent()) {
+            monthWeek = weekNode.get().integer();
+            if (monthWeek < 0 || monthWeek > 5) {
+                throw weekNode.get().error("monthWeek must be 1 to 5 (the reporting week of the month), or 0 for the last");
+            }
+            if (cadence.kind() != Cadence.Kind.MONTHLY) {
+                throw weekNode.get().error("monthWeek applies to cadence: monthly only");
+            }
+        }
+        List<String> holidays = cadence.holidays();
+        Optional<YamlNode> holidaysNode = node.get("holidays");
+        if (holidaysNode.isPresent()) {
+            holidays = holidaysNode.get().strings();
+            if (cadence.kind() != Cadence.Kind.BEFORE_HOLIDAYS) {
+                throw holidaysNode.get().error("holidays applies to cadence: before-holidays only");
+            }
+        }
+        boolean responsibleOwe = node.get("responsibleOwe").map(YamlNode::bool).orElse(defaults.responsibleOwe());
+        String reason = onlyReporting ? "" : node.get("cadenceReason").map(YamlNode::text).orElse("");
+        return new Reporting(new Cadence(cadence.kind(), monthWeek, holidays), responsibleOwe, reason);
     }
 
     private static Kpi readKpi(YamlNode node) {
@@ -161,8 +216,23 @@ public final class PlanFiles {
             for (PlanTask task : area.tasks()) {
                 y.append("      - number: ").append(task.number()).append('\n');
                 y.append("        text: ").append(quote(task.text())).append('\n');
+                y.append("        shortTitle: ").append(quote(task.shortTitle())).append('\n');
                 y.append("        lead: ").append(list(task.leadUnits())).append('\n');
                 y.append("        responsible: ").append(list(task.responsibleUnits())).append('\n');
+                Reporting r = task.reporting();
+                y.append("        cadence: ").append(r.cadence().kind().key()).append('\n');
+                if (r.cadence().monthWeek() != 0) {
+                    y.append("        monthWeek: ").append(r.cadence().monthWeek()).append('\n');
+                }
+                if (!r.cadence().holidays().isEmpty()) {
+                    y.append("        holidays: ").append(list(r.cadence().holidays())).append('\n');
+                }
+                if (r.responsibleOwe()) {
+                    y.append("        responsibleOwe: true\n");
+                }
+                if (!r.reason().isEmpty()) {
+                    y.append("        cadenceReason: ").append(quote(r.reason())).append('\n');
+                }
                 if (!task.deadline().equals(plan.deadline())) {
                     y.append("        deadline: ").append(task.deadline()).append('\n');
                 }

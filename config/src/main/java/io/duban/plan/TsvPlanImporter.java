@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  * the area above). Cells that Excel quoted because they hold line breaks or tabs are unquoted. Units inside a cell
  * are separated by spaces, line breaks, 、 or ，.
  *
- * <p>The table carries no deadlines or numeric targets; those come from a base plan (usually last year's or the
- * plan being replaced), matched by task number.
+ * <p>An optional 简称 column (named in the header row) gives each task its short title (at most 12 characters).
+ * The table carries no deadlines, numeric targets or reporting settings (cadence, who owes the report); those
+ * come from a base plan (usually last year's or the plan being replaced), matched by task number, as does the
+ * short title when the table has no 简称 column.
  */
 public final class TsvPlanImporter {
     private static final Pattern TASK_TEXT = Pattern.compile("^\\s*(\\d+)\\s*[.．、]\\s*(.+)$", Pattern.DOTALL);
@@ -37,12 +39,18 @@ public final class TsvPlanImporter {
         Map<Integer, AreaBuilder> areas = new LinkedHashMap<>();
         AreaBuilder current = null;
         int lastTask = 0;
+        int shortTitleColumn = -1;
         for (Row row : rows) {
             List<String> cells = row.cells();
             if (cells.stream().allMatch(String::isBlank)) {
                 continue;
             }
             if (cell(cells, 0).equals("序号") || cell(cells, 2).equals("具体任务")) {
+                for (int i = 0; i < cells.size(); i++) {
+                    if (cells.get(i).strip().equals("简称")) {
+                        shortTitleColumn = i;
+                    }
+                }
                 continue;
             }
             if (cells.size() < 5) {
@@ -87,8 +95,20 @@ public final class TsvPlanImporter {
             LocalDate deadline = previous.map(PlanTask::deadline)
                     .filter(d -> !d.isAfter(header.deadline()) && !d.isBefore(header.start()))
                     .orElse(header.deadline());
+            String shortTitle = shortTitleColumn >= 0 ? cell(cells, shortTitleColumn) : "";
+            if (shortTitle.isEmpty()) {
+                shortTitle = previous.map(PlanTask::shortTitle).orElse("");
+            }
+            if (shortTitle.codePointCount(0, shortTitle.length()) > PlanTask.MAX_SHORT_TITLE) {
+                throw new ConfigException(fileName, row.line(), "简称", "the short title '" + shortTitle
+                        + "' has more than " + PlanTask.MAX_SHORT_TITLE + " characters");
+            }
+            Reporting reporting = previous.map(PlanTask::reporting).orElse(Reporting.DEFAULT);
+            if (reporting.responsibleOwe() && responsible.isEmpty()) {
+                reporting = reporting.withResponsibleOwe(false);
+            }
             current.tasks.add(new PlanTask(taskNumber, current.number, current.name, text, lead, responsible, deadline,
-                    previous.flatMap(PlanTask::kpi)));
+                    previous.flatMap(PlanTask::kpi), shortTitle, reporting));
         }
         if (areas.isEmpty()) {
             throw new ConfigException(fileName, 0, "", "no tasks found; expected the 任务分解表 with tab-separated columns");

@@ -10,6 +10,7 @@ import io.duban.storage.jdbi.JdbiOutboxRepository;
 import io.duban.storage.jdbi.JdbiPersonRepository;
 import io.duban.storage.jdbi.JdbiReplyRouteRepository;
 import io.duban.storage.jdbi.JdbiReportRepository;
+import io.duban.storage.jdbi.JdbiReportingChangeRepository;
 import io.duban.storage.jdbi.JdbiResponseUrlRepository;
 import io.duban.storage.jdbi.JdbiReviewRepository;
 import io.duban.storage.jdbi.WorkScope;
@@ -34,6 +35,7 @@ public final class Storage implements AutoCloseable {
     private final ResponseUrlRepository responseUrls;
     private final ReviewRepository reviews;
     private final ClosureRepository closures;
+    private final ReportingChangeRepository reportingChanges;
     private final InstanceRepository instances;
     private final LeaseRepository leases;
 
@@ -50,6 +52,7 @@ public final class Storage implements AutoCloseable {
         this.responseUrls = new JdbiResponseUrlRepository(jdbi);
         this.reviews = new JdbiReviewRepository(jdbi);
         this.closures = new JdbiClosureRepository(jdbi);
+        this.reportingChanges = new JdbiReportingChangeRepository(jdbi);
         this.instances = new JdbiInstanceRepository(jdbi);
         this.leases = new JdbiLeaseRepository(jdbi);
     }
@@ -164,6 +167,11 @@ public final class Storage implements AutoCloseable {
 
     public ClosureRepository closures() {
         return closures;
+    }
+
+    /** Admins' changes to tasks' reporters and cadence (设置). */
+    public ReportingChangeRepository reportingChanges() {
+        return reportingChanges;
     }
 
     public InstanceRepository instances() {

@@ -30,7 +30,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code duban plan …}: show, import and copy the yearly plans in {@code config/plans/}. */
 @Command(name = "plan", description = "查看、导入、复制年度计划。 Show, import and copy plans.",
         mixinStandardHelpOptions = true,
-        subcommands = {PlanCommand.ListPlan.class, PlanCommand.ImportPlan.class, PlanCommand.CopyPlan.class})
+        subcommands = {PlanCommand.ListPlan.class, PlanCommand.ImportPlan.class, PlanCommand.CopyPlan.class,
+                PlanLoadCommand.class})
 public final class PlanCommand {
 
     @Command(name = "list", description = "列出计划任务。 List a plan's tasks.", mixinStandardHelpOptions = true)
@@ -61,8 +62,10 @@ public final class PlanCommand {
                 for (PlanArea area : plan.areas()) {
                     out.println(area.number() + " " + area.name());
                     for (PlanTask t : area.tasks()) {
-                        out.printf("  %2d. %s%n      牵头：%s  责任：%s  截止：%s%n", t.number(), t.shortText(40),
-                                String.join("、", t.leadUnits()), String.join("、", t.responsibleUnits()), t.deadline());
+                        out.printf("  %2d. %s　%s%n      牵头：%s  责任：%s  截止：%s%n      报送：%s，%s%n",
+                                t.number(), t.shortTitle(), t.text().length() <= 30 ? t.text() : t.text().substring(0, 30) + "…",
+                                String.join("、", t.leadUnits()), String.join("、", t.responsibleUnits()), t.deadline(),
+                                t.cadence().label(), String.join("、", config.organization().owedBy(t)));
                     }
                 }
             }
@@ -80,9 +83,22 @@ public final class PlanCommand {
                 n.put("areaNumber", t.areaNumber());
                 n.put("area", t.areaName());
                 n.put("text", t.text());
+                n.put("shortTitle", t.shortTitle());
                 t.leadUnits().forEach(n.putArray("leadUnits")::add);
                 t.responsibleUnits().forEach(n.putArray("responsibleUnits")::add);
                 org.assignedUnits(t).forEach(n.putArray("assignedUnits")::add);
+                org.owedBy(t).forEach(n.putArray("owedBy")::add);
+                org.contributors(t).forEach(n.putArray("contributors")::add);
+                ObjectNode cadence = n.putObject("cadence");
+                cadence.put("kind", t.cadence().kind().key());
+                cadence.put("label", t.cadence().label());
+                if (t.cadence().monthWeek() != 0) {
+                    cadence.put("monthWeek", t.cadence().monthWeek());
+                }
+                if (!t.cadence().holidays().isEmpty()) {
+                    t.cadence().holidays().forEach(cadence.putArray("holidays")::add);
+                }
+                cadence.put("reason", t.reporting().reason());
                 n.put("start", plan.start().toString());
                 n.put("deadline", t.deadline().toString());
                 t.kpi().ifPresent(k -> {

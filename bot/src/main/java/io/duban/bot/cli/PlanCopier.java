@@ -6,7 +6,8 @@ import io.duban.plan.WorkPlan;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
-/** Moves a plan to another year: every date shifts by whole years, the texts stay for the office to edit. */
+/** Moves a plan to another year: every date shifts by whole years; the texts, short
+ * titles and reporting settings (who owes, cadence) stay for the office to edit. */
 final class PlanCopier {
     private PlanCopier() {
     }
@@ -17,7 +18,7 @@ final class PlanCopier {
         return new WorkPlan(year, title, "", shift(source.start(), years), shift(source.deadline(), years),
                 source.areas().stream().map(a -> new PlanArea(a.number(), a.name(), a.tasks().stream()
                         .map(t -> new PlanTask(t.number(), t.areaNumber(), t.areaName(), t.text(), t.leadUnits(),
-                                t.responsibleUnits(), shift(t.deadline(), years), t.kpi()))
+                                t.responsibleUnits(), shift(t.deadline(), years), t.kpi(), t.shortTitle(), t.reporting()))
                         .toList())).toList());
     }
 

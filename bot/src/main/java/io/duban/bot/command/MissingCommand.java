@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** {@code 未报送}: units that owe a report in the current reporting week, and for which tasks. */
+/**
+ * {@code 未报送}: units that still owe a report due in the current reporting week under each task's cadence, and
+ * for which tasks. Contributors are never listed.
+ */
 public final class MissingCommand implements Command {
     @Override
     public String name() {
@@ -44,8 +47,7 @@ public final class MissingCommand implements Command {
         WorkPlan plan = ctx.services().plan();
         ReportingWeek week = ctx.services().board().currentWeek();
         Map<String, List<Integer>> missing = ctx.services().board().unitsNotReported(plan, week);
-        int units = (int) ctx.services().org().units().stream()
-                .filter(u -> !ctx.services().board().tasksOf(plan, u).isEmpty()).count();
+        int units = ctx.services().board().calculator(plan).unitsAskedIn(week, ctx.services().board().facts(plan)).size();
         if (missing.isEmpty()) {
             return Reply.of("本周（" + week.span() + "）" + units + " 个单位均已报送。");
         }

@@ -11,8 +11,9 @@ import java.time.Clock;
 /** What commands work with: the configuration, storage, the clock, and the domain services on top of them. */
 public record Services(ConfigDirectory config, Storage storage, Clock clock, StatusBoard board, ReportService reports) {
 
+    /** The current plan, with the office's chat changes to reporters and cadence (设置). */
     public WorkPlan plan() {
-        return config.currentPlan();
+        return io.duban.bot.duty.ReportingOverrides.currentPlan(config, storage);
     }
 
     public Organization org() {

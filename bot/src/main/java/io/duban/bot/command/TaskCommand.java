@@ -79,21 +79,31 @@ public final class TaskCommand implements Command {
         ZoneId zone = services.config().settings().zone();
         PlanTask t = s.task();
         StringBuilder sb = new StringBuilder();
-        sb.append("【任务 ").append(t.number()).append("】").append(t.areaName()).append("\n")
+        sb.append("【任务 ").append(t.number()).append("】").append(t.shortTitle()).append("（").append(t.areaName())
+                .append("）\n")
                 .append(t.text()).append("\n")
                 .append("牵头：").append(String.join("、", t.leadUnits()))
                 .append("；责任：").append(t.responsibleUnits().isEmpty() ? "—" : String.join("、", t.responsibleUnits()))
+                .append("\n报送：").append(t.cadence().label()).append("，")
+                .append(String.join("、", services.org().owedBy(t))).append(" 报送")
                 .append("\n截止：").append(t.deadline()).append("（").append(Formats.deadline(s)).append("）\n")
                 .append(s.colour().symbol()).append(" ").append(s.colour().label()).append("灯：").append(s.reason())
                 .append("\n\n各单位进展：");
+        int silentContributors = 0;
         for (UnitPart part : s.parts()) {
-            sb.append("\n").append(part.lead() ? "★" : "·").append(part.unit()).append("：");
+            boolean owes = services.org().owes(t, part.unit());
+            if (!owes && part.latest().isEmpty()) {
+                silentContributors++;   // contributors appear once they have something to say
+                continue;
+            }
+            sb.append("\n").append(part.lead() ? "★" : "·").append(part.unit()).append(owes ? "" : "（参与）").append("：");
             if (part.latest().isEmpty()) {
                 sb.append("尚未报送");
                 continue;
             }
             ProgressReport r = part.latest().get();
             sb.append(r.percent().isPresent() ? r.percent().getAsInt() + "%" : "—")
+                    .append(r.noChange() ? "（无变化）" : "")
                     .append(r.status().map(x -> " " + x.label()).orElse(""))
                     .append("（").append(Formats.day(r.reportedAt(), zone)).append("）");
             if (!r.progress().isBlank()) {
@@ -102,6 +112,9 @@ public final class TaskCommand implements Command {
             if (r.hasProblems()) {
                 sb.append("；问题：").append(services.quote(r.problems()));
             }
+        }
+        if (silentContributors > 0) {
+            sb.append("\n另有 ").append(silentContributors).append(" 个参与单位尚无补充");
         }
         List<ProgressReport> history = services.storage().reports().history(plan.year(), t.number());
         if (!history.isEmpty()) {

@@ -54,11 +54,25 @@ public final class UnitCommand implements Command {
             return unit + " 在 " + plan.year() + " 年计划中没有任务。";
         }
         String week = services.board().currentWeek().toString();
-        StringBuilder sb = new StringBuilder("【" + unit + "】共 " + tasks.size() + " 项任务（★为牵头）");
-        for (TaskStatus s : tasks) {
+        java.util.Set<Integer> dueNow = new java.util.HashSet<>();
+        services.board().calculator(plan).dueFrom(unit, services.board().currentWeek(), services.board().facts(plan))
+                .forEach(d -> dueNow.add(d.task().number()));
+        StringBuilder sb = new StringBuilder("【" + unit + "】共 " + tasks.size() + " 项任务（★牵头；本周应报 "
+                + dueNow.size() + " 项）");
+        List<Integer> quiet = new java.util.ArrayList<>();
+        // the tasks the unit owes first, then what it contributed; contributions it has not made are one line
+        List<TaskStatus> ordered = new java.util.ArrayList<>(tasks.stream()
+                .filter(s -> services.org().owes(s.task(), unit)).toList());
+        ordered.addAll(tasks.stream().filter(s -> !services.org().owes(s.task(), unit)).toList());
+        for (TaskStatus s : ordered) {
             UnitPart part = s.parts().stream().filter(p -> p.unit().equals(unit)).findFirst().orElseThrow();
-            sb.append("\n").append(s.colour().symbol()).append(part.lead() ? " ★任务 " : " 任务 ")
-                    .append(s.task().number()).append(" ").append(s.task().shortText(14)).append("：");
+            boolean owes = services.org().owes(s.task(), unit);
+            if (!owes && part.latest().isEmpty()) {
+                quiet.add(s.task().number());
+                continue;
+            }
+            sb.append("\n").append(s.colour().symbol()).append(part.lead() ? " ★" : " ")
+                    .append(s.task().label()).append("：");
             if (part.latest().isEmpty()) {
                 sb.append("尚未报送");
             } else {
@@ -67,6 +81,12 @@ public final class UnitCommand implements Command {
                         .append(r.reportWeek().equals(week) ? "（本周已报）" : "（"
                                 + Formats.day(r.reportedAt(), services.config().settings().zone()) + "）");
             }
+            sb.append(dueNow.contains(s.task().number()) ? "｜本周应报"
+                    : owes ? "｜" + s.task().cadence().label() : "｜参与");
+        }
+        if (!quiet.isEmpty()) {
+            sb.append("\n参与的任务（可随时补充，不催报）：").append(quiet.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining("、")));
         }
         return sb.toString();
     }

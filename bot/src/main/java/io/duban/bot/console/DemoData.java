@@ -57,29 +57,41 @@ public final class DemoData {
         }
         int added = 0;
         int index = 0;
+        io.duban.bot.duty.DueCalculator due = app.services().board().calculator(plan);
         for (ReportingWeek w = first; w.compareTo(current) < 0; w = w.next(), index++) {
             Instant at = w.monday().plusDays(4).atTime(LocalTime.of(16, 30)).atZone(zone).toInstant();
             for (PlanTask task : plan.tasks()) {
-                String unit = app.config().organization().expand(task.leadUnits()).get(0);
-                Optional<Person> contact = people.stream().filter(p -> p.unit().equals(unit))
-                        .filter(p -> p.role() == io.duban.roster.Role.CONTACT).findFirst()
-                        .or(() -> people.stream().filter(p -> p.unit().equals(unit)).findFirst());
-                if (contact.isEmpty() || (task.number() == 14 && index >= weeks - 2)) {
-                    continue; // task 14's lead has gone quiet for the last two weeks
+                // each unit that owes the task reports once per period of its cadence, in the week it is asked;
+                // a once-task is reported done in the plan's fourth week
+                boolean once = task.cadence().kind() == io.duban.plan.Cadence.Kind.ONCE;
+                ReportingWeek asked = w;
+                boolean reportsNow = once ? index == Math.min(3, weeks - 1)
+                        : due.periods(task).stream().anyMatch(p -> p.askWeek().equals(asked));
+                if (!reportsNow) {
+                    continue;
                 }
-                int target = PACE.getOrDefault(task.number(), 50);
-                int percent = Math.max(5, Math.round((float) target * (index + 1) / weeks / 5) * 5);
-                boolean blocked = task.number() == 7 && index == weeks - 1;
-                String problems = blocked ? "援外干部轮换交接期，部分关爱慰问活动暂停"
-                        : task.number() == 12 && index == weeks - 1 ? "冷链运输成本高" : "";
-                OptionalInt numerator = task.kpi().isPresent() ? OptionalInt.of(2 + 2 * index) : OptionalInt.empty();
-                OptionalInt denominator = task.kpi().isPresent() ? OptionalInt.of(120) : OptionalInt.empty();
-                app.storage().reports().append(new NewReport(plan.year(), task.number(), unit,
-                        contact.get().userId(), Optional.empty(), ReportKind.REPORT, Optional.empty(),
-                        Optional.of(blocked ? ReportStatus.BLOCKED : ReportStatus.IN_PROGRESS), OptionalInt.of(percent),
-                        PROGRESS.getOrDefault(task.number(), "按计划推进，本周完成阶段性工作"), problems,
-                        "继续推进", numerator, denominator, w.toString(), at));
-                added++;
+                for (String unit : app.config().organization().owedBy(task)) {
+                    Optional<Person> contact = people.stream().filter(p -> p.unit().equals(unit))
+                            .filter(p -> p.role() == io.duban.roster.Role.CONTACT).findFirst()
+                            .or(() -> people.stream().filter(p -> p.unit().equals(unit)).findFirst());
+                    if (contact.isEmpty() || (task.number() == 14 && index >= weeks - 2)) {
+                        continue; // task 14's lead has gone quiet for the last two weeks
+                    }
+                    int target = PACE.getOrDefault(task.number(), 50);
+                    int percent = once ? 100 : Math.max(5, Math.round((float) target * (index + 1) / weeks / 5) * 5);
+                    boolean blocked = task.number() == 7 && index >= weeks - 3;
+                    String problems = blocked ? "援外干部轮换交接期，部分关爱慰问活动暂停"
+                            : task.number() == 12 && index == weeks - 1 ? "冷链运输成本高" : "";
+                    OptionalInt numerator = task.kpi().isPresent() ? OptionalInt.of(2 + 2 * index) : OptionalInt.empty();
+                    OptionalInt denominator = task.kpi().isPresent() ? OptionalInt.of(120) : OptionalInt.empty();
+                    app.storage().reports().append(new NewReport(plan.year(), task.number(), unit,
+                            contact.get().userId(), Optional.empty(), ReportKind.REPORT, Optional.empty(),
+                            Optional.of(once ? ReportStatus.DONE : blocked ? ReportStatus.BLOCKED : ReportStatus.IN_PROGRESS),
+                            OptionalInt.of(percent),
+                            PROGRESS.getOrDefault(task.number(), "按计划推进，本周完成阶段性工作"), problems,
+                            once ? "" : "继续推进", numerator, denominator, w.toString(), at));
+                    added++;
+                }
             }
         }
         return added;

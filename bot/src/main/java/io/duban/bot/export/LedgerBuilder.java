@@ -61,7 +61,8 @@ public final class LedgerBuilder {
         storage.closures().all(plan.year()).stream().filter(e -> !e.at().isAfter(asOf))
                 .forEach(e -> closure.put(e.taskNumber(), e));
         StatusBoard board = new StatusBoard(org, config.settings(), snapshot, Clock.fixed(asOf, zone),
-                (year, task) -> closure.containsKey(task) && closure.get(task).action() == ClosureAction.APPROVED);
+                (year, task) -> closure.containsKey(task) && closure.get(task).action() == ClosureAction.APPROVED,
+                io.duban.bot.schedule.DutyRulesReader.read(config, name -> null));
         List<TaskStatus> statuses = board.tasks(plan);
         Map<String, String> names = storage.people().all().stream()
                 .collect(Collectors.toMap(Person::userId, Person::name, (a, b) -> a));

@@ -38,7 +38,6 @@ public final class ReportService {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     /** A report the same person sends again within this time, unchanged, is a repeat (a double tap, a retry). */
     static final Duration REPEAT_WINDOW = Duration.ofMinutes(10);
-    static final String NO_CHANGE = "本期无变化";
     /** Unreadable parts quoted in one answer; one phone screen. */
     private static final int MAX_LISTED = 5;
 
@@ -48,16 +47,21 @@ public final class ReportService {
     private final Clock clock;
     private final BiPredicate<Integer, Integer> isClosed;
     private final ReportFilter countable;
+    private final DueThisWeek due;
     private final ReportParser parser;
 
     public ReportService(Organization org, Settings settings, ReportRepository reports, Clock clock,
-                         BiPredicate<Integer, Integer> isClosed) {
-        this(org, settings, reports, clock, isClosed, ReportFilter.all());
+                         BiPredicate<Integer, Integer> isClosed, DueThisWeek due) {
+        this(org, settings, reports, clock, isClosed, ReportFilter.all(), due);
     }
 
-    /** @param countable which effective reports count as reported (a report the office returned does not) */
+    /**
+     * @param countable which effective reports count as reported (a report the office returned does not)
+     * @param due       what the unit still owes this week (the due component, through the status board)
+     */
     public ReportService(Organization org, Settings settings, ReportRepository reports, Clock clock,
-                         BiPredicate<Integer, Integer> isClosed, ReportFilter countable) {
+                         BiPredicate<Integer, Integer> isClosed, ReportFilter countable, DueThisWeek due) {
+        this.due = due;
         this.countable = countable;
         this.org = org;
         this.settings = settings;
@@ -97,8 +101,11 @@ public final class ReportService {
                     parsed = parsed.withTask(fromQuote.get());
                 } else {
                     List<PlanTask> awaiting = awaitingThisWeek(plan, person.unit());
+                    List<PlanTask> own = plan.tasks().stream().filter(t -> org.isAssigned(t, person.unit())).toList();
                     if (awaiting.size() == 1) {
                         parsed = parsed.withTask(awaiting.get(0).number());
+                    } else if (awaiting.isEmpty() && own.size() == 1) {
+                        parsed = parsed.withTask(own.get(0).number());
                     } else {
                         return Reply.of(askWhichTask(plan, person.unit(), awaiting));
                     }
@@ -153,52 +160,6 @@ public final class ReportService {
         return Optional.of(named);
     }
 
-    /**
-     * "No change this period" for the named tasks, or for every task the unit still owes this week when none is
-     * named: each keeps the unit's last percent and status. A task never reported on has no percent to keep: it is
-     * named once, with an example.
-     */
-    public Reply noChange(WorkPlan plan, Person person, List<Integer> named, long inboundId) {
-        String unit = person.unit();
-        List<ParsedReport> wanted = new ArrayList<>();
-        if (named.isEmpty()) {
-            List<PlanTask> awaiting = awaitingThisWeek(plan, unit);
-            if (awaiting.isEmpty()) {
-                return Reply.of(unit + " 本周的任务都已报送，无需再报“无变化”。如要说明某项无变化，请写明任务编号，例如：12 无变化");
-            }
-            awaiting.forEach(t -> wanted.add(noChangeOn(t.number())));
-        } else {
-            named.forEach(n -> wanted.add(noChangeOn(n)));
-        }
-        List<Integer> never = new ArrayList<>();
-        List<ReportOutcome> outcomes = new ArrayList<>();
-        for (ParsedReport r : wanted) {
-            int n = r.taskNumber().getAsInt();
-            boolean hasPercent = reports.latestEffective(plan.year(), n, unit).map(p -> p.percent().isPresent())
-                    .orElse(false);
-            if (!hasPercent && plan.task(n).isPresent() && org.isAssigned(plan.task(n).get(), unit)) {
-                never.add(n);
-            } else {
-                outcomes.add(store(plan, person, r, inboundId));
-            }
-        }
-        String neverLine = never.isEmpty() ? "" : "任务 " + never.stream().map(String::valueOf)
-                .collect(Collectors.joining("、")) + " 还没有报送过进度，无法沿用上次，请写明进度，例如：\n"
-                + never.get(0) + " 60% 本周进展";
-        if (outcomes.isEmpty()) {
-            return Reply.of("未记录。" + neverLine);
-        }
-        if (outcomes.size() == 1 && never.isEmpty()) {
-            return Reply.of(echo(person, outcomes.get(0)));
-        }
-        return Reply.of(summary(outcomes) + (neverLine.isEmpty() ? "" : "\n" + neverLine));
-    }
-
-    private static ParsedReport noChangeOn(int task) {
-        return new ParsedReport(OptionalInt.of(task), OptionalInt.empty(), Optional.empty(), "", "", "",
-                OptionalInt.empty(), OptionalInt.empty(), true, List.of(), task + " 无变化");
-    }
-
     /** Checks one report against the plan and the unit's history and stores it, or says why not. */
     private ReportOutcome store(WorkPlan plan, Person person, ParsedReport parsed, long inboundId) {
         String source = parsed.source();
@@ -238,7 +199,7 @@ public final class ReportService {
                 && earlier.progress().equals(now.progress()) && earlier.problems().equals(now.problems())
                 && earlier.nextSteps().equals(now.nextSteps())
                 && earlier.kpiNumerator().equals(now.kpiNumerator())
-                && earlier.kpiDenominator().equals(now.kpiDenominator());
+                && earlier.kpiDenominator().equals(now.kpiDenominator()) && earlier.noChange() == now.noChange();
     }
 
     /** The answer to a message with one report: the stored fields, or why nothing was stored. */
@@ -308,6 +269,60 @@ public final class ReportService {
         return sb.toString();
     }
 
+    /**
+     * "No change this period" for the named tasks, or for every task due from the unit this week when none is
+     * named: one entry per task that counts as reported and keeps the unit's last percent and status. A task the
+     * unit never reported a percent on cannot keep one: nothing is stored and the person is asked for the figure.
+     */
+    public Reply noChange(WorkPlan plan, Person person, List<Integer> named, long inboundId) {
+        String unit = person.unit();
+        List<PlanTask> tasks;
+        if (named.isEmpty()) {
+            tasks = awaitingThisWeek(plan, unit);
+            if (tasks.isEmpty()) {
+                return Reply.of(unit + " 本周没有待报送的任务，无需回复“无变化”。如需补充某项任务，例如：12 60% 本周进展");
+            }
+        } else {
+            tasks = new java.util.ArrayList<>();
+            for (int n : named) {
+                Optional<PlanTask> t = plan.task(n);
+                if (t.isEmpty()) {
+                    return Reply.of(unknownTask(plan, n));
+                }
+                if (!org.isAssigned(t.get(), unit)) {
+                    return Reply.of(notAssigned(plan, person, n));
+                }
+                if (isClosed.test(plan.year(), n)) {
+                    return Reply.of("任务 " + n + " 已销号，无需再报送。");
+                }
+                tasks.add(t.get());
+            }
+        }
+        List<String> never = new java.util.ArrayList<>();
+        for (PlanTask t : tasks) {
+            if (reports.latestEffective(plan.year(), t.number(), unit).filter(r -> r.percent().isPresent()).isEmpty()) {
+                never.add(t.label());
+            }
+        }
+        if (!never.isEmpty()) {
+            return Reply.of("未记录：" + unit + " 还没有报送过 " + String.join("、", never) + " 的进度，无法沿用“无变化”。"
+                    + "请写明进度，每项一行，例如：\n" + tasks.get(0).number() + " 30% 本周进展；问题：…"
+                    + (tasks.size() > 1 ? "\n" + tasks.get(1).number() + " 无变化" : ""));
+        }
+        List<String> kept = new java.util.ArrayList<>();
+        for (PlanTask t : tasks) {
+            ProgressReport last = reports.latestEffective(plan.year(), t.number(), unit).orElseThrow();
+            Instant now = clock.instant();
+            reports.append(new NewReport(plan.year(), t.number(), unit, person.userId(), Optional.of(inboundId),
+                    ReportKind.REPORT, Optional.empty(), last.status(), last.percent(), "", "", "",
+                    OptionalInt.empty(), OptionalInt.empty(), ReportingWeek.of(now, settings.zone()).toString(), now,
+                    true));
+            kept.add(t.label() + " " + last.percent().getAsInt() + "%");
+        }
+        return Reply.of("已记录 " + unit + " 本期无变化 " + kept.size() + " 项（进度沿用上次）：" + String.join("、", kept)
+                + "。\n如需修改：更正 " + tasks.get(0).number() + " 70% …；如需撤回：撤回 " + tasks.get(0).number());
+    }
+
     /** A correction of the unit's latest effective report on a task. */
     public Reply correct(WorkPlan plan, Person person, String text, long inboundId) {
         ParseResult result = parser.parse(text);
@@ -371,16 +386,9 @@ public final class ReportService {
                         + r.percent().orElse(0) + "%。").orElse("\n该任务本单位目前没有有效报送。"));
     }
 
-    /** Open tasks of the unit that have no effective report from it in the current reporting week. */
+    /** The tasks still due from the unit in the current reporting week, as the due component counts them. */
     public List<PlanTask> awaitingThisWeek(WorkPlan plan, String unit) {
-        String week = ReportingWeek.of(clock.instant(), settings.zone()).toString();
-        Set<Integer> reported = countable.countable(plan.year(), reports.effectiveInWeek(plan.year(), week)).stream()
-                .filter(r -> r.unit().equals(unit)).map(ProgressReport::taskNumber).collect(Collectors.toSet());
-        return plan.tasks().stream()
-                .filter(t -> org.isAssigned(t, unit))
-                .filter(t -> !isClosed.test(plan.year(), t.number()))
-                .filter(t -> !reported.contains(t.number()))
-                .toList();
+        return due.tasks(plan, unit);
     }
 
     private Optional<String> refuse(WorkPlan plan, Person person, PlanTask task, ParsedReport parsed) {
@@ -433,17 +441,9 @@ public final class ReportService {
             status = Optional.of(p == 100 ? ReportStatus.DONE : p == 0 ? ReportStatus.NOT_STARTED : ReportStatus.IN_PROGRESS);
         }
         return new NewReport(plan.year(), number, person.unit(), person.userId(), Optional.of(inboundId), kind,
-                supersedes, status, percent, progressText(parsed), parsed.problems(), parsed.nextSteps(),
+                supersedes, status, percent, parsed.progress(), parsed.problems(), parsed.nextSteps(),
                 parsed.kpiNumerator(), parsed.kpiDenominator(),
-                ReportingWeek.of(now, settings.zone()).toString(), now);
-    }
-
-    /** The progress text to store; "no change" is said in words, so every view shows it. */
-    private static String progressText(ParsedReport parsed) {
-        if (!parsed.noChange()) {
-            return parsed.progress();
-        }
-        return parsed.progress().isEmpty() ? NO_CHANGE : NO_CHANGE + "；" + parsed.progress();
+                ReportingWeek.of(now, settings.zone()).toString(), now, parsed.noChange());
     }
 
     /** The stored report, field by field, escaped. */

@@ -6,11 +6,9 @@ import io.duban.bot.status.TaskStatus;
 import io.duban.plan.PlanTask;
 import io.duban.storage.model.Address;
 import io.duban.storage.model.OutboundMessage;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -58,29 +56,26 @@ final class MonthlyReportComposer implements Composer {
                     .append(WeeklySummaryComposer.deadlineText(s.daysToDeadline())).append("，进度 ")
                     .append(s.percent()).append("%）\n");
         }
-        List<IsoWeek> weeks = reportingWeeks(month, day);
-        sb.append("各单位报送率（本月 ").append(weeks.size()).append(" 个报送周）：\n");
-        ReportView reports = ctx.reports();
-        List<java.util.Set<String>> reportedByWeek = weeks.stream().map(reports::unitsReportedIn).toList();
-        for (String unit : ctx.reportingUnits(day)) {
-            long reported = reportedByWeek.stream().filter(r -> r.contains(unit)).count();
-            sb.append("  ").append(unit).append(" ").append(reported).append('/').append(weeks.size()).append("（")
-                    .append(pct(reported, weeks.size())).append("）\n");
-        }
-        return sb.toString().stripTrailing();
-    }
-
-    /** Weeks whose Thursday (the prompt day) is in the month, up to the run day, with working days, in the plan. */
-    List<IsoWeek> reportingWeeks(YearMonth month, LocalDate day) {
-        List<IsoWeek> out = new ArrayList<>();
-        for (IsoWeek w = IsoWeek.of(month.atDay(1)); !w.monday().isAfter(day); w = w.next()) {
-            LocalDate thursday = w.day(DayOfWeek.THURSDAY);
-            if (YearMonth.from(thursday).equals(month) && !thursday.isAfter(day) && ctx.inPlan(thursday)
-                    && !shifter.calendar().workingDaysOfWeek(thursday).isEmpty()) {
-                out.add(w);
+        // Each unit's rate over the reports due from it this month under each task's cadence (one truth: the due
+        // component), counted up to the run day.
+        io.duban.bot.duty.DueCalculator due = ctx.due();
+        io.duban.bot.duty.ReportFacts facts = ctx.facts(at);
+        LocalDate first = month.atDay(1);
+        LocalDate last = month.atEndOfMonth().isBefore(day) ? month.atEndOfMonth() : day;
+        List<String> units = ctx.reportingUnits(day);
+        io.duban.bot.duty.ReportingRate total = new io.duban.bot.duty.ReportingRate(0, 0);
+        StringBuilder lines = new StringBuilder();
+        for (String unit : units) {
+            io.duban.bot.duty.ReportingRate r = due.rate(unit, first, last, day, facts);
+            if (r.owed() == 0) {
+                continue;
             }
+            total = total.plus(r);
+            lines.append("  ").append(unit).append(" ").append(r.label()).append('\n');
         }
-        return out;
+        sb.append("各单位报送率（本月应报 ").append(total.owed()).append(" 份，按时 ").append(total.covered())
+                .append(" 份）：\n").append(lines);
+        return sb.toString().stripTrailing();
     }
 
     private static String pct(long a, long b) {

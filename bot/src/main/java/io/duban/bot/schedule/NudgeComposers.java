@@ -8,12 +8,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * Friday's reminders for units that still owe this week's report: first privately to each unit's contact, then one
- * message per unit group that @-mentions only that unit's contacts (never the whole group, never @all). "Owing"
- * is the status board's definition (the 未报送 command shows the same list).
+ * Friday's reminders for units that still owe reports due this week: first privately to each unit's contact, then
+ * one message per unit group that @-mentions only that unit's contacts (never the whole group, never @all).
+ * "Owing" is the due component's definition (the 未报送 command shows the same list): only units that owe a task
+ * under its cadence, never its contributors.
  */
 final class NudgeComposers {
     private final RhythmContext ctx;
@@ -29,17 +29,22 @@ final class NudgeComposers {
         return ctx.board(at).unitsNotReported(ctx.plan(), week.reportingWeek());
     }
 
+    private Map<String, List<DueTexts.Item>> missingItems(IsoWeek week, Instant at) {
+        return WeeklyPromptComposer.dueByUnit(ctx, week, at);
+    }
+
     Composer privateNudge() {
         return run -> {
             IsoWeek week = IsoWeek.of(run.nominalDate());
             Recipients to = Recipients.load(ctx.storage());
             String due = due(week, run);
             List<OutboundMessage> out = new ArrayList<>();
-            missingUnits(week, run.at().toInstant()).forEach((unit, tasks) -> {
+            missingItems(week, run.at().toInstant()).forEach((unit, items) -> {
                 for (Person contact : to.contacts(unit)) {
-                    String text = name(contact) + "您好！" + unit + "本周（第" + week.week() + "周）还有任务 "
-                            + numbers(tasks) + " 的进展没有收到。" + due + "报送：可直接在这里回复我，或在本单位群里 @"
-                            + ctx.botName() + "，每项任务一条，格式：\n" + example(tasks)
+                    String text = name(contact) + "您好！" + unit + "本周（第" + week.week() + "周）还有 " + items.size()
+                            + " 项没有收到：" + DueTexts.labels(items) + "。" + due + "直接在这里回复我（或在本单位群里 @"
+                            + ctx.botName() + "）。" + DueTexts.howTo(items.size()) + "\n"
+                            + String.join("\n", DueTexts.example(items, ""))
                             + "\n如已报送，请忽略本消息。谢谢！";
                     out.add(OutboundMessage.text(Address.person(contact.userId()), text, List.of(),
                             run.dedupeKey(contact.userId())));
@@ -55,14 +60,15 @@ final class NudgeComposers {
             Recipients to = Recipients.load(ctx.storage());
             String due = due(week, run);
             List<OutboundMessage> out = new ArrayList<>();
-            missingUnits(week, run.at().toInstant()).forEach((unit, tasks) -> {
+            missingItems(week, run.at().toInstant()).forEach((unit, items) -> {
                 List<Person> contacts = to.contacts(unit);
                 List<String> mentions = contacts.stream().map(Person::userId).toList();
                 String who = contacts.isEmpty() ? "请本单位联络员"
                         : "请联络员" + String.join("、", contacts.stream().map(NudgeComposers::name).toList());
-                String text = "温馨提醒：" + unit + "本周（第" + week.week() + "周）任务 " + numbers(tasks)
-                        + " 的进展还没有收到，" + who + due.replaceFirst("^请", "") + " @" + ctx.botName() + " 报送，格式：\n"
-                        + example(tasks) + "\n谢谢！";
+                String text = "温馨提醒：" + unit + "本周（第" + week.week() + "周）还有 " + items.size() + " 项没有收到："
+                        + DueTexts.labels(items) + "。" + who + due.replaceFirst("^请", "") + " @" + ctx.botName()
+                        + " 报送。" + DueTexts.howTo(items.size()) + "\n"
+                        + String.join("\n", DueTexts.example(items, "@" + ctx.botName() + " ")) + "\n谢谢！";
                 for (String chat : to.unitChats(unit)) {
                     out.add(OutboundMessage.text(Address.group(chat), text, mentions, run.dedupeKey(chat)));
                 }
@@ -80,11 +86,4 @@ final class NudgeComposers {
         return UserText.escape(p.name(), 20);
     }
 
-    private static String numbers(List<Integer> tasks) {
-        return tasks.stream().map(String::valueOf).collect(Collectors.joining("、"));
-    }
-
-    private String example(List<Integer> tasks) {
-        return "@" + ctx.botName() + " " + (tasks.isEmpty() ? 1 : tasks.get(0)) + " 60% 本周进展；问题：…；下一步：…";
-    }
 }

@@ -1,5 +1,9 @@
 package io.duban.bot.schedule;
 
+import io.duban.bot.duty.DueCalculator;
+import io.duban.bot.duty.DutyRules;
+import io.duban.bot.duty.ReportFacts;
+import io.duban.bot.duty.ReportingOverrides;
 import io.duban.bot.report.ReportFilter;
 import io.duban.bot.review.ReturnedReports;
 import io.duban.bot.status.StatusBoard;
@@ -13,17 +17,32 @@ import io.duban.storage.Storage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BiPredicate;
 
 /** What every job reads: configuration, storage, calendar, schedule settings and the open-task filter. */
 record RhythmContext(ConfigDirectory config, Storage storage, WorkCalendar calendar, ScheduleSettings settings,
                      BiPredicate<Integer, Integer> isClosed) {
 
+    /** The current plan with the office's chat changes to reporters and cadence (设置). */
     WorkPlan plan() {
-        return config.currentPlan();
+        return ReportingOverrides.currentPlan(config, storage);
+    }
+
+    /** The rules of the one "what is due" component: this calendar, the holiday settings, stale after N periods. */
+    DutyRules dutyRules() {
+        return DutyRulesReader.of(settings, calendar, config.settings().staleWeeks());
+    }
+
+    /** What is due, for the current plan: every job asks here. */
+    DueCalculator due() {
+        return new DueCalculator(plan(), org(), dutyRules(), isClosed);
+    }
+
+    /** The countable reports made at or before {@code asOf}. */
+    ReportFacts facts(Instant asOf) {
+        int year = plan().year();
+        return ReportFacts.of(countable().countable(year, storage.reports().allEffective(year)), settings.zone(), asOf);
     }
 
     Organization org() {
@@ -41,7 +60,7 @@ record RhythmContext(ConfigDirectory config, Storage storage, WorkCalendar calen
     /** The lead's status board, as seen at {@code asOf}. */
     StatusBoard board(Instant asOf) {
         return new StatusBoard(org(), config.settings(), storage.reports(), Clock.fixed(asOf, settings.zone()),
-                isClosed, countable());
+                isClosed, countable(), dutyRules());
     }
 
     /** Which reports count as reported: the office's review leaves out the ones it returned (as the engine does). */
@@ -60,22 +79,9 @@ record RhythmContext(ConfigDirectory config, Storage storage, WorkCalendar calen
         return UserText.escape(userText, config.settings().maxQuoteChars());
     }
 
-    /** Units that report on at least one open task, in organization order. */
+    /** Units that owe reports on at least one open task (contributors only are not among them), in organization order. */
     List<String> reportingUnits(LocalDate on) {
-        Set<String> assigned = new LinkedHashSet<>();
-        for (PlanTask t : openTasks(on)) {
-            assigned.addAll(org().assignedUnits(t));
-        }
-        return org().units().stream().filter(assigned::contains).toList();
-    }
-
-    /** Open tasks a unit reports on, lead tasks first. */
-    List<PlanTask> tasksOf(String unit, LocalDate on) {
-        List<PlanTask> open = openTasks(on);
-        java.util.ArrayList<PlanTask> out = new java.util.ArrayList<>();
-        open.stream().filter(t -> org().isLead(t, unit)).forEach(out::add);
-        open.stream().filter(t -> !org().isLead(t, unit) && org().isAssigned(t, unit)).forEach(out::add);
-        return out;
+        return due().owingUnits();
     }
 
     /** Days on which the plan is running (start to deadline). */

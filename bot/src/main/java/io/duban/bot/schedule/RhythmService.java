@@ -269,9 +269,9 @@ public final class RhythmService {
         }
         IsoWeek week = IsoWeek.of(today);
         List<String> missing = List.copyOf(nudges.missingUnits(week, now).keySet());
-        int total = ctx.reportingUnits(today).size();
+        int total = ctx.due().unitsAskedIn(week.reportingWeek(), ctx.facts(now)).size();
         if (missing.isEmpty()) {
-            return "本周（第" + week.week() + "周）" + total + " 个单位均已报送，无需提醒。";
+            return "本周（第" + week.week() + "周）有报送任务的 " + total + " 个单位均已报送，无需提醒。";
         }
         boolean privateDone = ctx.storage().jobRuns().find(ScheduleSettings.PRIVATE_NUDGE, week.key())
                 .filter(r -> r.status() == JobRun.Status.DONE).isPresent();

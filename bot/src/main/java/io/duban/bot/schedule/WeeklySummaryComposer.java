@@ -94,11 +94,18 @@ final class WeeklySummaryComposer implements Composer {
 
         // A unit "did not report" when it sent nothing at all in the week; units that sent some but not all of
         // their tasks are "not complete" (the 未报送 command lists their tasks).
-        List<String> units = ctx.reportingUnits(day);
+        // Only units that owed something in the week count (the due component decides, under each task's cadence).
+        io.duban.bot.duty.DueCalculator due = ctx.due();
+        io.duban.bot.duty.ReportFacts facts = ctx.facts(at);
+        List<String> units = due.unitsAskedIn(week.reportingWeek(), facts);
         Map<String, List<Integer>> owing = board.unitsNotReported(ctx.plan(), week.reportingWeek());
         Set<String> reported = reports.unitsReportedIn(week);
-        Set<String> reportedBefore = reportingWeek(week.previous())
-                ? reports.unitsReportedIn(week.previous()) : Set.copyOf(units);
+        List<String> askedBefore = due.unitsAskedIn(week.previous().reportingWeek(), facts);
+        Set<String> reportedBefore = new java.util.HashSet<>(units);
+        if (reportingWeek(week.previous())) {
+            reportedBefore.removeIf(askedBefore::contains);
+            reportedBefore.addAll(reports.unitsReportedIn(week.previous()));
+        }
         List<String> silent = units.stream().filter(u -> !reported.contains(u)).toList();
         List<String> twice = silent.stream().filter(u -> !reportedBefore.contains(u)).toList();
         List<String> once = silent.stream().filter(u -> reportedBefore.contains(u)).toList();

@@ -1,8 +1,13 @@
 package io.duban.bot.status;
 
+import io.duban.bot.duty.DueCalculator;
+import io.duban.bot.duty.DutyRules;
+import io.duban.bot.duty.ReportFacts;
+import io.duban.bot.duty.Staleness;
 import io.duban.bot.report.ReportFilter;
 import io.duban.bot.report.ReportingWeek;
 import io.duban.config.Settings;
+import io.duban.plan.Cadence;
 import io.duban.plan.Organization;
 import io.duban.plan.PlanTask;
 import io.duban.plan.WorkPlan;
@@ -34,18 +39,21 @@ public final class StatusBoard {
     private final Clock clock;
     private final BiPredicate<Integer, Integer> isClosed;
     private final ReportFilter countable;
+    private final DutyRules duty;
 
     public StatusBoard(Organization org, Settings settings, ReportRepository reports, Clock clock,
-                       BiPredicate<Integer, Integer> isClosed) {
-        this(org, settings, reports, clock, isClosed, ReportFilter.all());
+                       BiPredicate<Integer, Integer> isClosed, DutyRules duty) {
+        this(org, settings, reports, clock, isClosed, ReportFilter.all(), duty);
     }
 
     /**
      * @param isClosed  tells whether (plan year, task number) has been closed (销号); closed tasks count as done
      * @param countable which effective reports count as reported (a report the office returned does not)
+     * @param duty      what is due and when a task is stale is decided by {@link DueCalculator} under these rules
      */
     public StatusBoard(Organization org, Settings settings, ReportRepository reports, Clock clock,
-                       BiPredicate<Integer, Integer> isClosed, ReportFilter countable) {
+                       BiPredicate<Integer, Integer> isClosed, ReportFilter countable, DutyRules duty) {
+        this.duty = duty;
         this.org = org;
         this.settings = settings;
         this.reports = reports;
@@ -65,15 +73,40 @@ public final class StatusBoard {
     /** Every task of the plan, in plan order. */
     public List<TaskStatus> tasks(WorkPlan plan) {
         Map<Integer, Map<String, ProgressReport>> latest = latestByTaskAndUnit(plan.year());
+        DueCalculator due = calculator(plan);
+        java.util.function.Supplier<ReportFacts> facts = lazyFacts(plan);
         List<TaskStatus> out = new ArrayList<>();
         for (PlanTask task : plan.tasks()) {
-            out.add(status(plan, task, latest.getOrDefault(task.number(), Map.of())));
+            out.add(status(plan, task, latest.getOrDefault(task.number(), Map.of()), due, facts));
         }
         return out;
     }
 
     public TaskStatus task(WorkPlan plan, PlanTask task) {
-        return status(plan, task, latestByTaskAndUnit(plan.year()).getOrDefault(task.number(), Map.of()));
+        return status(plan, task, latestByTaskAndUnit(plan.year()).getOrDefault(task.number(), Map.of()),
+                calculator(plan), lazyFacts(plan));
+    }
+
+    /** The report history is read only if some task gets as far as the staleness check. */
+    private java.util.function.Supplier<ReportFacts> lazyFacts(WorkPlan plan) {
+        ReportFacts[] once = new ReportFacts[1];
+        return () -> {
+            if (once[0] == null) {
+                once[0] = facts(plan);
+            }
+            return once[0];
+        };
+    }
+
+    /** The one "what is due" component, for this plan (with its reporters and cadences). */
+    public DueCalculator calculator(WorkPlan plan) {
+        return new DueCalculator(plan, org, duty, isClosed);
+    }
+
+    /** The countable reports as of the board's clock. */
+    public ReportFacts facts(WorkPlan plan) {
+        return ReportFacts.of(countable.countable(plan.year(), reports.allEffective(plan.year())), settings.zone(),
+                clock.instant());
     }
 
     private Map<Integer, Map<String, ProgressReport>> latestByTaskAndUnit(int year) {
@@ -84,7 +117,8 @@ public final class StatusBoard {
         return latest;
     }
 
-    private TaskStatus status(WorkPlan plan, PlanTask task, Map<String, ProgressReport> byUnit) {
+    private TaskStatus status(WorkPlan plan, PlanTask task, Map<String, ProgressReport> byUnit, DueCalculator due,
+                              java.util.function.Supplier<ReportFacts> facts) {
         LocalDate today = today();
         List<String> leads = org.expand(task.leadUnits());
         List<UnitPart> parts = new ArrayList<>();
@@ -117,12 +151,15 @@ public final class StatusBoard {
         } else if (headline.flatMap(ProgressReport::status).filter(s -> s == ReportStatus.BLOCKED).isPresent()) {
             colour = Colour.RED;
             reason = "受阻" + headline.filter(ProgressReport::hasProblems).map(r -> "：" + shorten(r.problems())).orElse("");
+        } else if (task.cadence().kind() == Cadence.Kind.NONE && byUnit.isEmpty()) {
+            colour = Colour.GREEN;
+            reason = "无需报送，由督办助手汇总";
         } else if (percent + settings.paceTolerancePercent() < expected) {
             colour = Colour.YELLOW;
             reason = "进度 " + percent + "%，落后于应有进度 " + expected + "%";
-        } else if (isStale(byUnit, plan, today)) {
+        } else if (stale(task, today, due, facts).isPresent()) {
             colour = Colour.YELLOW;
-            reason = byUnit.isEmpty() ? "尚无报送" : "已连续 " + settings.staleWeeks() + " 周无报送";
+            reason = byUnit.isEmpty() ? "尚无报送" : stale(task, today, due, facts).get().reason();
         } else {
             colour = Colour.GREEN;
             reason = byUnit.isEmpty() ? "刚启动，尚无报送" : "按计划推进（进度 " + percent + "%，应有 " + expected + "%）";
@@ -130,19 +167,10 @@ public final class StatusBoard {
         return new TaskStatus(task, colour, reason, percent, expected, headline, parts, daysLeft, closed);
     }
 
-    private boolean isStale(Map<String, ProgressReport> byUnit, WorkPlan plan, LocalDate today) {
-        ReportingWeek current = ReportingWeek.of(today);
-        ReportingWeek cutoff = current;
-        for (int i = 0; i < settings.staleWeeks(); i++) {
-            cutoff = cutoff.previous();
-        }
-        if (byUnit.isEmpty()) {
-            return ReportingWeek.of(plan.start()).compareTo(cutoff) <= 0;
-        }
-        ReportingWeek last = byUnit.values().stream()
-                .map(r -> ReportingWeek.of(r.reportedAt(), settings.zone()))
-                .max(Comparator.naturalOrder()).orElseThrow();
-        return last.compareTo(cutoff) <= 0;
+    /** Stale = an owing unit missed the task's own cadence periods (see {@link DueCalculator#staleness}). */
+    private static Optional<Staleness> stale(PlanTask task, LocalDate today, DueCalculator due,
+                                             java.util.function.Supplier<ReportFacts> facts) {
+        return task.cadence().kind() == Cadence.Kind.NONE ? Optional.empty() : due.staleness(task, today, facts.get());
     }
 
     /** Share of the period from the plan start to the task deadline that has passed, in whole percent. */
@@ -155,22 +183,26 @@ public final class StatusBoard {
         return (int) Math.round(100.0 * elapsed / total);
     }
 
-    /** Units that owe a report on some open task in the given week, with the tasks they owe, in organization order. */
+    /**
+     * Units that still owe a report in the given week under each task's cadence and reporters (contributors never
+     * owe), with the tasks they owe, in organization order. Decided by {@link DueCalculator#due}.
+     */
     public Map<String, List<Integer>> unitsNotReported(WorkPlan plan, ReportingWeek week) {
-        Set<String> reported = new java.util.HashSet<>();
-        for (ProgressReport r : countable.countable(plan.year(), reports.effectiveInWeek(plan.year(), week.toString()))) {
-            reported.add(r.taskNumber() + "|" + r.unit());
-        }
         Map<String, List<Integer>> missing = new LinkedHashMap<>();
-        List<PlanTask> open = openTasks(plan);
-        for (String unit : org.units()) {
-            for (PlanTask task : open) {
-                if (org.isAssigned(task, unit) && !reported.contains(task.number() + "|" + unit)) {
-                    missing.computeIfAbsent(unit, u -> new ArrayList<>()).add(task.number());
-                }
-            }
-        }
+        calculator(plan).dueByUnit(week, facts(plan)).forEach((unit, dues) ->
+                missing.put(unit, dues.stream().map(d -> d.task().number()).distinct().toList()));
         return missing;
+    }
+
+    /** The tasks the unit still owes in the current reporting week, in plan order. */
+    public List<PlanTask> dueThisWeek(WorkPlan plan, String unit) {
+        return calculator(plan).dueFrom(unit, currentWeek(), facts(plan)).stream()
+                .map(io.duban.bot.duty.Due::task).distinct().toList();
+    }
+
+    /** Units that owe reports on some open task of the plan, in organization order. */
+    public List<String> owingUnits(WorkPlan plan) {
+        return calculator(plan).owingUnits();
     }
 
     /** Tasks still to be reported on: not closed, not past their deadline by more than the grace of a week. */

@@ -67,6 +67,23 @@ class CommandLineTest {
         assertThat(t12.get("responsibleUnits")).hasSize(4);
         assertThat(t12.get("deadline").asText()).isEqualTo("2023-12-31");
         assertThat(tasks.get(16).get("kpi").get("targetPercent").asDouble()).isEqualTo(15.0);
+        // who reports and how often
+        assertThat(t12.get("shortTitle").asText()).isEqualTo("推动产业发展");
+        assertThat(t12.get("owedBy").toString()).isEqualTo("[\"农管科\",\"集指科\"]");
+        assertThat(t12.get("contributors").toString()).isEqualTo("[\"农技中心\",\"农安中心\",\"疫控中心\",\"农经站\"]");
+        assertThat(t12.get("cadence").get("kind").asText()).isEqualTo("weekly");
+        assertThat(t12.get("cadence").get("reason").asText()).isNotBlank();
+        JsonNode t16 = tasks.get(15);
+        assertThat(t16.get("cadence").get("kind").asText()).isEqualTo("before-holidays");
+        assertThat(t16.get("owedBy").toString()).isEqualTo("[\"委工会\",\"机关工会\",\"事业单位工会\"]");
+        assertThat(tasks.get(6).get("cadence").get("monthWeek").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void planLoad_showsTheReportsAskedPerWeek_againstTheOld148() {
+        assertThat(run("plan", "load", "--from", "2023-10-16", "--to", "2023-10-22")).isZero();
+        assertThat(out.toString()).contains("每周 148 份", "2023-W42（10月16日—10月22日）  5 份  办公室 1、农管科 2、集指科 1、农发科 1",
+                "最多一周 5 份；单个单位一周最多 2 项");
     }
 
     @Test
@@ -75,6 +92,7 @@ class CommandLineTest {
         assertThat(Files.exists(config.resolve("plans/2024.yaml"))).isTrue();
         assertThat(run("plan", "list", "--year", "2024", "--json")).isZero();
         assertThat(out.toString()).contains("\"deadline\" : \"2024-12-31\"");
+        assertThat(out.toString()).contains("\"shortTitle\" : \"推动产业发展\"", "\"kind\" : \"before-holidays\"");
         assertThat(run("plan", "copy", "2023", "2024")).isEqualTo(1);
         assertThat(err.toString()).contains("已存在");
     }

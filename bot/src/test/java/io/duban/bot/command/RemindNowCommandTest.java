@@ -28,7 +28,7 @@ class RemindNowCommandTest {
                     Optional.empty(), bot.clock.instant());
             CommandContext ctx = new CommandContext(bot.app.storage().people().find("zhouhui").orElseThrow(), m, 1L,
                     Optional.empty(), bot.app.services());
-            assertThat(command.handle(ctx, "").text()).startsWith("已私信提醒 17 个未报送单位的联络员");
+            assertThat(command.handle(ctx, "").text()).startsWith("已私信提醒 5 个未报送单位的联络员");
             assertThat(command.handle(ctx, "").text()).contains("已经提醒过");
         }
     }

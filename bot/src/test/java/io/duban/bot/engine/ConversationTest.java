@@ -139,9 +139,9 @@ class ConversationTest {
 
     @Test
     void withoutTaskNumber_theOnlyAwaitingTaskIsUsed_otherwiseTheBotAsks() {
-        // 委工会 has exactly one task (16).
+        // 委工会 has exactly one task (16), not due this week (it is due before holidays): still the only candidate.
         assertThat(bot.say("hanmei", "wr-demo-wgh", "40% 已采购中秋慰问品")).contains("任务 16", "40%");
-        // 农管科 has many tasks: the bot asks which, listing candidates.
+        // 农管科 owes two tasks this week (12, 15, both weekly): the bot asks which, listing them.
         assertThat(bot.say(STAFF, NGK, "60% 已对接")).contains("请写明任务编号", "本周待报送的任务", "任务 12", "任务 15");
         // Quoting the bot's prompt about one task answers that task.
         assertThat(bot.sayQuoting(STAFF, NGK, "60% 已对接", "【任务 12】本周进展请回复")).contains("对任务 12 的报送");
@@ -163,12 +163,15 @@ class ConversationTest {
     void queriesShowUnitsNotReportedAndProblems() {
         bot.say(STAFF, NGK, "12 60% 进展；问题：冷链成本高");
         String missing = bot.say(LEADER, LEADERS, "未报送");
-        assertThat(missing).contains("本周（10月9日—10月15日）尚未报送", "农管科（任务 1、2、3");
-        assertThat(missing).doesNotContain("农管科（任务 1、2、3、4、5、6、9、10、11、12");
+        // only what is due this week under each task's cadence, from the units that owe it (never contributors)
+        assertThat(missing).contains("本周（10月9日—10月15日）尚未报送：5/5 个单位", "农管科（任务 15）",
+                "集指科（任务 12）", "党群科（任务 7、8、9、10）", "援外干部（任务 8）");
+        assertThat(missing).doesNotContain("农管科（任务 12", "农技中心", "委工会", "任务 5");
         assertThat(bot.say(LEADER, LEADERS, "问题")).contains("任务 12 农管科（10月9日）：冷链成本高");
         bot.say(STAFF, NGK, "12 70% 进展；问题：");
         assertThat(bot.say(LEADER, LEADERS, "问题")).contains("没有提出问题");
-        assertThat(bot.say(LEADER, LEADERS, "单位 农管科")).contains("【农管科】", "★任务 12", "本周已报");
+        assertThat(bot.say(LEADER, LEADERS, "单位 农管科")).contains("【农管科】", "★12 推动产业发展：70%（本周已报）｜每周",
+                "★15 促进农特产品销售：尚未报送｜本周应报", "参与的任务（可随时补充，不催报）：1、2、3、4、5、6、9、10、11、13、18、19");
         assertThat(bot.say(LEADER, LEADERS, "单位 火星科")).contains("没有名为“火星科”的单位");
         assertThat(bot.say(STAFF, NGK, "我的任务")).contains("【农管科】");
     }
@@ -196,9 +199,11 @@ class ConversationTest {
         bot.clock.set("2023-10-13T09:10+08:00"); // Friday, before the scheduled private nudge
         assertThat(bot.say(STAFF, NGK, "立即提醒")).contains("仅限管理员");
         assertThat(bot.say(ADMIN, null, "帮助")).contains("立即提醒");
-        assertThat(bot.say(ADMIN, null, "立即提醒")).startsWith("已私信提醒 17 个未报送单位的联络员");
+        // week 41: 办公室, 党群科, 农管科, 集指科 and 援外干部 owe reports; contributors are never reminded
+        assertThat(bot.say(ADMIN, null, "立即提醒")).startsWith("已私信提醒 5 个未报送单位的联络员：办公室（王芳）、党群科（陈磊）、"
+                + "农管科（刘洋）、集指科（孙杰）、援外干部（袁峰）。共 5 条消息。本周已报送 0/5 个单位。");
         assertThat(bot.app.storage().outbox().list(List.of(io.duban.storage.model.OutboxEntry.Status.PENDING), 100))
-                .hasSize(17)
+                .hasSize(5)
                 .allSatisfy(e -> assertThat(e.message().address().kind())
                         .isEqualTo(io.duban.storage.model.Address.Kind.PERSON));
     }

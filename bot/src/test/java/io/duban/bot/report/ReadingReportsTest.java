@@ -128,8 +128,8 @@ class ReadingReportsTest {
         bot.clock.set("2023-10-16T09:00+08:00");
         bot.say(STAFF, NGK, "15 40% 上架产品");
         String reply = bot.say(STAFF, NGK, "无变化");
-        assertThat(reply).contains("已记录", "12 沿用上次 60%");
-        assertThat(latest(12).progress()).isEqualTo("本期无变化");
+        assertThat(reply).contains("已记录", "本期无变化", "12 推动产业发展 60%");
+        assertThat(latest(12).noChange()).isTrue();
         assertThat(latest(12).percent()).hasValue(60);
         assertThat(latest(12).reportWeek()).isEqualTo("2023-W42");
         assertThat(bot.app.storage().reports().history(2023, 15)).hasSize(1);
@@ -170,13 +170,13 @@ class ReadingReportsTest {
     }
 
     @Test
-    void noChangeAlone_saysOnceWhichTasksHaveNoPercentToKeep() {
+    void noChangeAlone_withATaskNeverReported_storesNothingAndSaysWhichOnce() {
         bot.say(STAFF, NGK, "12 60% 已对接企业");
         bot.clock.set("2023-10-16T09:00+08:00");
         String reply = bot.say(STAFF, NGK, "同上周");
-        assertThat(reply).startsWith("已记录 1 项：12 沿用上次 60%").contains("还没有报送过进度", "例如");
+        assertThat(reply).startsWith("未记录").contains("还没有报送过", "例如");
         assertThat(reply.lines().count()).isLessThanOrEqualTo(20);
-        assertThat(reply).doesNotContain("未记录 ");
+        assertThat(bot.app.storage().reports().history(2023, 12)).hasSize(1);
     }
 
     @Test
@@ -188,16 +188,18 @@ class ReadingReportsTest {
         String reply = bot.say(STAFF, NGK, all.toString());
         assertThat(reply).startsWith("已记录 14 项：1 10%、2 10%");
         assertThat(reply.lines().count()).isLessThanOrEqualTo(3);
-        assertThat(bot.say(STAFF, NGK, "无变化")).contains("都已报送", "例如：12 无变化");
+        assertThat(bot.say(STAFF, NGK, "无变化")).contains("没有待报送的任务", "例如");
     }
 
     @Test
     void namedNoChange_keepsEachTasksPercent() {
         bot.say(STAFF, NGK, "12 60% 已对接企业\n15 40% 上架产品");
         bot.clock.set("2023-10-16T09:00+08:00");
-        assertThat(bot.say(STAFF, NGK, "12、15 无变化")).startsWith("已记录 2 项：12 沿用上次 60%、15 沿用上次 40%");
-        assertThat(latest(15).progress()).isEqualTo("本期无变化");
-        assertThat(bot.say(STAFF, NGK, "13 同上周")).contains("未记录", "任务 13 还没有报送过进度", "例如：\n13 60%");
+        assertThat(bot.say(STAFF, NGK, "12、15 无变化")).startsWith("已记录 农管科 本期无变化 2 项")
+                .contains("12 推动产业发展 60%", "15 促进农特产品销售 40%");
+        assertThat(latest(15).noChange()).isTrue();
+        assertThat(latest(15).percent()).hasValue(40);
+        assertThat(bot.say(STAFF, NGK, "13 同上周")).contains("未记录", "还没有报送过", "例如");
         assertThat(bot.say(STAFF, NGK, "14 无变化")).contains("不是任务 14 的牵头或责任单位");
     }
 

@@ -47,6 +47,7 @@ class StatusBoardTest {
         bot.say("liuyang", "wr-demo-ngk", "12 30% 进展");
         bot.clock.set("2023-10-09T09:00+08:00"); // 73 of 156 days: expected 47%
         bot.say("liuyang", "wr-demo-ngk", "12 30% 进展");
+        bot.say("sunjie", "wr-demo-jzk", "12 30% 集指科部分"); // the second lead unit of task 12
         TaskStatus s = task(12);
         assertThat(s.expectedPercent()).isEqualTo(47);
         assertThat(s.colour()).isEqualTo(Colour.YELLOW);
@@ -85,14 +86,39 @@ class StatusBoardTest {
     }
 
     @Test
-    void aTaskNotReportedForTwoWeeks_turnsYellow_andBackGreenWhenReported() {
+    void aWeeklyTaskWhoseLeadMissedTwoOfItsWeeks_turnsYellow_andBackGreenWhenBothLeadsReport() {
         bot.clock.set("2023-08-07T09:00+08:00");
         bot.say("liuyang", "wr-demo-ngk", "12 10% 进展");
-        bot.clock.set("2023-08-21T09:00+08:00");
-        assertThat(task(12).colour()).isEqualTo(Colour.YELLOW);
-        assertThat(task(12).reason()).isEqualTo("已连续 2 周无报送");
-        bot.say("liuyang", "wr-demo-ngk", "12 20% 进展");
+        bot.say("sunjie", "wr-demo-jzk", "12 10% 进展");
+        bot.clock.set("2023-08-21T09:00+08:00"); // week 33 missed: one of its weeks
         assertThat(task(12).colour()).isEqualTo(Colour.GREEN);
+        bot.clock.set("2023-08-28T09:00+08:00"); // weeks 33 and 34 missed
+        assertThat(task(12).colour()).isEqualTo(Colour.YELLOW);
+        assertThat(task(12).reason()).isEqualTo("农管科已连续 2 周未报送");
+        bot.say("liuyang", "wr-demo-ngk", "12 20% 进展");
+        assertThat(task(12).colour()).isEqualTo(Colour.YELLOW);
+        assertThat(task(12).reason()).as("a two-lead task needs both leads").isEqualTo("集指科已连续 2 周未报送");
+        bot.say("sunjie", "wr-demo-jzk", "12 20% 进展");
+        assertThat(task(12).colour()).isEqualTo(Colour.GREEN);
+    }
+
+    @Test
+    void aMonthlyTask_isStaleAfterTwoMissedMonths_notAfterTwoWeeks() {
+        bot.clock.set("2023-08-21T09:00+08:00");
+        bot.say("chenlei", "wr-demo-dqk", "18 60% 进展");
+        bot.say("wangfang", "wr-demo-bgs", "18 60% 进展");
+        bot.clock.set("2023-10-09T09:00+08:00"); // September missed: one month, six weeks without a report
+        assertThat(task(18).colour()).isEqualTo(Colour.GREEN);
+        bot.clock.set("2023-11-06T09:00+08:00"); // September and October missed
+        assertThat(task(18).colour()).isEqualTo(Colour.YELLOW);
+        assertThat(task(18).reason()).isEqualTo("办公室已连续 2 个月未报送");
+    }
+
+    @Test
+    void aTaskTheBotCarriesOut_isNotJudgedByReports() {
+        bot.clock.set("2023-11-06T09:00+08:00");
+        assertThat(task(5).colour()).isEqualTo(Colour.GREEN);
+        assertThat(task(5).reason()).startsWith("无需报送");
     }
 
     @Test

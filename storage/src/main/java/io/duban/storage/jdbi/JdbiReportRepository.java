@@ -43,9 +43,11 @@ public final class JdbiReportRepository implements ReportRepository {
         return jdbi.inTransaction(h -> h.createQuery("""
                     INSERT INTO progress_report
                         (plan_year, task_number, unit, reporter_id, inbound_id, kind, supersedes_id, status, percent,
-                         progress, problems, next_steps, kpi_numerator, kpi_denominator, report_week, reported_at)
+                         progress, problems, next_steps, kpi_numerator, kpi_denominator, report_week, reported_at,
+                         no_change)
                     VALUES (:year, :task, :unit, :reporter, :inbound, :kind, :supersedes, :status, :percent,
-                            :progress, :problems, :nextSteps, :kpiNumerator, :kpiDenominator, :week, :at)
+                            :progress, :problems, :nextSteps, :kpiNumerator, :kpiDenominator, :week, :at,
+                            :noChange)
                     RETURNING *""")
                     .bind("year", n.planYear())
                     .bind("task", n.taskNumber())
@@ -63,6 +65,7 @@ public final class JdbiReportRepository implements ReportRepository {
                     .bind("kpiDenominator", Times.nullable(n.kpiDenominator()))
                     .bind("week", n.reportWeek())
                     .bind("at", n.reportedAt().toEpochMilli())
+                    .bind("noChange", n.noChange())
                     .map(MAPPER)
                     .one());
     }
@@ -136,7 +139,8 @@ public final class JdbiReportRepository implements ReportRepository {
                     Times.optionalInt(rs, "kpi_numerator"),
                     Times.optionalInt(rs, "kpi_denominator"),
                     rs.getString("report_week"),
-                    Times.instant(rs, "reported_at"));
+                    Times.instant(rs, "reported_at"),
+                    rs.getBoolean("no_change"));
         }
     }
 }

@@ -1,0 +1,95 @@
+package io.duban.bot.command;
+
+import io.duban.bot.duty.ReportingChangeService;
+import io.duban.bot.duty.ReportingSetting;
+import io.duban.bot.message.Reply;
+import io.duban.bot.report.ReportService;
+import io.duban.plan.PlanTask;
+import io.duban.plan.WorkPlan;
+import io.duban.storage.model.ReportingChange;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code 设置 12 每两周}: an admin changes how often a task is reported and whether its responsible units owe the
+ * report too. The change is stored with who made it and when, and applies at once to prompts, nudges, 未报送 and
+ * the colours. {@code 设置 12} shows the task's current setting and its changes.
+ */
+public final class SetReportingCommand implements Command {
+    @Override
+    public String name() {
+        return "设置";
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("cadence");
+    }
+
+    @Override
+    public String summary() {
+        return "修改任务的报送频率或报送单位（管理员），修改记录留存";
+    }
+
+    @Override
+    public String example() {
+        return "设置 12 每两周";
+    }
+
+    @Override
+    public Access access() {
+        return Access.ADMIN;
+    }
+
+    @Override
+    public Reply handle(CommandContext ctx, String args) {
+        Services s = ctx.services();
+        WorkPlan plan = s.plan();
+        if (args.strip().matches("(?:任务)?\\s*\\d{1,4}")) {
+            int n = Integer.parseInt(args.strip().replaceAll("\\D", ""));
+            return plan.task(n).map(t -> Reply.of(current(s, t))).orElseGet(() -> Reply.of(ReportService.unknownTask(plan, n)));
+        }
+        ReportingSetting.Result result = ReportingSetting.parse(args);
+        if (result instanceof ReportingSetting.Result.Invalid invalid) {
+            return Reply.of(invalid.reason());
+        }
+        ReportingSetting setting = ((ReportingSetting.Result.Ok) result).setting();
+        Optional<ReportingChangeService.Changed> changed = new ReportingChangeService(s.storage().reportingChanges())
+                .change(plan, setting, ctx.person().userId(), Optional.of(ctx.inboundId()), s.clock().instant());
+        if (changed.isEmpty()) {
+            return Reply.of(ReportService.unknownTask(plan, setting.task()));
+        }
+        PlanTask before = changed.get().before();
+        PlanTask after = changed.get().after();
+        String note = setting.responsibleOwe().filter(o -> o).isPresent() && before.responsibleUnits().isEmpty()
+                ? "\n（该任务没有责任单位，仍由牵头单位报送。）" : "";
+        return Reply.of("已修改任务 " + after.label() + " 的报送：" + describe(s, after) + "（原：" + describe(s, before)
+                + "）。\n修改人：" + ctx.person().name() + "，已记录，立即生效。" + note);
+    }
+
+    private static String describe(Services s, PlanTask t) {
+        return t.cadence().label() + "，" + String.join("、", s.org().owedBy(t)) + " 报送";
+    }
+
+    private static String current(Services s, PlanTask t) {
+        StringBuilder sb = new StringBuilder("任务 " + t.label() + "：" + describe(s, t));
+        if (!s.org().contributors(t).isEmpty()) {
+            sb.append("；").append(String.join("、", s.org().contributors(t))).append(" 可随时补充");
+        }
+        sb.append("。\n依据：").append(t.reporting().reason().isBlank() ? "—" : t.reporting().reason());
+        List<ReportingChange> history = s.storage().reportingChanges().history(plan(s).year(), t.number());
+        for (ReportingChange c : history.subList(Math.max(0, history.size() - 3), history.size())) {
+            sb.append("\n· ").append(Formats.day(c.changedAt(), s.config().settings().zone())).append(" ")
+                    .append(s.storage().people().find(c.changedBy()).map(p -> p.name()).orElse(c.changedBy()))
+                    .append(" 改为 ").append(io.duban.plan.Cadence.Kind.parse(c.cadence())
+                            .map(io.duban.plan.Cadence.Kind::label).orElse(c.cadence()))
+                    .append(c.responsibleOwe() ? "，责任单位也报" : "");
+        }
+        sb.append("\n修改示例：").append(ReportingSetting.EXAMPLE);
+        return sb.toString();
+    }
+
+    private static WorkPlan plan(Services s) {
+        return s.plan();
+    }
+}
