@@ -10,7 +10,16 @@ import io.duban.bot.command.CorrectCommand;
 import io.duban.bot.command.ExportLedgerCommand;
 import io.duban.bot.command.HelpCommand;
 import io.duban.bot.command.KpiCommand;
+import io.duban.bot.command.ConsultCommand;
+import io.duban.bot.command.MilestoneCommand;
 import io.duban.bot.command.MissingCommand;
+import io.duban.bot.command.SolveCommand;
+import io.duban.bot.measure.MeasureServices;
+import io.duban.bot.measure.ReportMeasures;
+import io.duban.bot.metric.MetricService;
+import io.duban.bot.milestone.MilestoneService;
+import io.duban.bot.problem.ProblemService;
+import io.duban.bot.problem.ProblemSettings;
 import io.duban.bot.command.MyTasksCommand;
 import io.duban.bot.command.OverviewCommand;
 import io.duban.bot.command.ProblemsCommand;
@@ -65,6 +74,7 @@ public final class App implements AutoCloseable {
     private final RhythmService rhythm;
     private final LedgerExport ledger;
     private final BotEngine engine;
+    private final MeasureServices measures;
 
     public App(Path home, ConfigDirectory config, Storage storage, Clock clock, Map<String, String> env) {
         this(home, config, storage, clock, env, List.of());
@@ -82,10 +92,15 @@ public final class App implements AutoCloseable {
         BiPredicate<Integer, Integer> isClosed = storage.closures()::isClosed;
         ReturnedReports countable = new ReturnedReports(storage.reviews());
         DutyRules duty = DutyRulesReader.read(config, this.env::get);
+        this.measures = new MeasureServices(
+                new MilestoneService(storage.milestones(), clock),
+                new MetricService(storage.metrics(), config.organization(), clock),
+                new ProblemService(storage.problems(), ProblemSettings.from(config), clock));
         StatusBoard board = new StatusBoard(config.organization(), config.settings(), storage.reports(), clock,
-                isClosed, countable, duty);
+                isClosed, countable, duty).withMilestones(storage.milestones());
         ReportService reports = new ReportService(config.organization(), config.settings(), storage.reports(), clock,
-                isClosed, countable, board::dueThisWeek);
+                isClosed, countable, board::dueThisWeek, new ReportMeasures(measures.metrics(), measures.problems(),
+                config.settings().maxQuoteChars()));
         this.services = new Services(config, storage, clock, board, reports);
         UnitNotices notices = new UnitNotices(storage.chats(), storage.outbox(), clock);
         this.review = new ReviewService(config.organization(), config.settings(), storage.reports(), storage.reviews(),
@@ -108,8 +123,10 @@ public final class App implements AutoCloseable {
         ReportCommand report = new ReportCommand();
         List<Command> all = new ArrayList<>(List.of(
                 report, new CorrectCommand(), new WithdrawCommand(),
-                new MyTasksCommand(), new TaskCommand(), new OverviewCommand(), new UnitCommand(),
-                new MissingCommand(), new ProblemsCommand(), new KpiCommand(),
+                new MyTasksCommand(), new TaskCommand(measures), new OverviewCommand(), new UnitCommand(),
+                new MissingCommand(), new ProblemsCommand(measures.problems()), new KpiCommand(measures.metrics()),
+                new MilestoneCommand(measures.milestones()), new SolveCommand(measures.problems()),
+                new ConsultCommand(measures.problems()),
                 new RegisterCommand(), new BindCommand(),
                 new ReviewCommand(review), new ReturnReportCommand(review),
                 new RequestClosureCommand(closure), new CloseTaskCommand(closure), new ReturnClosureCommand(closure),
@@ -151,6 +168,11 @@ public final class App implements AutoCloseable {
 
     public Map<String, String> env() {
         return env;
+    }
+
+    /** Milestones, metrics and problem items (issue 15). */
+    public MeasureServices measures() {
+        return measures;
     }
 
     /** The engine: the one inbound port every transport hands its messages to. */

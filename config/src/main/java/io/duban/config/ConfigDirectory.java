@@ -56,7 +56,7 @@ public record ConfigDirectory(
     }
 
     /** Keys under the top level of duban.yml that other parts of the bot read (wecom, schedule …). */
-    private static final List<String> SECTIONS = new ArrayList<>(List.of("wecom", "schedule", "callback", "app", "calendar", "export"));
+    private static final List<String> SECTIONS = new ArrayList<>(List.of("wecom", "schedule", "callback", "app", "calendar", "export", "problems"));
 
     static Settings readSettings(YamlNode root) {
         Settings d = Settings.defaults();

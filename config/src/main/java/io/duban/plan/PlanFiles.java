@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -103,7 +104,8 @@ public final class PlanFiles {
             YamlNode node, int areaNumber, String areaName, LocalDate start, LocalDate planDeadline, Organization org,
             Reporting defaults) {
         node.allowOnly("number", "text", "lead", "responsible", "deadline", "kpi",
-                "shortTitle", "cadence", "monthWeek", "holidays", "responsibleOwe", "cadenceReason");
+                "shortTitle", "cadence", "monthWeek", "holidays", "responsibleOwe", "cadenceReason",
+                "milestones", "metrics");
         YamlNode numberNode = node.require("number");
         int number = numberNode.integer();
         if (number < 1) {
@@ -124,6 +126,9 @@ public final class PlanFiles {
             }
         }
         Optional<Kpi> kpi = node.get("kpi").map(PlanFiles::readKpi);
+        TaskMeasures measures = new TaskMeasures(
+                readMilestones(node.get("milestones"), start, deadline),
+                readMetrics(node.get("metrics")));
         String shortTitle = node.get("shortTitle").map(YamlNode::nonBlankText).orElse("");
         if (shortTitle.codePointCount(0, shortTitle.length()) > PlanTask.MAX_SHORT_TITLE) {
             throw node.require("shortTitle").error("the short title (简称) '" + shortTitle + "' has more than "
@@ -134,7 +139,68 @@ public final class PlanFiles {
             throw node.require("responsibleOwe").error("responsibleOwe is true but the task names no responsible units");
         }
         return new PlanTask(number, areaNumber, areaName, text, lead, responsible, deadline, kpi, shortTitle,
-                reporting);
+                reporting, measures);
+    }
+
+    private static List<Milestone> readMilestones(Optional<YamlNode> list, LocalDate start, LocalDate deadline) {
+        List<Milestone> out = new ArrayList<>();
+        for (YamlNode m : list.map(YamlNode::items).orElse(List.of())) {
+            m.allowOnly("date", "text", "percent");
+            YamlNode dateNode = m.require("date");
+            LocalDate date = dateNode.date();
+            if (date.isBefore(start) || date.isAfter(deadline)) {
+                throw dateNode.error("the milestone date " + date + " is outside the task's period " + start
+                        + " to " + deadline);
+            }
+            OptionalInt percent = OptionalInt.empty();
+            Optional<YamlNode> percentNode = m.get("percent");
+            if (percentNode.isPresent()) {
+                int p = percentNode.get().integer();
+                if (p < 0 || p > 100) {
+                    throw percentNode.get().error("percent must be between 0 and 100");
+                }
+                percent = OptionalInt.of(p);
+            }
+            out.add(new Milestone(date, m.require("text").nonBlankText(), percent));
+        }
+        return out;
+    }
+
+    private static List<MetricDefinition> readMetrics(Optional<YamlNode> list) {
+        List<MetricDefinition> out = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (YamlNode m : list.map(YamlNode::items).orElse(List.of())) {
+            m.allowOnly("name", "unit", "combine", "target");
+            YamlNode nameNode = m.require("name");
+            String name = nameNode.nonBlankText();
+            if (name.matches(".*[\\d\\s%％:：；;].*")) {
+                throw nameNode.error("a metric name must not contain digits, spaces or separators, e.g. 采购金额");
+            }
+            if (!names.add(name)) {
+                throw nameNode.error("metric '" + name + "' appears twice in this task");
+            }
+            String unit = m.require("unit").nonBlankText();
+            if (unit.matches(".*[\\d\\s].*")) {
+                throw m.require("unit").error("a unit must not contain digits or spaces, e.g. 万元");
+            }
+            MetricDefinition.Combine combine = MetricDefinition.Combine.SUM;
+            Optional<YamlNode> combineNode = m.get("combine");
+            if (combineNode.isPresent()) {
+                combine = MetricDefinition.Combine.fromKey(combineNode.get().text())
+                        .orElseThrow(() -> combineNode.get().error("expected sum or latest"));
+            }
+            Optional<Double> target = Optional.empty();
+            Optional<YamlNode> targetNode = m.get("target");
+            if (targetNode.isPresent()) {
+                double t = targetNode.get().decimal();
+                if (t <= 0) {
+                    throw targetNode.get().error("a target must be greater than 0");
+                }
+                target = Optional.of(t);
+            }
+            out.add(new MetricDefinition(name, unit, combine, target));
+        }
+        return out;
     }
 
     /**
@@ -243,6 +309,7 @@ public final class PlanFiles {
                     y.append("          denominator: ").append(quote(k.denominatorLabel())).append('\n');
                     y.append("          targetPercent: ").append(formatNumber(k.targetPercent())).append('\n');
                 });
+                writeMeasures(task.measures(), y);
             }
         }
         try {
@@ -253,6 +320,28 @@ public final class PlanFiles {
             Files.writeString(file, y.toString(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeMeasures(TaskMeasures measures, StringBuilder y) {
+        if (!measures.milestones().isEmpty()) {
+            y.append("        milestones:\n");
+            for (Milestone m : measures.milestones()) {
+                y.append("          - date: ").append(m.date()).append('\n');
+                y.append("            text: ").append(quote(m.text())).append('\n');
+                if (m.percent().isPresent()) {
+                    y.append("            percent: ").append(m.percent().getAsInt()).append('\n');
+                }
+            }
+        }
+        if (!measures.metrics().isEmpty()) {
+            y.append("        metrics:\n");
+            for (MetricDefinition m : measures.metrics()) {
+                y.append("          - name: ").append(quote(m.name())).append('\n');
+                y.append("            unit: ").append(quote(m.unit())).append('\n');
+                y.append("            combine: ").append(m.combine().key()).append('\n');
+                m.target().ifPresent(t -> y.append("            target: ").append(formatNumber(t)).append('\n'));
+            }
         }
     }
 

@@ -24,7 +24,9 @@ public record PlanTask(
         Optional<Kpi> kpi,
         // reporting load (issue 11)
         String shortTitle,
-        Reporting reporting) {
+        Reporting reporting,
+        // milestones and metrics (issue 15)
+        TaskMeasures measures) {
 
     public static final int MAX_SHORT_TITLE = 12;
 
@@ -35,6 +37,7 @@ public record PlanTask(
         responsibleUnits = List.copyOf(responsibleUnits);
         requireNonNull(deadline, "deadline is null");
         requireNonNull(kpi, "kpi is null");
+        requireNonNull(measures, "measures is null");
         requireNonNull(reporting, "reporting is null");
         if (shortTitle == null || shortTitle.isBlank()) {
             shortTitle = derivedTitle(text);
@@ -46,10 +49,33 @@ public record PlanTask(
         }
     }
 
+    /** A task without milestones or metrics. */
+    public PlanTask(int number, int areaNumber, String areaName, String text, List<String> leadUnits,
+                    List<String> responsibleUnits, LocalDate deadline, Optional<Kpi> kpi, String shortTitle,
+                    Reporting reporting) {
+        this(number, areaNumber, areaName, text, leadUnits, responsibleUnits, deadline, kpi, shortTitle, reporting,
+                TaskMeasures.NONE);
+    }
+
+    /** A task with milestones and metrics but default reporting settings. */
+    public PlanTask(int number, int areaNumber, String areaName, String text, List<String> leadUnits,
+                    List<String> responsibleUnits, LocalDate deadline, Optional<Kpi> kpi, TaskMeasures measures) {
+        this(number, areaNumber, areaName, text, leadUnits, responsibleUnits, deadline, kpi, "", Reporting.DEFAULT,
+                measures);
+    }
+
     /** A task without a short title or reporting settings: the title is cut from the text; weekly, leads only. */
     public PlanTask(int number, int areaNumber, String areaName, String text, List<String> leadUnits,
                     List<String> responsibleUnits, LocalDate deadline, Optional<Kpi> kpi) {
         this(number, areaNumber, areaName, text, leadUnits, responsibleUnits, deadline, kpi, "", Reporting.DEFAULT);
+    }
+
+    public List<Milestone> milestones() {
+        return measures.milestones();
+    }
+
+    public List<MetricDefinition> metrics() {
+        return measures.metrics();
     }
 
     public Cadence cadence() {
@@ -58,7 +84,7 @@ public record PlanTask(
 
     public PlanTask withReporting(Reporting r) {
         return new PlanTask(number, areaNumber, areaName, text, leadUnits, responsibleUnits, deadline, kpi,
-                shortTitle, r);
+                shortTitle, r, measures);
     }
 
     /** {@code 12 推动产业发展}: how lists name the task. */

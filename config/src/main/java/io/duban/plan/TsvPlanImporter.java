@@ -14,12 +14,15 @@ import java.util.regex.Pattern;
  * Reads a 任务分解表 as pasted from Excel: tab-separated columns 序号 / 工作要点 / 具体任务 / 牵头单位 / 责任单位,
  * header rows repeated on each page, and continuation rows whose first two columns are empty (the task belongs to
  * the area above). Cells that Excel quoted because they hold line breaks or tabs are unquoted. Units inside a cell
- * are separated by spaces, line breaks, 、 or ，.
+ * are separated by spaces, line breaks, 、 or ，. An optional sixth column 时间节点 holds the task's milestones
+ * ({@code 2023-10-31 完成产销对接会 60%}, several separated by ；or line breaks).
  *
  * <p>An optional 简称 column (named in the header row) gives each task its short title (at most 12 characters).
  * The table carries no deadlines, numeric targets or reporting settings (cadence, who owes the report); those
  * come from a base plan (usually last year's or the plan being replaced), matched by task number, as does the
- * short title when the table has no 简称 column.
+ * short title when the table has no 简称 column. An optional 时间节点 column (named in the header row) gives the
+ * task's milestones ({@code 2023-10-31 完成产销对接会 60%}, several separated by ；or line breaks); without it the
+ * base plan's milestones stay, as do its metrics.
  */
 public final class TsvPlanImporter {
     private static final Pattern TASK_TEXT = Pattern.compile("^\\s*(\\d+)\\s*[.．、]\\s*(.+)$", Pattern.DOTALL);
@@ -40,6 +43,7 @@ public final class TsvPlanImporter {
         AreaBuilder current = null;
         int lastTask = 0;
         int shortTitleColumn = -1;
+        int milestoneColumn = -1;
         for (Row row : rows) {
             List<String> cells = row.cells();
             if (cells.stream().allMatch(String::isBlank)) {
@@ -49,6 +53,9 @@ public final class TsvPlanImporter {
                 for (int i = 0; i < cells.size(); i++) {
                     if (cells.get(i).strip().equals("简称")) {
                         shortTitleColumn = i;
+                    }
+                    if (cells.get(i).strip().equals("时间节点")) {
+                        milestoneColumn = i;
                     }
                 }
                 continue;
@@ -95,6 +102,26 @@ public final class TsvPlanImporter {
             LocalDate deadline = previous.map(PlanTask::deadline)
                     .filter(d -> !d.isAfter(header.deadline()) && !d.isBefore(header.start()))
                     .orElse(header.deadline());
+            List<Milestone> milestones = previous.map(PlanTask::milestones).orElse(List.of());
+            String milestoneCell = milestoneColumn >= 0 ? cell(cells, milestoneColumn) : "";
+            if (!milestoneCell.isEmpty()) {
+                List<MilestoneText.Result> parsed = MilestoneText.parseAll(milestoneCell, header.year());
+                Optional<String> error = MilestoneText.firstError(parsed);
+                if (error.isPresent()) {
+                    throw new ConfigException(fileName, row.line(), "时间节点", error.get());
+                }
+                milestones = new ArrayList<>();
+                for (MilestoneText.Result r : parsed) {
+                    Milestone ms = ((MilestoneText.Result.Ok) r).milestone();
+                    if (ms.date().isBefore(header.start()) || ms.date().isAfter(deadline)) {
+                        throw new ConfigException(fileName, row.line(), "时间节点", "节点日期 " + ms.date()
+                                + " 不在任务期限 " + header.start() + " 至 " + deadline + " 内");
+                    }
+                    milestones.add(ms);
+                }
+            }
+            TaskMeasures measures = new TaskMeasures(milestones,
+                    previous.map(PlanTask::metrics).orElse(List.of()));
             String shortTitle = shortTitleColumn >= 0 ? cell(cells, shortTitleColumn) : "";
             if (shortTitle.isEmpty()) {
                 shortTitle = previous.map(PlanTask::shortTitle).orElse("");
@@ -108,7 +135,7 @@ public final class TsvPlanImporter {
                 reporting = reporting.withResponsibleOwe(false);
             }
             current.tasks.add(new PlanTask(taskNumber, current.number, current.name, text, lead, responsible, deadline,
-                    previous.flatMap(PlanTask::kpi), shortTitle, reporting));
+                    previous.flatMap(PlanTask::kpi), shortTitle, reporting, measures));
         }
         if (areas.isEmpty()) {
             throw new ConfigException(fileName, 0, "", "no tasks found; expected the 任务分解表 with tab-separated columns");

@@ -6,6 +6,9 @@ import io.duban.storage.jdbi.JdbiInboundMessageRepository;
 import io.duban.storage.jdbi.JdbiInstanceRepository;
 import io.duban.storage.jdbi.JdbiLeaseRepository;
 import io.duban.storage.jdbi.JdbiJobRunRepository;
+import io.duban.storage.jdbi.JdbiMetricRepository;
+import io.duban.storage.jdbi.JdbiMilestoneRepository;
+import io.duban.storage.jdbi.JdbiProblemRepository;
 import io.duban.storage.jdbi.JdbiOutboxRepository;
 import io.duban.storage.jdbi.JdbiPersonRepository;
 import io.duban.storage.jdbi.JdbiReplyRouteRepository;
@@ -35,6 +38,9 @@ public final class Storage implements AutoCloseable {
     private final ResponseUrlRepository responseUrls;
     private final ReviewRepository reviews;
     private final ClosureRepository closures;
+    private final MilestoneRepository milestones;
+    private final MetricRepository metrics;
+    private final ProblemRepository problems;
     private final ReportingChangeRepository reportingChanges;
     private final InstanceRepository instances;
     private final LeaseRepository leases;
@@ -52,6 +58,9 @@ public final class Storage implements AutoCloseable {
         this.responseUrls = new JdbiResponseUrlRepository(jdbi);
         this.reviews = new JdbiReviewRepository(jdbi);
         this.closures = new JdbiClosureRepository(jdbi);
+        this.milestones = new JdbiMilestoneRepository(jdbi);
+        this.metrics = new JdbiMetricRepository(jdbi);
+        this.problems = new JdbiProblemRepository(jdbi);
         this.reportingChanges = new JdbiReportingChangeRepository(jdbi);
         this.instances = new JdbiInstanceRepository(jdbi);
         this.leases = new JdbiLeaseRepository(jdbi);
@@ -167,6 +176,18 @@ public final class Storage implements AutoCloseable {
 
     public ClosureRepository closures() {
         return closures;
+    }
+
+    public MilestoneRepository milestones() {
+        return milestones;
+    }
+
+    public MetricRepository metrics() {
+        return metrics;
+    }
+
+    public ProblemRepository problems() {
+        return problems;
     }
 
     /** Admins' changes to tasks' reporters and cadence (设置). */

@@ -62,7 +62,8 @@ public final class WeeklyPicture {
                 .filter(e -> !e.at().isAfter(asOf)).toList();
         Map<Integer, ClosureEvent> closure = latest(closures, asOf);
         StatusBoard board = new StatusBoard(org, config.settings(), snapshot, Clock.fixed(asOf, zone),
-                (y, t) -> closed(closure, t), io.duban.bot.schedule.DutyRulesReader.read(config, name -> null));
+                (y, t) -> closed(closure, t), io.duban.bot.schedule.DutyRulesReader.read(config, name -> null))
+                .withMilestones(storage.milestones());
         List<TaskStatus> statuses = board.tasks(plan);
 
         List<AreaCount> byArea = new ArrayList<>();

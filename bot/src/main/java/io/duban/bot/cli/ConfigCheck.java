@@ -48,6 +48,12 @@ final class ConfigCheck {
         ok("计划 plans: " + config.plans().keySet() + "，当前 " + config.settings().planYear() + " 年 "
                 + config.currentPlan().tasks().size() + " 项任务");
         ok("名册 roster: " + config.roster().people().size() + " 人，" + config.roster().chats().size() + " 个群");
+        try {
+            ok("问题跟踪 problems: 未解决超过 "
+                    + io.duban.bot.problem.ProblemSettings.from(config).consultAfter().toDays() + " 天标为待会商");
+        } catch (ConfigException e) {
+            fail(e.getMessage());
+        }
         out.println();
 
         out.println("定时任务与节假日 schedule & calendar");

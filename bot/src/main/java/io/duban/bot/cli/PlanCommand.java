@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.duban.config.ConfigDirectory;
 import io.duban.config.ConfigException;
+import io.duban.plan.MetricDefinition;
+import io.duban.plan.Milestone;
 import io.duban.plan.Organization;
 import io.duban.plan.PlanArea;
 import io.duban.plan.PlanFiles;
@@ -108,6 +110,23 @@ public final class PlanCommand {
                     kpi.put("denominator", k.denominatorLabel());
                     kpi.put("targetPercent", k.targetPercent());
                 });
+                ArrayNode milestones = n.putArray("milestones");
+                for (Milestone m : t.milestones()) {
+                    ObjectNode mn = milestones.addObject();
+                    mn.put("date", m.date().toString());
+                    mn.put("text", m.text());
+                    if (m.percent().isPresent()) {
+                        mn.put("percent", m.percent().getAsInt());
+                    }
+                }
+                ArrayNode metrics = n.putArray("metrics");
+                for (MetricDefinition m : t.metrics()) {
+                    ObjectNode mn = metrics.addObject();
+                    mn.put("name", m.name());
+                    mn.put("unit", m.unit());
+                    mn.put("combine", m.combine().key());
+                    m.target().ifPresentOrElse(v -> mn.put("target", v), () -> mn.putNull("target"));
+                }
             }
             return mapper.writeValueAsString(tasks);
         }
@@ -120,7 +139,8 @@ public final class PlanCommand {
         GlobalOptions global;
         @Spec
         CommandSpec spec;
-        @Parameters(paramLabel = "FILE.tsv", description = "Tab-separated: 序号, 工作要点, 具体任务, 牵头单位, 责任单位.")
+        @Parameters(paramLabel = "FILE.tsv",
+                description = "Tab-separated: 序号, 工作要点, 具体任务, 牵头单位, 责任单位[, 时间节点].")
         Path file;
         @Option(names = "--year", description = "Plan year (default: the configured planYear).")
         Integer year;

@@ -1,7 +1,9 @@
 package io.duban.bot.cli;
 
+import io.duban.plan.Milestone;
 import io.duban.plan.PlanArea;
 import io.duban.plan.PlanTask;
+import io.duban.plan.TaskMeasures;
 import io.duban.plan.WorkPlan;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -18,8 +20,15 @@ final class PlanCopier {
         return new WorkPlan(year, title, "", shift(source.start(), years), shift(source.deadline(), years),
                 source.areas().stream().map(a -> new PlanArea(a.number(), a.name(), a.tasks().stream()
                         .map(t -> new PlanTask(t.number(), t.areaNumber(), t.areaName(), t.text(), t.leadUnits(),
-                                t.responsibleUnits(), shift(t.deadline(), years), t.kpi(), t.shortTitle(), t.reporting()))
+                                t.responsibleUnits(), shift(t.deadline(), years), t.kpi(), t.shortTitle(), t.reporting(),
+                                shift(t.measures(), years)))
                         .toList())).toList());
+    }
+
+    /** Milestones move with the year; metric definitions stay, their targets too (the office edits them). */
+    private static TaskMeasures shift(TaskMeasures m, long years) {
+        return new TaskMeasures(m.milestones().stream()
+                .map(x -> new Milestone(shift(x.date(), years), x.text(), x.percent())).toList(), m.metrics());
     }
 
     private static LocalDate shift(LocalDate d, long years) {

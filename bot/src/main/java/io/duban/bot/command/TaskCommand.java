@@ -1,22 +1,27 @@
 package io.duban.bot.command;
 
 import io.duban.bot.message.Reply;
+import io.duban.bot.measure.MeasureServices;
+import io.duban.bot.metric.MetricTotal;
+import io.duban.bot.milestone.MilestonePace;
 import io.duban.bot.report.ReportService;
 import io.duban.bot.report.TaskReference;
 import io.duban.bot.status.TaskStatus;
 import io.duban.bot.status.UnitPart;
 import io.duban.plan.PlanTask;
 import io.duban.plan.WorkPlan;
+import io.duban.storage.model.ProblemItem;
 import io.duban.storage.model.ProgressReport;
 import io.duban.storage.model.ReportKind;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code 任务 12}: a task in detail: colour, each unit's part, recent history. {@code 任务12 进度60% …} with more
+ * {@code 任务 12}: a task in detail: colour, next milestone, metrics, open problems, each unit's part, recent history. {@code 任务12 进度60% …} with more
  * text is a report and goes to {@link ReportCommand}.
  */
 public final class TaskCommand implements Command {
@@ -24,6 +29,11 @@ public final class TaskCommand implements Command {
     private static final int HISTORY_ROWS = 6;
 
     private final ReportCommand report = new ReportCommand();
+    private final MeasureServices measures;
+
+    public TaskCommand(MeasureServices measures) {
+        this.measures = measures;
+    }
 
     @Override
     public String name() {
@@ -37,7 +47,7 @@ public final class TaskCommand implements Command {
 
     @Override
     public String summary() {
-        return "查看一项任务：各单位进展与报送历史";
+        return "查看一项任务：红黄绿灯、下一节点、指标、未解决问题、各单位进展与历史";
     }
 
     @Override
@@ -75,7 +85,7 @@ public final class TaskCommand implements Command {
         return Reply.of(render(ctx.services(), plan, ctx.services().board().task(plan, task.get())));
     }
 
-    private static String render(Services services, WorkPlan plan, TaskStatus s) {
+    private String render(Services services, WorkPlan plan, TaskStatus s) {
         ZoneId zone = services.config().settings().zone();
         PlanTask t = s.task();
         StringBuilder sb = new StringBuilder();
@@ -87,8 +97,9 @@ public final class TaskCommand implements Command {
                 .append("\n报送：").append(t.cadence().label()).append("，")
                 .append(String.join("、", services.org().owedBy(t))).append(" 报送")
                 .append("\n截止：").append(t.deadline()).append("（").append(Formats.deadline(s)).append("）\n")
-                .append(s.colour().symbol()).append(" ").append(s.colour().label()).append("灯：").append(s.reason())
-                .append("\n\n各单位进展：");
+                .append(s.colour().symbol()).append(" ").append(s.colour().label()).append("灯：").append(s.reason());
+        appendMeasures(services, plan, s, sb);
+        sb.append("\n\n各单位进展：");
         int silentContributors = 0;
         for (UnitPart part : s.parts()) {
             boolean owes = services.org().owes(t, part.unit());
@@ -128,6 +139,23 @@ public final class TaskCommand implements Command {
             }
         }
         return sb.toString();
+    }
+
+    /** The next milestone, the metrics' running totals and the open problem items (issue 15). */
+    private void appendMeasures(Services services, WorkPlan plan, TaskStatus s, StringBuilder sb) {
+        MilestonePace.Pace pace = services.board().pace(plan, services.board().milestones(plan), s.task(), s.percent());
+        pace.next().ifPresent(m -> sb.append("\n下一节点：").append(services.quote(m.milestone().label())).append("，还有 ")
+                .append(ChronoUnit.DAYS.between(services.board().today(), m.milestone().date())).append(" 天"));
+        for (MetricTotal t : measures.metrics().totals(plan, s.task())) {
+            sb.append("\n指标：").append(t.line());
+        }
+        List<ProblemItem> open = measures.problems().open(plan).stream()
+                .filter(p -> p.taskNumber() == s.task().number()).toList();
+        if (!open.isEmpty()) {
+            sb.append("\n未解决问题 ").append(open.size()).append(" 个：").append(String.join("、",
+                    open.stream().limit(5).map(p -> "问题" + p.id() + "（" + p.unit() + "）").toList()))
+                    .append(open.size() > 5 ? " 等" : "").append("（详见：问题）");
+        }
     }
 
     private static String kind(ReportKind kind) {

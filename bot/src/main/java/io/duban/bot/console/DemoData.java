@@ -1,11 +1,13 @@
 package io.duban.bot.console;
 
 import io.duban.bot.App;
+import io.duban.bot.metric.MetricPhrases;
 import io.duban.bot.report.ReportingWeek;
 import io.duban.plan.PlanTask;
 import io.duban.plan.WorkPlan;
 import io.duban.roster.Person;
 import io.duban.storage.model.NewReport;
+import io.duban.storage.model.ProgressReport;
 import io.duban.storage.model.ReportKind;
 import io.duban.storage.model.ReportStatus;
 import java.time.Instant;
@@ -33,9 +35,9 @@ public final class DemoData {
             12, "已对接保山咖啡企业2家，协助昭通建设蔬菜基地1个",
             13, "组织本区企业赴保山洽谈咖啡合作，签约意向1项",
             15, "“鱼米之乡”平台上架对口地区农特产品26款",
-            16, "各基层工会中秋慰问品定向采购“小闵帮扶”产品",
+            16, "各基层工会中秋慰问品定向采购“小闵帮扶”产品，采购金额 3.5 万元",
             17, "第二批援滇疗休养已出发",
-            19, "“闵行三农”公众号发布对口帮扶稿件3篇");
+            19, "“闵行三农”公众号发布对口帮扶稿件，宣传报道 3 篇");
 
     private DemoData() {
     }
@@ -84,12 +86,16 @@ public final class DemoData {
                             : task.number() == 12 && index == weeks - 1 ? "冷链运输成本高" : "";
                     OptionalInt numerator = task.kpi().isPresent() ? OptionalInt.of(2 + 2 * index) : OptionalInt.empty();
                     OptionalInt denominator = task.kpi().isPresent() ? OptionalInt.of(120) : OptionalInt.empty();
-                    app.storage().reports().append(new NewReport(plan.year(), task.number(), unit,
+                    ProgressReport stored = app.storage().reports().append(new NewReport(plan.year(), task.number(), unit,
                             contact.get().userId(), Optional.empty(), ReportKind.REPORT, Optional.empty(),
                             Optional.of(once ? ReportStatus.DONE : blocked ? ReportStatus.BLOCKED : ReportStatus.IN_PROGRESS),
                             OptionalInt.of(percent),
                             PROGRESS.getOrDefault(task.number(), "按计划推进，本周完成阶段性工作"), problems,
                             once ? "" : "继续推进", numerator, denominator, w.toString(), at));
+                    // As the chat does: the figures named in the text count, the problems become items.
+                    app.measures().metrics().record(stored,
+                            MetricPhrases.find(stored.progress(), task.metrics()).values());
+                    app.measures().problems().onReport(stored, true);
                     added++;
                 }
             }

@@ -3,11 +3,19 @@ package io.duban.bot.export;
 import io.duban.bot.export.Ledger.Cell;
 import io.duban.bot.export.Ledger.Column;
 import io.duban.bot.export.Ledger.Sheet;
+import io.duban.bot.metric.MetricService;
+import io.duban.bot.metric.MetricTotal;
+import io.duban.bot.milestone.MilestoneBook;
+import io.duban.bot.milestone.TaskMilestone;
+import io.duban.bot.problem.ConsultRule;
+import io.duban.bot.problem.ProblemService;
+import io.duban.bot.problem.ProblemSettings;
 import io.duban.bot.report.ReportsAsOf;
 import io.duban.bot.status.StatusBoard;
 import io.duban.bot.status.TaskStatus;
 import io.duban.bot.status.UnitPart;
 import io.duban.config.ConfigDirectory;
+import io.duban.plan.MetricDefinition;
 import io.duban.plan.Organization;
 import io.duban.plan.PlanTask;
 import io.duban.plan.WorkPlan;
@@ -15,6 +23,8 @@ import io.duban.roster.Person;
 import io.duban.storage.Storage;
 import io.duban.storage.model.ClosureAction;
 import io.duban.storage.model.ClosureEvent;
+import io.duban.storage.model.ProblemDecision;
+import io.duban.storage.model.ProblemItem;
 import io.duban.storage.model.ProgressReport;
 import io.duban.storage.model.ReportKind;
 import io.duban.storage.model.ReportReview;
@@ -31,8 +41,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Builds the 台账 as it stood at a moment: the 任务分解表 with each task's progress, the full report history, and a
- * sheet per unit. Only rows made at or before that moment count (reports, review decisions, closure steps).
+ * Builds the 台账 as it stood at a moment: the 任务分解表 with each task's progress, milestones, metric totals (one
+ * column per metric) and open problems, the full report history, and a sheet per unit. Only rows made at or before that moment count (reports, review decisions, closure steps).
  */
 public final class LedgerBuilder {
     public static final String MAIN_SHEET = "台账";
@@ -62,14 +72,16 @@ public final class LedgerBuilder {
                 .forEach(e -> closure.put(e.taskNumber(), e));
         StatusBoard board = new StatusBoard(org, config.settings(), snapshot, Clock.fixed(asOf, zone),
                 (year, task) -> closure.containsKey(task) && closure.get(task).action() == ClosureAction.APPROVED,
-                io.duban.bot.schedule.DutyRulesReader.read(config, name -> null));
+                io.duban.bot.schedule.DutyRulesReader.read(config, name -> null))
+                .withMilestones(storage.milestones());
         List<TaskStatus> statuses = board.tasks(plan);
+        Measures measures = measures(plan, snapshot, board, asOf);
         Map<String, String> names = storage.people().all().stream()
                 .collect(Collectors.toMap(Person::userId, Person::name, (a, b) -> a));
         Rows rows = new Rows(zone, reviews, names);
 
         List<Sheet> sheets = new ArrayList<>();
-        sheets.add(mainSheet(statuses, closure, rows));
+        sheets.add(mainSheet(statuses, closure, rows, measures));
         sheets.add(historySheet(snapshot, rows));
         for (String unit : org.units()) {
             List<TaskStatus> own = statuses.stream().filter(s -> org.isAssigned(s.task(), unit)).toList();
@@ -81,19 +93,59 @@ public final class LedgerBuilder {
         return new Ledger(title, sheets);
     }
 
-    private Sheet mainSheet(List<TaskStatus> statuses, Map<Integer, ClosureEvent> closure, Rows rows) {
-        List<Column> columns = List.of(
+    /** Milestones, metric totals and problems as they stood at the ledger's moment (issue 15). */
+    private record Measures(MilestoneBook milestones, StatusBoard board, WorkPlan plan, List<MetricTotal> metrics,
+                            List<ProblemItem> open, List<ConsultRule.Flag> consult,
+                            Map<Long, ProblemDecision> decisions) {
+        String milestoneCell(TaskStatus s) {
+            List<String> lines = new ArrayList<>();
+            for (TaskMilestone m : milestones.of(s.task())) {
+                boolean passed = m.milestone().date().isBefore(board.today());
+                String state = m.met(s.percent()) ? "已达成" : passed ? "未达成" : "未到期";
+                lines.add(m.milestone().label() + "（" + state + "）");
+            }
+            return String.join("\n", lines);
+        }
+
+        String openProblemsCell(TaskStatus s) {
+            return open.stream().filter(p -> p.taskNumber() == s.task().number())
+                    .map(p -> "问题" + p.id() + " " + p.unit() + "：" + p.text()
+                            + (ConsultRule.of(consult, p.id()).isPresent() ? "（待会商）" : "")
+                            + Optional.ofNullable(decisions.get(p.id())).map(d -> "（会商 " + d.meetingDate() + "："
+                                    + d.decision() + "）").orElse(""))
+                    .collect(Collectors.joining("\n"));
+        }
+    }
+
+    private Measures measures(WorkPlan plan, ReportsAsOf snapshot, StatusBoard board, Instant asOf) {
+        Clock at = Clock.fixed(asOf, config.settings().zone());
+        List<MetricTotal> metrics = new MetricService(storage.metrics(), config.organization(), at)
+                .totalsAsOf(plan, snapshot, asOf);
+        ProblemService problems = new ProblemService(storage.problems(), ProblemSettings.from(config), at);
+        return new Measures(board.milestones(plan), board, plan, metrics, problems.openAt(plan, asOf),
+                problems.awaitingConsultation(plan, asOf), problems.decisions(plan, asOf));
+    }
+
+    private Sheet mainSheet(List<TaskStatus> statuses, Map<Integer, ClosureEvent> closure, Rows rows,
+                            Measures measures) {
+        List<Column> base = List.of(
                 Column.of("序号", 6), Column.wrapped("工作要点", 12), Column.wrapped("具体任务", 44),
                 Column.wrapped("牵头单位", 12), Column.wrapped("责任单位", 18), Column.of("状态", 7),
                 Column.of("进度(%)", 9), Column.of("应有进度(%)", 12), Column.wrapped("状态说明", 20),
                 Column.wrapped("最新进展", 36), Column.wrapped("存在问题", 28), Column.wrapped("下一步计划", 28),
                 Column.of("报送日期", 12), Column.wrapped("报送人", 16), Column.wrapped("核查状态", 16),
                 Column.wrapped("销号", 18), Column.of("截止日期", 12));
+        List<Column> columns = new ArrayList<>(base);
+        columns.add(Column.wrapped("时间节点", 28));
+        for (MetricTotal m : measures.metrics()) {
+            columns.add(Column.wrapped(m.definition().name() + "（" + m.definition().unit() + "）", 16));
+        }
+        columns.add(Column.wrapped("未解决问题", 32));
         List<List<Cell>> out = new ArrayList<>();
         for (TaskStatus s : statuses) {
             PlanTask t = s.task();
             Optional<ProgressReport> h = s.headline();
-            out.add(List.of(
+            List<Cell> row = new ArrayList<>(List.of(
                     Cell.number(t.number()), Cell.text(t.areaName()), Cell.text(t.text()),
                     Cell.text(String.join("、", t.leadUnits())), Cell.text(String.join("、", t.responsibleUnits())),
                     Cell.text(s.colour().label()).filled(s.colour()), Cell.number(s.percent()).filled(s.colour()),
@@ -106,6 +158,12 @@ public final class LedgerBuilder {
                     Cell.text(h.map(rows::review).orElse("—")),
                     Cell.text(closureState(closure.get(t.number()), rows)),
                     Cell.text(t.deadline().format(DATE))));
+            row.add(Cell.text(measures.milestoneCell(s)));
+            for (MetricTotal m : measures.metrics()) {
+                row.add(Cell.text(m.task().number() == t.number() ? metricCell(m) : ""));
+            }
+            row.add(Cell.text(measures.openProblemsCell(s)));
+            out.add(row);
         }
         return new Sheet(MAIN_SHEET, columns, out);
     }
@@ -158,6 +216,14 @@ public final class LedgerBuilder {
                     Cell.text(r.map(rows::review).orElse("—"))));
         }
         return new Sheet(sheetName(unit), columns, out);
+    }
+
+    /** {@code 22.75/50（46%）}, {@code 22.75（未设目标）}. */
+    private static String metricCell(MetricTotal m) {
+        String total = MetricDefinition.format(m.total());
+        return m.definition().target()
+                .map(t -> total + "/" + MetricDefinition.format(t) + "（" + Math.round(100.0 * m.total() / t) + "%）")
+                .orElse(total + "（未设目标）");
     }
 
     private static String closureState(ClosureEvent e, Rows rows) {

@@ -49,6 +49,7 @@ public final class ReportService {
     private final ReportFilter countable;
     private final DueThisWeek due;
     private final ReportParser parser;
+    private final ReportFollowUp followUp;
 
     public ReportService(Organization org, Settings settings, ReportRepository reports, Clock clock,
                          BiPredicate<Integer, Integer> isClosed, DueThisWeek due) {
@@ -61,6 +62,14 @@ public final class ReportService {
      */
     public ReportService(Organization org, Settings settings, ReportRepository reports, Clock clock,
                          BiPredicate<Integer, Integer> isClosed, ReportFilter countable, DueThisWeek due) {
+        this(org, settings, reports, clock, isClosed, countable, due, ReportFollowUp.NONE);
+    }
+
+    /** @param followUp feeds every stored report to the task's metrics and the unit's problem items (issue 15) */
+    public ReportService(Organization org, Settings settings, ReportRepository reports, Clock clock,
+                         BiPredicate<Integer, Integer> isClosed, ReportFilter countable, DueThisWeek due,
+                         ReportFollowUp followUp) {
+        this.followUp = followUp;
         this.due = due;
         this.countable = countable;
         this.org = org;
@@ -188,7 +197,8 @@ public final class ReportService {
             return new ReportOutcome.Repeated(previous.get());
         }
         ProgressReport stored = reports.append(report);
-        return new ReportOutcome.Stored(stored, parsed.percent().isEmpty(), before, List.of());
+        return new ReportOutcome.Stored(stored, parsed.percent().isEmpty(), before,
+                followUp.afterStore(plan, task.get(), stored, Optional.empty()));
     }
 
     /** The same person, the same task, the same content, within {@link #REPEAT_WINDOW}. */
@@ -350,9 +360,11 @@ public final class ReportService {
         OptionalInt percent = parsed.percent().isPresent() ? parsed.percent() : target.get().percent();
         ProgressReport stored = reports.append(newReport(plan, person, number, inboundId, ReportKind.CORRECTION,
                 Optional.of(target.get().id()), parsed, percent));
+        StringBuilder extra = new StringBuilder();
+        followUp.afterStore(plan, task.get(), stored, target).forEach(l -> extra.append('\n').append(l));
         return Reply.of("已更正 " + person.unit() + " 对任务 " + number + " 的报送（原 "
                 + target.get().reportedAt().atZone(settings.zone()).format(DAY_TIME) + " 的报送保留在历史中）：\n"
-                + describe(stored) + "\n如需撤回：撤回 " + number);
+                + describe(stored) + extra + "\n如需撤回：撤回 " + number);
     }
 
     /** Withdraws the unit's latest effective report on a task; the one before it counts again. */
@@ -379,11 +391,13 @@ public final class ReportService {
         reports.append(newReport(plan, person, number, inboundId, ReportKind.WITHDRAWAL,
                 Optional.of(target.get().id()), empty, OptionalInt.empty()));
         Optional<ProgressReport> now = reports.latestEffective(plan.year(), number, person.unit());
+        StringBuilder extra = new StringBuilder();
+        followUp.afterWithdraw(plan, task.get(), target.get()).forEach(l -> extra.append('\n').append(l));
         return Reply.of("已撤回 " + person.unit() + " 在 "
                 + target.get().reportedAt().atZone(settings.zone()).format(DAY_TIME) + " 对任务 " + number
                 + " 的报送（记录保留在历史中）。"
                 + now.map(r -> "\n现以 " + r.reportedAt().atZone(settings.zone()).format(DAY_TIME) + " 的报送为准："
-                        + r.percent().orElse(0) + "%。").orElse("\n该任务本单位目前没有有效报送。"));
+                        + r.percent().orElse(0) + "%。").orElse("\n该任务本单位目前没有有效报送。") + extra);
     }
 
     /** The tasks still due from the unit in the current reporting week, as the due component counts them. */

@@ -1,5 +1,6 @@
 package io.duban.bot.schedule;
 
+import io.duban.bot.metric.MetricTotal;
 import io.duban.bot.status.Colour;
 import io.duban.bot.status.StatusBoard;
 import io.duban.bot.status.TaskStatus;
@@ -13,8 +14,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The monthly 通报 into the leaders' group: completion rate, red/yellow/green counts, overdue tasks and each unit's
- * reporting rate over the month's reporting weeks so far (a week counts when the unit sent at least one report).
+ * The monthly 通报 into the leaders' group: problems waiting for a consultation (待会商) first, then completion rate,
+ * red/yellow/green counts, overdue tasks, the metrics' running totals and each unit's reporting rate over the month's reporting weeks so far (a week counts when the unit sent at least one report).
  */
 final class MonthlyReportComposer implements Composer {
     private final RhythmContext ctx;
@@ -44,6 +45,7 @@ final class MonthlyReportComposer implements Composer {
         StringBuilder sb = new StringBuilder();
         sb.append("【月度通报】").append(month.getYear()).append("年").append(month.getMonthValue()).append("月（截至")
                 .append(Texts.monthDay(day)).append("）\n").append(ctx.plan().title()).append('\n');
+        sb.append(ConsultLines.block(ctx.awaitingConsultation(at), ctx));
         sb.append("完成率：已完成 ").append(done).append(" 项／共 ").append(all.size()).append(" 项（")
                 .append(pct(done, all.size())).append("）\n");
         sb.append("红灯 ").append(red).append(" 项，黄灯 ").append(yellow).append(" 项，绿灯 ")
@@ -55,6 +57,13 @@ final class MonthlyReportComposer implements Composer {
                     .append(String.join("、", s.task().leadUnits())).append("牵头，")
                     .append(WeeklySummaryComposer.deadlineText(s.daysToDeadline())).append("，进度 ")
                     .append(s.percent()).append("%）\n");
+        }
+        List<MetricTotal> metrics = ctx.metricTotals(at).stream().filter(m -> open.contains(m.task())).toList();
+        if (!metrics.isEmpty()) {
+            sb.append("工作指标：\n");
+            for (MetricTotal m : metrics) {
+                sb.append("  ").append(m.task().number()).append(". ").append(m.line()).append('\n');
+            }
         }
         // Each unit's rate over the reports due from it this month under each task's cadence (one truth: the due
         // component), counted up to the run day.

@@ -1,5 +1,11 @@
 package io.duban.bot.schedule;
 
+import io.duban.bot.metric.MetricService;
+import io.duban.bot.metric.MetricTotal;
+import io.duban.bot.milestone.MilestoneBook;
+import io.duban.bot.problem.ConsultRule;
+import io.duban.bot.problem.ProblemService;
+import io.duban.bot.problem.ProblemSettings;
 import io.duban.bot.duty.DueCalculator;
 import io.duban.bot.duty.DutyRules;
 import io.duban.bot.duty.ReportFacts;
@@ -60,7 +66,24 @@ record RhythmContext(ConfigDirectory config, Storage storage, WorkCalendar calen
     /** The lead's status board, as seen at {@code asOf}. */
     StatusBoard board(Instant asOf) {
         return new StatusBoard(org(), config.settings(), storage.reports(), Clock.fixed(asOf, settings.zone()),
-                isClosed, countable(), dutyRules());
+                isClosed, countable(), dutyRules()).withMilestones(storage.milestones());
+    }
+
+    /** Every task's milestones with all the edits made in chat so far (for planning warning runs). */
+    MilestoneBook milestones() {
+        return MilestoneBook.of(plan(), storage.milestones().all(plan().year()), Instant.MAX);
+    }
+
+    /** Open problems waiting for a consultation (待会商) at a moment, oldest first. */
+    List<ConsultRule.Flag> awaitingConsultation(Instant at) {
+        return new ProblemService(storage.problems(), ProblemSettings.from(config), Clock.fixed(at, settings.zone()))
+                .awaitingConsultation(plan(), at);
+    }
+
+    /** Every metric's running total at a moment. */
+    List<MetricTotal> metricTotals(Instant at) {
+        return new MetricService(storage.metrics(), org(), Clock.fixed(at, settings.zone()))
+                .totals(plan());
     }
 
     /** Which reports count as reported: the office's review leaves out the ones it returned (as the engine does). */

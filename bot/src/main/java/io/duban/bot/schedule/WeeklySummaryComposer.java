@@ -63,6 +63,10 @@ final class WeeklySummaryComposer implements Composer {
         sb.append("【督办周报】").append(week.label()).append('\n').append(ctx.plan().title()).append('\n');
         sb.append("共 ").append(statuses.size()).append(" 项任务：红灯 ").append(red).append(" 项，黄灯 ").append(yellow)
                 .append(" 项，绿灯 ").append(statuses.size() - red - yellow).append(" 项。\n");
+        String consult = ConsultLines.block(ctx.awaitingConsultation(at), ctx);
+        if (!consult.isEmpty()) {
+            sb.append('\n').append(consult);
+        }
 
         sb.append("\n一、需关注\n");
         List<TaskStatus> attention = new ArrayList<>();

@@ -4,6 +4,8 @@ import io.duban.bot.duty.DueCalculator;
 import io.duban.bot.duty.DutyRules;
 import io.duban.bot.duty.ReportFacts;
 import io.duban.bot.duty.Staleness;
+import io.duban.bot.milestone.MilestoneBook;
+import io.duban.bot.milestone.MilestonePace;
 import io.duban.bot.report.ReportFilter;
 import io.duban.bot.report.ReportingWeek;
 import io.duban.config.Settings;
@@ -11,7 +13,9 @@ import io.duban.plan.Cadence;
 import io.duban.plan.Organization;
 import io.duban.plan.PlanTask;
 import io.duban.plan.WorkPlan;
+import io.duban.storage.MilestoneRepository;
 import io.duban.storage.ReportRepository;
+import io.duban.storage.model.MilestoneEdit;
 import io.duban.storage.model.ProgressReport;
 import io.duban.storage.model.ReportStatus;
 import java.time.Clock;
@@ -33,6 +37,19 @@ import java.util.function.BiPredicate;
  * (the latest effective report of every task and unit), then everything in memory.
  */
 public final class StatusBoard {
+    /** Without chat edits: the plan file's milestones only. */
+    private static final MilestoneRepository NO_MILESTONE_EDITS = new MilestoneRepository() {
+        @Override
+        public MilestoneEdit append(MilestoneEdit edit) {
+            throw new UnsupportedOperationException("read-only");
+        }
+
+        @Override
+        public List<MilestoneEdit> all(int planYear) {
+            return List.of();
+        }
+    };
+
     private final Organization org;
     private final Settings settings;
     private final ReportRepository reports;
@@ -40,6 +57,7 @@ public final class StatusBoard {
     private final BiPredicate<Integer, Integer> isClosed;
     private final ReportFilter countable;
     private final DutyRules duty;
+    private final MilestoneRepository milestoneEdits;
 
     public StatusBoard(Organization org, Settings settings, ReportRepository reports, Clock clock,
                        BiPredicate<Integer, Integer> isClosed, DutyRules duty) {
@@ -53,6 +71,13 @@ public final class StatusBoard {
      */
     public StatusBoard(Organization org, Settings settings, ReportRepository reports, Clock clock,
                        BiPredicate<Integer, Integer> isClosed, ReportFilter countable, DutyRules duty) {
+        this(org, settings, reports, clock, isClosed, countable, duty, NO_MILESTONE_EDITS);
+    }
+
+    private StatusBoard(Organization org, Settings settings, ReportRepository reports, Clock clock,
+                        BiPredicate<Integer, Integer> isClosed, ReportFilter countable, DutyRules duty,
+                        MilestoneRepository milestoneEdits) {
+        this.milestoneEdits = milestoneEdits;
         this.duty = duty;
         this.org = org;
         this.settings = settings;
@@ -60,6 +85,21 @@ public final class StatusBoard {
         this.clock = clock;
         this.isClosed = isClosed;
         this.countable = countable;
+    }
+
+    /** The same board with the milestones set in chat (without it: the plan file's milestones only). */
+    public StatusBoard withMilestones(MilestoneRepository edits) {
+        return new StatusBoard(org, settings, reports, clock, isClosed, countable, duty, edits);
+    }
+
+    /** Every task's milestones as they stand at the board's moment. */
+    public MilestoneBook milestones(WorkPlan plan) {
+        return MilestoneBook.of(plan, milestoneEdits.all(plan.year()), clock.instant());
+    }
+
+    /** Where the task should be and which milestones it missed, for a percent, at the board's date. */
+    public MilestonePace.Pace pace(WorkPlan plan, MilestoneBook book, PlanTask task, int percent) {
+        return MilestonePace.of(book.of(task), plan.start(), task.deadline(), today(), percent);
     }
 
     public LocalDate today() {
@@ -75,16 +115,17 @@ public final class StatusBoard {
         Map<Integer, Map<String, ProgressReport>> latest = latestByTaskAndUnit(plan.year());
         DueCalculator due = calculator(plan);
         java.util.function.Supplier<ReportFacts> facts = lazyFacts(plan);
+        MilestoneBook book = milestones(plan);
         List<TaskStatus> out = new ArrayList<>();
         for (PlanTask task : plan.tasks()) {
-            out.add(status(plan, task, latest.getOrDefault(task.number(), Map.of()), due, facts));
+            out.add(status(plan, task, latest.getOrDefault(task.number(), Map.of()), due, facts, book));
         }
         return out;
     }
 
     public TaskStatus task(WorkPlan plan, PlanTask task) {
         return status(plan, task, latestByTaskAndUnit(plan.year()).getOrDefault(task.number(), Map.of()),
-                calculator(plan), lazyFacts(plan));
+                calculator(plan), lazyFacts(plan), milestones(plan));
     }
 
     /** The report history is read only if some task gets as far as the staleness check. */
@@ -118,7 +159,7 @@ public final class StatusBoard {
     }
 
     private TaskStatus status(WorkPlan plan, PlanTask task, Map<String, ProgressReport> byUnit, DueCalculator due,
-                              java.util.function.Supplier<ReportFacts> facts) {
+                              java.util.function.Supplier<ReportFacts> facts, MilestoneBook book) {
         LocalDate today = today();
         List<String> leads = org.expand(task.leadUnits());
         List<UnitPart> parts = new ArrayList<>();
@@ -131,7 +172,8 @@ public final class StatusBoard {
                 .or(() -> byUnit.values().stream().max(newest));
         int percent = headline.flatMap(r -> r.percent().isPresent() ? Optional.of(r.percent().getAsInt()) : Optional.empty())
                 .orElse(0);
-        int expected = expectedPercent(plan.start(), task.deadline(), today);
+        MilestonePace.Pace pace = pace(plan, book, task, percent);
+        int expected = pace.expected();
         long daysLeft = ChronoUnit.DAYS.between(today, task.deadline());
         boolean closed = isClosed.test(plan.year(), task.number());
         boolean done = closed || percent >= 100
@@ -148,6 +190,9 @@ public final class StatusBoard {
         } else if (daysLeft < 0) {
             colour = Colour.RED;
             reason = "已逾期 " + (-daysLeft) + " 天，进度 " + percent + "%";
+        } else if (pace.missedReason(percent).isPresent()) {
+            colour = Colour.RED;
+            reason = pace.missedReason(percent).get();
         } else if (headline.flatMap(ProgressReport::status).filter(s -> s == ReportStatus.BLOCKED).isPresent()) {
             colour = Colour.RED;
             reason = "受阻" + headline.filter(ProgressReport::hasProblems).map(r -> "：" + shorten(r.problems())).orElse("");

@@ -9,7 +9,8 @@ import java.util.Optional;
  * Where a task stands: its colour and why, its headline percent (the lead unit's latest report, else the latest
  * of any unit), and each unit's part.
  *
- * @param expectedPercent where the task should be by now if it moved evenly from the plan start to its deadline
+ * @param expectedPercent where the task should be by now: along its milestones' percents, else evenly from the plan
+ *                        start to its deadline
  * @param daysToDeadline  negative when overdue
  */
 public record TaskStatus(
