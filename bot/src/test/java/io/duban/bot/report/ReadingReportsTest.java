@@ -119,7 +119,7 @@ class ReadingReportsTest {
         bot.say(STAFF, NGK, "12 60% 已对接企业；问题：无");
         bot.say(STAFF, NGK, "15 40% 上架产品；存在问题：暂无");
         assertThat(latest(12).problems()).isEmpty();
-        assertThat(bot.say(LEADER, LEADERS, "问题")).contains("没有提出问题");
+        assertThat(bot.say(LEADER, LEADERS, "问题")).contains("没有未解决的问题");
     }
 
     @Test
