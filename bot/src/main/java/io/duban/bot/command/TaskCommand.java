@@ -5,6 +5,7 @@ import io.duban.bot.measure.MeasureServices;
 import io.duban.bot.metric.MetricTotal;
 import io.duban.bot.milestone.MilestonePace;
 import io.duban.bot.report.ReportService;
+import io.duban.bot.report.TaskReference;
 import io.duban.bot.status.TaskStatus;
 import io.duban.bot.status.UnitPart;
 import io.duban.plan.PlanTask;
@@ -62,14 +63,16 @@ public final class TaskCommand implements Command {
     @Override
     public Reply handle(CommandContext ctx, String args) {
         Matcher m = NUMBER_ONLY.matcher(args);
-        if (!m.matches()) {
+        Optional<TaskReference> named = TaskReference.at("任务" + args, TaskReference.Position.MESSAGE_START)
+                .filter(r -> r.numbers().size() == 1 && r.end() == ("任务" + args).length());
+        if (!m.matches() && named.isEmpty()) {
             if (args.isEmpty()) {
                 return Reply.of("请写明任务编号，例如：任务 12");
             }
             return report.handle(ctx, "任务" + args);
         }
         WorkPlan plan = ctx.services().plan();
-        int number = Integer.parseInt(m.group(1));
+        int number = m.matches() ? Integer.parseInt(m.group(1)) : named.get().number(); // 任务 12, 任务 十二
         Optional<PlanTask> task = plan.task(number);
         if (task.isEmpty()) {
             return Reply.of(ReportService.unknownTask(plan, number).replaceFirst("例如：.*$", "例如：任务 12"));
