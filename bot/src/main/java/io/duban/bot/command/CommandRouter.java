@@ -1,5 +1,6 @@
 package io.duban.bot.command;
 
+import io.duban.bot.report.ReportParser;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -7,15 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Finds the command a message starts with. The longest command word wins ({@code 我的任务} before {@code 任务});
  * a word must be followed by the end, a space or a digit. Text that starts like a report ({@code 12 60% …},
- * {@code 60% …}) goes to the report command.
+ * {@code 60% …}, {@code 第十二项 …}, {@code 无变化}; see {@link ReportParser#looksLikeReport}) goes to the report command.
  */
 public final class CommandRouter {
-    private static final Pattern REPORT_START = Pattern.compile("^(?:\\d|[%％]|未启动|推进中|已完成|受阻|进展|本周|无变化|同上周|没有变化|无新进展)");
 
     public record Route(Command command, String args) {
     }
@@ -65,7 +64,7 @@ public final class CommandRouter {
             }
             return Optional.of(new Route(report, text));
         }
-        if (REPORT_START.matcher(text).find()) {
+        if (ReportParser.looksLikeReport(text)) {
             return Optional.of(new Route(report, text));
         }
         return Optional.empty();

@@ -7,6 +7,7 @@ import io.duban.bot.milestone.MilestonePace;
 import io.duban.bot.report.ReportService;
 import io.duban.bot.answer.TaskAnswer;
 import io.duban.bot.status.AcceptedReports;
+import io.duban.bot.report.TaskReference;
 import io.duban.bot.status.TaskStatus;
 import io.duban.plan.PlanTask;
 import io.duban.plan.WorkPlan;
@@ -65,14 +66,17 @@ public final class TaskCommand implements Command {
     public Reply handle(CommandContext ctx, String args) {
         Matcher m = NUMBER_ONLY.matcher(args);
         Matcher history = HISTORY.matcher(args);
-        if (!m.matches() && !history.matches()) {
+        Optional<TaskReference> named = TaskReference.at("任务" + args, TaskReference.Position.MESSAGE_START)
+                .filter(r -> r.numbers().size() == 1 && r.end() == ("任务" + args).length());
+        if (!m.matches() && !history.matches() && named.isEmpty()) {
             if (args.isEmpty()) {
                 return Reply.of("请写明任务编号，例如：任务 12");
             }
             return report.handle(ctx, "任务" + args);
         }
         WorkPlan plan = ctx.services().plan();
-        int number = Integer.parseInt(m.matches() ? m.group(1) : history.group(1));
+        int number = m.matches() ? Integer.parseInt(m.group(1))
+                : history.matches() ? Integer.parseInt(history.group(1)) : named.get().number(); // 任务 12, 任务 十二
         Optional<PlanTask> task = plan.task(number);
         if (task.isEmpty()) {
             return Reply.of(ReportService.unknownTask(plan, number).replaceFirst("例如：.*$", "例如：任务 12"));
@@ -86,7 +90,7 @@ public final class TaskCommand implements Command {
         TaskStatus status = ctx.services().board().tasks(plan, accepted).stream()
                 .filter(s -> s.task().number() == number).findFirst().orElseThrow();
         ZoneId zone = ctx.services().config().settings().zone();
-        if (m.matches()) {
+        if (!history.matches()) {
             String text = TaskAnswer.summary(status, accepted, zone, ctx.services().org().owedBy(status.task()));
             StringBuilder extra = new StringBuilder();
             appendMeasures(ctx.services(), plan, status, extra);

@@ -8,7 +8,8 @@ import io.duban.bot.command.Services;
 import io.duban.bot.message.InboundMessage;
 import io.duban.bot.message.MessageKind;
 import io.duban.bot.message.Reply;
-import io.duban.bot.text.Mentions;
+import io.duban.bot.report.SocialMessages;
+import io.duban.bot.report.normalize.InputNormalizer;
 import io.duban.bot.text.UserText;
 import io.duban.config.ConfigDirectory;
 import io.duban.roster.ChatBinding;
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BotEngine implements InboundPort {
     private static final Logger LOG = LoggerFactory.getLogger(BotEngine.class);
+    static final String PICTURES_NOT_KEPT = "\n（消息中的图片暂不保存，以上按文字处理。）";
     static final String INTERNAL_ERROR = "抱歉，处理您的消息时出错了。消息已保存，管理员会核查；请稍后再试。";
 
     private final ConfigDirectory config;
@@ -156,6 +158,10 @@ public final class BotEngine implements InboundPort {
                 LOG.debug("inbound message #{} failed", inboundId, e);
                 return new Outcome("error:internal", Reply.of(INTERNAL_ERROR));
             });
+            if (message.kind() == MessageKind.TEXT_WITH_PICTURES) {
+                outcome = new Outcome(outcome.code(), new Reply(outcome.reply().text() + PICTURES_NOT_KEPT,
+                        outcome.reply().mentions()));
+            }
             storage.inbound().markAnswered(inboundId, outcome.code(), clock.instant());
             Optional<OutboxEntry> entry = storage.outbox().enqueue(addressed(message, outcome.reply(), lateness),
                     clock.instant());
@@ -203,7 +209,7 @@ public final class BotEngine implements InboundPort {
 
     private Outcome interpret(InboundMessage message, long inboundId) {
         int max = config.settings().maxMessageChars();
-        String text = Mentions.stripLeading(message.text());
+        String text = InputNormalizer.clean(message.text(), config.settings().botName());
         if (text.codePointCount(0, text.length()) > max) {
             return new Outcome("error:too-long", Reply.of("消息过长（" + text.codePointCount(0, text.length())
                     + " 字），请控制在 " + max + " 字以内，可分几条发送。例如：12 60% 本周进展；问题：…；下一步：…"));
@@ -212,7 +218,7 @@ public final class BotEngine implements InboundPort {
         if (person.isEmpty()) {
             return new Outcome("error:unregistered", Reply.of(unregistered()));
         }
-        if (message.kind() != MessageKind.TEXT) {
+        if (!message.kind().hasText()) {
             return new Outcome("error:not-text", Reply.of(notText(message.kind())));
         }
         Optional<ChatBinding> chat = message.chatId().flatMap(storage.chats()::find);
@@ -220,6 +226,10 @@ public final class BotEngine implements InboundPort {
             return new Outcome("greeting", Reply.of(person.get().name() + "，您好！我是" + config.settings().botName()
                     + "。报送进度请发：12 60% 本周进展；问题：…；下一步：…；查看命令请发：帮助"));
         }
+        if (SocialMessages.isSocial(text)) {
+            return new Outcome("social", Reply.of(services.reports().socialAnswer(services.plan(), person.get(), text)));
+        }
+        text = SocialMessages.stripLeading(text); // 好的，12 60% …
         Optional<CommandRouter.Route> route = router.route(text);
         if (route.isEmpty()) {
             return new Outcome("error:unknown", Reply.of("抱歉，没有看懂“" + UserText.escape(text, 20)

@@ -1,20 +1,24 @@
 package io.duban.bot.report;
 
 import io.duban.bot.message.Reply;
+import io.duban.bot.report.normalize.InputNormalizer;
 import io.duban.bot.text.UserText;
 import io.duban.config.Settings;
 import io.duban.plan.Organization;
 import io.duban.plan.PlanTask;
 import io.duban.plan.WorkPlan;
 import io.duban.roster.Person;
+import io.duban.roster.Role;
 import io.duban.storage.ReportRepository;
 import io.duban.storage.model.NewReport;
 import io.duban.storage.model.ProgressReport;
 import io.duban.storage.model.ReportKind;
 import io.duban.storage.model.ReportStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -31,6 +35,11 @@ import java.util.stream.Collectors;
 public final class ReportService {
     private static final Pattern QUOTED_TASK = Pattern.compile("任务\\s*(\\d{1,4})");
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    /** A report the same person sends again within this time, unchanged, is a repeat (a double tap, a retry). */
+    static final Duration REPEAT_WINDOW = Duration.ofMinutes(10);
+    /** Unreadable parts quoted in one answer; one phone screen. */
+    private static final int MAX_LISTED = 5;
 
     private final Organization org;
     private final Settings settings;
@@ -39,7 +48,7 @@ public final class ReportService {
     private final BiPredicate<Integer, Integer> isClosed;
     private final ReportFilter countable;
     private final DueThisWeek due;
-    private final ReportParser parser = new ReportParser();
+    private final ReportParser parser;
     private final ReportFollowUp followUp;
 
     public ReportService(Organization org, Settings settings, ReportRepository reports, Clock clock,
@@ -68,63 +77,206 @@ public final class ReportService {
         this.reports = reports;
         this.clock = clock;
         this.isClosed = isClosed;
+        this.parser = new ReportParser(settings.botName());
     }
 
-    /** A new report. {@code quotedText} may name the task when the person answered the bot's prompt. */
+    /**
+     * A message with one or more reports. {@code quotedText} may name the task when the person answered the bot's
+     * prompt. One report is echoed field by field; several get one compact answer listing what was stored per task
+     * and, separately, each part that was not, with why.
+     */
     public Reply submit(WorkPlan plan, Person person, String text, Optional<String> quotedText, long inboundId) {
-        Optional<List<Integer>> noChange = ReportParser.noChange(text);
+        MessageReading reading = parser.read(text);
+        if (reading instanceof MessageReading.Social) {
+            return Reply.of("好的。报送进度请发，例如：" + ReportParser.EXAMPLE);
+        }
+        List<ReportPart> parts = ((MessageReading.Reports) reading).parts().stream()
+                .filter(p -> !(p instanceof ReportPart.Preamble)).toList();
+        if (parts.isEmpty()) {
+            return Reply.of("报送内容为空，请写明进度和本周进展，例如：" + ReportParser.EXAMPLE);
+        }
+        Optional<List<Integer>> noChange = onlyNoChange(parts);
         if (noChange.isPresent()) {
             return noChange(plan, person, noChange.get(), inboundId);
         }
-        ParseResult result = parser.parse(text);
-        if (result instanceof ParseResult.Invalid invalid) {
-            return Reply.of(invalid.reason());
-        }
-        ParsedReport parsed = ((ParseResult.Ok) result).report();
-        if (parsed.taskNumber().isEmpty()) {
-            Optional<Integer> fromQuote = quotedText.flatMap(ReportService::singleTaskIn);
-            if (fromQuote.isPresent()) {
-                parsed = parsed.withTask(fromQuote.get());
-            } else {
-                List<PlanTask> awaiting = awaitingThisWeek(plan, person.unit());
-                List<PlanTask> own = plan.tasks().stream().filter(t -> org.isAssigned(t, person.unit())).toList();
-                if (awaiting.size() == 1) {
-                    parsed = parsed.withTask(awaiting.get(0).number());
-                } else if (awaiting.isEmpty() && own.size() == 1) {
-                    parsed = parsed.withTask(own.get(0).number());
+        if (parts.size() == 1) {
+            if (parts.get(0) instanceof ReportPart.Unreadable u) {
+                return Reply.of(u.reason());
+            }
+            ParsedReport parsed = ((ReportPart.Read) parts.get(0)).report();
+            if (parsed.taskNumber().isEmpty()) {
+                Optional<Integer> fromQuote = quotedText.flatMap(ReportService::singleTaskIn);
+                if (fromQuote.isPresent()) {
+                    parsed = parsed.withTask(fromQuote.get());
                 } else {
-                    return Reply.of(askWhichTask(plan, person.unit(), awaiting));
+                    List<PlanTask> awaiting = awaitingThisWeek(plan, person.unit());
+                    List<PlanTask> own = plan.tasks().stream().filter(t -> org.isAssigned(t, person.unit())).toList();
+                    if (awaiting.size() == 1) {
+                        parsed = parsed.withTask(awaiting.get(0).number());
+                    } else if (awaiting.isEmpty() && own.size() == 1) {
+                        parsed = parsed.withTask(own.get(0).number());
+                    } else {
+                        return Reply.of(askWhichTask(plan, person.unit(), awaiting));
+                    }
                 }
             }
+            return Reply.of(echo(person, store(plan, person, parsed, inboundId)));
         }
+        List<ReportOutcome> outcomes = new ArrayList<>();
+        for (ReportPart part : parts) {
+            if (part instanceof ReportPart.Unreadable u) {
+                outcomes.add(new ReportOutcome.NotStored(u.source(), u.reason()));
+            } else {
+                outcomes.add(store(plan, person, ((ReportPart.Read) part).report(), inboundId));
+            }
+        }
+        return Reply.of(summary(outcomes));
+    }
+
+    /**
+     * A short friendly answer to {@code 收到}, {@code 好的}, {@code 谢谢}, 👍 …, with the next useful hint: what the
+     * person's unit still owes this week, if anything (leaders are not reminded).
+     */
+    public String socialAnswer(WorkPlan plan, Person person, String text) {
+        String word = text.contains("谢") || text.toLowerCase(java.util.Locale.ROOT).contains("thank") ? "不客气！" : "好的！";
+        List<PlanTask> awaiting = person.role() == Role.LEADER ? List.of() : awaitingThisWeek(plan, person.unit());
+        if (awaiting.isEmpty()) {
+            return word;
+        }
+        return word + person.unit() + " 本周还待报送：任务 " + numbers(awaiting) + "。可一条发完，每项一行，例如：\n"
+                + awaiting.get(0).number() + " 60% 本周进展" + (awaiting.size() > 1 ? "\n" + awaiting.get(1).number()
+                + " 无变化" : "");
+    }
+
+    /**
+     * The tasks a message says "no change" about, when that is all it says ({@code 无变化}, {@code 15 同上周},
+     * {@code 12、15 无变化}, one per line): empty list = none named, every task still owed. Empty otherwise.
+     */
+    private static Optional<List<Integer>> onlyNoChange(List<ReportPart> parts) {
+        List<Integer> named = new ArrayList<>();
+        for (ReportPart part : parts) {
+            if (!(part instanceof ReportPart.Read read)) {
+                return Optional.empty();
+            }
+            ParsedReport r = read.report();
+            boolean bare = r.noChange() && r.percent().isEmpty() && r.status().isEmpty() && r.progress().isEmpty()
+                    && r.problems().isEmpty() && r.nextSteps().isEmpty() && !r.hasKpi();
+            if (!bare || (r.taskNumber().isEmpty() && parts.size() > 1)) {
+                return Optional.empty();
+            }
+            r.taskNumber().ifPresent(named::add);
+        }
+        return Optional.of(named);
+    }
+
+    /** Checks one report against the plan and the unit's history and stores it, or says why not. */
+    private ReportOutcome store(WorkPlan plan, Person person, ParsedReport parsed, long inboundId) {
+        String source = parsed.source();
         int number = parsed.taskNumber().getAsInt();
         Optional<PlanTask> task = plan.task(number);
         if (task.isEmpty()) {
-            return Reply.of(unknownTask(plan, number));
+            return new ReportOutcome.NotStored(source, unknownTask(plan, number));
         }
         Optional<String> refused = refuse(plan, person, task.get(), parsed);
         if (refused.isPresent()) {
-            return Reply.of(refused.get());
+            return new ReportOutcome.NotStored(source, refused.get());
         }
         Optional<ProgressReport> previous = reports.latestEffective(plan.year(), number, person.unit());
-        OptionalInt percent = parsed.percent();
+        OptionalInt before = previous.map(ProgressReport::percent).orElse(OptionalInt.empty());
+        OptionalInt percent = parsed.percent().isPresent() ? parsed.percent() : before;
+        if (parsed.percent().isEmpty() && parsed.status().isEmpty() && previous.isPresent()) {
+            parsed = parsed.withStatus(previous.get().status()); // a text-only update changes neither figure
+        }
         if (percent.isEmpty()) {
-            percent = previous.map(ProgressReport::percent).orElse(OptionalInt.empty());
-            if (percent.isEmpty()) {
-                return Reply.of("请写明进度百分比（0–100），例如：" + number + " 60% 本周进展；问题：…；下一步：…");
+            return new ReportOutcome.NotStored(source, "请写明进度百分比（0–100）：" + person.unit() + " 还没有报送过任务 "
+                    + number + " 的进度，无法沿用上次。例如：" + number + " 60% 本周进展；问题：…；下一步：…");
+        }
+        NewReport report = newReport(plan, person, number, inboundId, ReportKind.REPORT, Optional.empty(), parsed,
+                percent);
+        if (previous.isPresent() && isRepeat(previous.get(), report)) {
+            return new ReportOutcome.Repeated(previous.get());
+        }
+        ProgressReport stored = reports.append(report);
+        return new ReportOutcome.Stored(stored, parsed.percent().isEmpty(), before,
+                followUp.afterStore(plan, task.get(), stored, Optional.empty()));
+    }
+
+    /** The same person, the same task, the same content, within {@link #REPEAT_WINDOW}. */
+    private boolean isRepeat(ProgressReport earlier, NewReport now) {
+        return earlier.kind() == ReportKind.REPORT && earlier.reporterId().equals(now.reporterId())
+                && Duration.between(earlier.reportedAt(), now.reportedAt()).compareTo(REPEAT_WINDOW) < 0
+                && earlier.percent().equals(now.percent()) && earlier.status().equals(now.status())
+                && earlier.progress().equals(now.progress()) && earlier.problems().equals(now.problems())
+                && earlier.nextSteps().equals(now.nextSteps())
+                && earlier.kpiNumerator().equals(now.kpiNumerator())
+                && earlier.kpiDenominator().equals(now.kpiDenominator()) && earlier.noChange() == now.noChange();
+    }
+
+    /** The answer to a message with one report: the stored fields, or why nothing was stored. */
+    private String echo(Person person, ReportOutcome outcome) {
+        if (outcome instanceof ReportOutcome.NotStored n) {
+            return n.reason();
+        }
+        if (outcome instanceof ReportOutcome.Repeated r) {
+            return "这条报送已在 " + r.earlier().reportedAt().atZone(settings.zone()).format(TIME) + " 记录过（任务 "
+                    + r.earlier().taskNumber() + "，内容相同），未重复记录。如需修改：更正 " + r.earlier().taskNumber() + " 70% …";
+        }
+        ReportOutcome.Stored s = (ReportOutcome.Stored) outcome;
+        ProgressReport stored = s.report();
+        int number = stored.taskNumber();
+        StringBuilder reply = new StringBuilder("已记录 ").append(person.unit()).append(" 对任务 ").append(number)
+                .append(" 的报送：\n").append(describe(stored, s.keptPercent()));
+        if (s.isLower()) {
+            reply.append("\n⚠ 进度 ").append(stored.percent().getAsInt()).append("% 低于上次报送的 ")
+                    .append(s.previousPercent().getAsInt()).append("%，已照录。如有误请更正。");
+        }
+        s.notes().forEach(n -> reply.append('\n').append(n));
+        reply.append("\n如需修改：更正 ").append(number).append(" 70% …；如需撤回：撤回 ").append(number);
+        return reply.toString();
+    }
+
+    /** One compact answer for several reports: what was stored per task, then each part that was not, and why. */
+    private String summary(List<ReportOutcome> outcomes) {
+        List<String> stored = new ArrayList<>();
+        List<String> remarks = new ArrayList<>();
+        List<String> repeated = new ArrayList<>();
+        List<String> notStored = new ArrayList<>();
+        for (ReportOutcome o : outcomes) {
+            if (o instanceof ReportOutcome.Stored s) {
+                ProgressReport r = s.report();
+                stored.add(r.taskNumber() + " " + (s.keptPercent() ? "沿用上次 " : "") + r.percent().getAsInt() + "%");
+                s.notes().forEach(n -> remarks.add(r.taskNumber() + "：" + n));
+                if (s.isLower()) {
+                    remarks.add("⚠ " + r.taskNumber() + " 进度 " + r.percent().getAsInt() + "% 低于上次报送的 "
+                            + s.previousPercent().getAsInt() + "%，已照录。");
+                }
+            } else if (o instanceof ReportOutcome.Repeated r) {
+                repeated.add(String.valueOf(r.earlier().taskNumber()));
+            } else {
+                ReportOutcome.NotStored n = (ReportOutcome.NotStored) o;
+                notStored.add("· “" + UserText.escape(n.source(), settings.maxQuoteChars()) + "”：" + n.reason());
             }
         }
-        ProgressReport stored = reports.append(newReport(plan, person, number, inboundId, ReportKind.REPORT,
-                Optional.empty(), parsed, percent));
-        StringBuilder reply = new StringBuilder("已记录 ").append(person.unit()).append(" 对任务 ").append(number)
-                .append(" 的报送：\n").append(describe(stored));
-        previous.flatMap(p -> p.percent().isPresent() ? Optional.of(p.percent().getAsInt()) : Optional.empty())
-                .filter(p -> p > stored.percent().orElse(0))
-                .ifPresent(p -> reply.append("\n⚠ 进度 ").append(stored.percent().getAsInt())
-                        .append("% 低于上次报送的 ").append(p).append("%，已照录。如有误请更正。"));
-        followUp.afterStore(plan, task.get(), stored, Optional.empty()).forEach(l -> reply.append('\n').append(l));
-        reply.append("\n如需修改：更正 ").append(number).append(" 70% …；如需撤回：撤回 ").append(number);
-        return Reply.of(reply.toString());
+        StringBuilder sb = new StringBuilder();
+        if (!stored.isEmpty()) {
+            sb.append("已记录 ").append(stored.size()).append(" 项：").append(String.join("、", stored));
+        }
+        remarks.forEach(l -> sb.append(sb.isEmpty() ? "" : "\n").append(l));
+        if (!repeated.isEmpty()) {
+            sb.append(sb.isEmpty() ? "" : "\n").append("已记录过（10 分钟内内容相同，未重复记录）：")
+                    .append(String.join("、", repeated));
+        }
+        if (!notStored.isEmpty()) {
+            sb.append(sb.isEmpty() ? "" : "\n").append("未记录 ").append(notStored.size()).append(" 项：");
+            notStored.stream().limit(MAX_LISTED).forEach(n -> sb.append("\n").append(n));
+            if (notStored.size() > MAX_LISTED) {
+                sb.append("\n……另有 ").append(notStored.size() - MAX_LISTED).append(" 项未记录，请改正上面几项后分条重发。");
+            }
+        }
+        if (!stored.isEmpty()) {
+            sb.append("\n如需修改：更正 任务号 70% …；如需撤回：撤回 任务号");
+        }
+        return sb.toString();
     }
 
     /**
@@ -217,11 +369,12 @@ public final class ReportService {
 
     /** Withdraws the unit's latest effective report on a task; the one before it counts again. */
     public Reply withdraw(WorkPlan plan, Person person, String args, long inboundId) {
-        Matcher m = Pattern.compile("^(?:任务)?\\s*(\\d{1,4})\\s*$").matcher(args.strip());
-        if (!m.matches()) {
-            return Reply.of("请写明要撤回的任务编号，例如：撤回 12");
+        String clean = InputNormalizer.clean(args, settings.botName());
+        Optional<TaskReference> ref = TaskReference.at(clean, TaskReference.Position.MESSAGE_START);
+        if (ref.isEmpty() || ref.get().numbers().size() > 1 || ref.get().end() < clean.length()) {
+            return Reply.of("请写明要撤回的一项任务编号，例如：撤回 12");
         }
-        int number = Integer.parseInt(m.group(1));
+        int number = ref.get().number();
         Optional<PlanTask> task = plan.task(number);
         if (task.isEmpty()) {
             return Reply.of(unknownTask(plan, number));
@@ -313,17 +466,23 @@ public final class ReportService {
         return new NewReport(plan.year(), number, person.unit(), person.userId(), Optional.of(inboundId), kind,
                 supersedes, status, percent, parsed.progress(), parsed.problems(), parsed.nextSteps(),
                 parsed.kpiNumerator(), parsed.kpiDenominator(),
-                ReportingWeek.of(now, settings.zone()).toString(), now);
+                ReportingWeek.of(now, settings.zone()).toString(), now, parsed.noChange());
     }
 
     /** The stored report, field by field, escaped. */
     public String describe(ProgressReport r) {
+        return describe(r, false);
+    }
+
+    /** @param keptPercent the person wrote no percent: the echo says the last one stands, so it can be corrected */
+    public String describe(ProgressReport r, boolean keptPercent) {
         int max = settings.maxQuoteChars();
         StringBuilder sb = new StringBuilder();
-        sb.append("  进度：").append(r.percent().isPresent() ? r.percent().getAsInt() + "%" : "—");
+        sb.append("  进度：").append(keptPercent ? "沿用上次 " : "")
+                .append(r.percent().isPresent() ? r.percent().getAsInt() + "%" : "—");
         r.status().ifPresent(s -> sb.append("（").append(s.label()).append("）"));
         sb.append("\n  进展：").append(r.progress().isBlank() ? "—" : UserText.escape(r.progress(), max));
-        sb.append("\n  问题：").append(r.problems().isBlank() ? "无" : UserText.escape(r.problems(), max));
+        sb.append("\n  问题：").append(r.hasProblems() ? UserText.escape(r.problems(), max) : "无");
         sb.append("\n  下一步：").append(r.nextSteps().isBlank() ? "—" : UserText.escape(r.nextSteps(), max));
         if (r.kpiNumerator().isPresent() || r.kpiDenominator().isPresent()) {
             sb.append("\n  援滇人数：").append(r.kpiNumerator().isPresent() ? r.kpiNumerator().getAsInt() : "—")

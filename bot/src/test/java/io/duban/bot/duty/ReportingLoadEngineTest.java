@@ -176,4 +176,28 @@ class ReportingLoadEngineTest {
         assertThat(missing()).doesNotContain("援外干部");
         assertThat(bot.say("zhouhui", null, "设置 15 每天")).contains("没有看懂“每天”");
     }
+
+    @Test
+    void oneMessageCoveringFiveTasks_storesFiveReports_andAnswersOnce() {
+        at("2023-10-10T10:00+08:00");
+        // say() fails unless the message gets exactly one answer
+        String answer = bot.say("chenlei", DQK, String.join("\n",
+                "7 30% 前方干部已全部到岗",
+                "9 40% 派出农业专家2人",
+                "问题：专家行程待确认",
+                "10 50% 组织线上培训1场",
+                "18 20% 交流活动方案已起草",
+                "19 60% 发布宣传稿件3篇"));
+        assertThat(answer).startsWith("已记录 5 项").contains("7 30%", "9 40%", "10 50%", "18 20%", "19 60%");
+        for (int[] expected : new int[][] {{7, 30}, {9, 40}, {10, 50}, {18, 20}, {19, 60}}) {
+            List<ProgressReport> history = bot.app.storage().reports().history(2023, expected[0]);
+            assertThat(history).as("task %d", expected[0]).hasSize(1);
+            assertThat(history.get(0).unit()).isEqualTo("党群科");
+            assertThat(history.get(0).percent().getAsInt()).isEqualTo(expected[1]);
+        }
+        // the problem line belongs to task 9 only, nothing folded into another task
+        assertThat(bot.app.storage().reports().history(2023, 9).get(0).problems()).contains("专家行程待确认");
+        assertThat(bot.app.storage().reports().history(2023, 10).get(0).problems()).doesNotContain("专家行程");
+        assertThat(bot.app.storage().reports().history(2023, 7).get(0).progress()).doesNotContain("派出农业专家");
+    }
 }

@@ -2,6 +2,7 @@ package io.duban.bot.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.duban.bot.report.normalize.InputNormalizer;
 import org.junit.jupiter.api.Test;
 
 class UserTextTest {
@@ -27,8 +28,8 @@ class UserTextTest {
 
     @Test
     void theLeadingMention_isStripped() {
-        assertThat(Mentions.stripLeading("@督办助手 12 60% 进展")).isEqualTo("12 60% 进展");
-        assertThat(Mentions.stripLeading("@督办助手\u2005任务 12")).isEqualTo("任务 12");
-        assertThat(Mentions.stripLeading("12 联系@张三")).isEqualTo("12 联系@张三");
+        assertThat(InputNormalizer.clean("@督办助手 12 60% 进展")).isEqualTo("12 60% 进展");
+        assertThat(InputNormalizer.clean("@督办助手\u2005任务 12")).isEqualTo("任务 12");
+        assertThat(InputNormalizer.clean("12 联系@张三")).isEqualTo("12 联系@张三");
     }
 }

@@ -38,7 +38,13 @@ public record ProgressReport(
                 problems, nextSteps, kpiNumerator, kpiDenominator, reportWeek, reportedAt, false);
     }
 
+    /** Whether the report names a problem; {@code 无}, {@code 暂无}, {@code —} and the like name none. */
     public boolean hasProblems() {
-        return !problems.isBlank();
+        return !EmptyAnswers.isNothing(problems);
+    }
+
+    /** The problems as every view shows them: empty when the report names none. */
+    public String namedProblems() {
+        return hasProblems() ? problems : "";
     }
 }

@@ -65,15 +65,29 @@ final class RobotJsonFormat implements CallbackFormat {
         Optional<String> body = readableText(msg, msgType);
         Optional<String> quoted = Optional.ofNullable(msg.get("quote"))
                 .flatMap(q -> readableText(q, text(q, "msgtype").orElse("text")));
-        MessageKind kind = body.isPresent() ? MessageKind.TEXT : kind(msgType);
+        MessageKind kind = body.isPresent() ? (hasPictures(msg, msgType) ? MessageKind.TEXT_WITH_PICTURES : MessageKind.TEXT)
+                : kind(msgType);
         InboundMessage inbound = new InboundMessage(id, TRANSPORT, sender, chatType, chatId, kind,
                 body.orElse(kind.placeholder()), quoted, receivedAt, responseUrl);
         return new CallbackEvent.Message(inbound);
     }
 
+    /** Whether a mixed message carries more than text (its pictures are not kept). */
+    private static boolean hasPictures(JsonNode msg, String msgType) {
+        if (!"mixed".equals(msgType)) {
+            return false;
+        }
+        for (JsonNode item : msg.path("mixed").path("msg_item")) {
+            if (!"text".equals(item.path("msgtype").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static MessageKind kind(String msgType) {
         return switch (msgType) {
-            case "image" -> MessageKind.IMAGE;
+            case "image", "mixed" -> MessageKind.IMAGE;
             case "file" -> MessageKind.FILE;
             case "voice" -> MessageKind.VOICE;
             case "video" -> MessageKind.VIDEO;

@@ -35,14 +35,15 @@ public final class CallbackMapper {
                 : Optional.of(content(quote)).filter(s -> !s.isBlank());
         MessageKind kind = kind(body);
         return new InboundMessage(msgid, TRANSPORT, userId, group ? ChatType.GROUP : ChatType.DIRECT,
-                group ? chatId : Optional.empty(), kind, kind == MessageKind.TEXT ? content(body) : kind.placeholder(),
+                group ? chatId : Optional.empty(), kind, kind.hasText() ? words(body) : kind.placeholder(),
                 quoted, receivedAt, Optional.empty());
     }
 
     /** Text, mixed text and pictures, and voice that WeCom transcribed are text; the rest the engine cannot read. */
     static MessageKind kind(JsonNode body) {
         return switch (body.path("msgtype").asText("")) {
-            case "text", "markdown", "mixed" -> MessageKind.TEXT;
+            case "text", "markdown" -> MessageKind.TEXT;
+            case "mixed" -> mixedKind(body.path("mixed").path("msg_item"));
             case "voice" -> body.path("voice").path("content").asText("").isBlank() ? MessageKind.VOICE
                     : MessageKind.TEXT;
             case "image" -> MessageKind.IMAGE;
@@ -50,6 +51,33 @@ public final class CallbackMapper {
             case "video" -> MessageKind.VIDEO;
             default -> MessageKind.OTHER;
         };
+    }
+
+    /** Text and pictures in one message: its text is read; with no text at all it is a picture. */
+    private static MessageKind mixedKind(JsonNode items) {
+        boolean text = false;
+        boolean other = false;
+        for (JsonNode item : items) {
+            boolean isText = "text".equals(item.path("msgtype").asText(""))
+                    && !item.path("text").path("content").asText("").isBlank();
+            text |= isText;
+            other |= !isText;
+        }
+        return !text ? MessageKind.IMAGE : other ? MessageKind.TEXT_WITH_PICTURES : MessageKind.TEXT;
+    }
+
+    /** The words of the callback body: a mixed message's text parts, one per line, without picture placeholders. */
+    static String words(JsonNode body) {
+        if (!"mixed".equals(body.path("msgtype").asText(""))) {
+            return content(body);
+        }
+        List<String> texts = new ArrayList<>();
+        for (JsonNode item : body.path("mixed").path("msg_item")) {
+            if ("text".equals(item.path("msgtype").asText(""))) {
+                texts.add(item.path("text").path("content").asText(""));
+            }
+        }
+        return String.join("\n", texts);
     }
 
     /** The text of a message node (the callback body, or its quote). */

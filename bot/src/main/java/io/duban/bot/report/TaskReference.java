@@ -1,0 +1,148 @@
+package io.duban.bot.report;
+
+import io.duban.bot.report.normalize.ChineseNumerals;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A task reference at the start of a piece of text, in the forms people use: {@code 12}, {@code 任务12},
+ * {@code 任务 12}, {@code 第12项}, {@code 12号任务}, {@code 第十二项}, {@code 任务十二}, and a list
+ * {@code 12、15}. Text must be normalised ({@link io.duban.bot.report.normalize.InputNormalizer}) first.
+ *
+ * @param numbers the task numbers, in the order written (one, unless a list)
+ * @param end     where the text after the reference (and its separator) starts
+ */
+public record TaskReference(List<Integer> numbers, int end) {
+    /** How sure the position is that a bare number there names a task. */
+    public enum Position {
+        /** The first piece of a message: {@code 12本周…} and {@code 12、60%} name task 12. */
+        MESSAGE_START,
+        /** The start of a later line: {@code 15本周…} names task 15, {@code 2、召开座谈会} is a numbered list. */
+        LINE_START,
+        /** After {@code ；} within a line: only {@code 15 …} followed by a report-like text names a task. */
+        SEGMENT_START
+    }
+
+    /** Characters that make a number a quantity or a date, not a task: {@code 2家}, {@code 12月}, {@code 3 人}. */
+    static final String UNIT_CHARS = "家个款人名位次场批件项条篇期户元万亿千百吨斤克天日月年周号时分秒岁台辆套株头只亩米里余多倍份张所座处轮届道门间栋户例";
+
+    private static final String NUMBER = "(\\d{1,4}|[零〇一二两三四五六七八九十百千]{1,6})";
+    private static final Pattern NAMED = Pattern.compile("^任务\\s*" + NUMBER + "(?:\\s*号)?");
+    private static final Pattern ORDINAL = Pattern.compile("^第\\s*" + NUMBER + "\\s*(?:项任务|号任务|个任务|项|条|号)");
+    private static final Pattern NUMBERED = Pattern.compile("^" + NUMBER + "\\s*号任务");
+    private static final Pattern LIST = Pattern.compile("^(\\d{1,4})((?:\\s*[、,，和及/]\\s*\\d{1,4})+)(?=\\s|$|[无同没])");
+    private static final Pattern DIGITS = Pattern.compile("\\d{1,4}");
+    /** {@code 十二 60%}: a Chinese numeral alone names a task only when a percent follows it. */
+    private static final Pattern BARE_CHINESE = Pattern.compile(
+            "^([一二两三四五六七八九十]{1,3})\\s+(?=\\d{1,3}(?:\\.\\d+)?\\s*%|百分之|[一二两三四五六七八九十]成|进度)");
+    private static final Pattern BARE = Pattern.compile("^(\\d{1,4})");
+    private static final Pattern SEPARATOR = Pattern.compile("^[\\s,，、:：.)）]*");
+    /** What may follow a bare number without a space at a segment start: {@code 15无变化}, {@code 15进度60%}. */
+    private static final Pattern REPORT_HEAD = Pattern.compile(
+            "^(?:无变化|没有变化|没变化|同上周|同上|无新进展|无进展|进度|完成|已完成|百分之|推进中|进行中|受阻|暂停|未启动|未开始)");
+
+    public int number() {
+        return numbers.get(0);
+    }
+
+    /** The reference the text starts with, if any. */
+    public static Optional<TaskReference> at(String text, Position position) {
+        Optional<TaskReference> explicit = explicit(text);
+        if (explicit.isPresent()) {
+            return explicit;
+        }
+        Matcher list = LIST.matcher(text);
+        if (list.find()) {
+            List<Integer> numbers = new ArrayList<>();
+            numbers.add(Integer.parseInt(list.group(1)));
+            Matcher more = DIGITS.matcher(list.group(2));
+            while (more.find()) {
+                numbers.add(Integer.parseInt(more.group()));
+            }
+            return Optional.of(new TaskReference(List.copyOf(numbers), skipSeparator(text, list.end())));
+        }
+        Matcher chinese = BARE_CHINESE.matcher(text);
+        if (position != Position.SEGMENT_START && chinese.find()) {
+            Optional<Integer> n = number(chinese.group(1));
+            if (n.isPresent()) {
+                return Optional.of(new TaskReference(List.of(n.get()), skipSeparator(text, chinese.end(1))));
+            }
+        }
+        Matcher bare = BARE.matcher(text);
+        if (!bare.find()) {
+            return Optional.empty();
+        }
+        int after = bare.end();
+        if (after == text.length()) {
+            return Optional.of(new TaskReference(List.of(Integer.parseInt(bare.group(1))), after));
+        }
+        char next = text.charAt(after);
+        if (Character.isDigit(next) || next == '%' || next == '-' || next == '~'
+                || (next == '.' && after + 1 < text.length() && Character.isDigit(text.charAt(after + 1)))) {
+            return Optional.empty(); // 12.5, 60%, 1260%: a number, not a reference
+        }
+        if (UNIT_CHARS.indexOf(next) >= 0 || Character.isLetter(next) && next < 0x80) {
+            return Optional.empty(); // 2家, 12月, 3kg
+        }
+        int body = skipSeparator(text, after);
+        boolean spaced = body > after;
+        if (spaced) {
+            if (body < text.length() && UNIT_CHARS.indexOf(text.charAt(body)) >= 0 && !text.startsWith("百分之", body)) {
+                return Optional.empty(); // 3 家企业
+            }
+            boolean enumeration = "、.)）".indexOf(next) >= 0;
+            if (enumeration && position != Position.MESSAGE_START) {
+                return Optional.empty(); // 2、召开座谈会: a numbered list inside a report
+            }
+        } else if (position == Position.SEGMENT_START && !REPORT_HEAD.matcher(text.substring(after)).find()) {
+            return Optional.empty();
+        }
+        return Optional.of(new TaskReference(List.of(Integer.parseInt(bare.group(1))), body));
+    }
+
+    private static Optional<TaskReference> explicit(String text) {
+        for (Pattern p : List.of(NAMED, ORDINAL, NUMBERED)) {
+            Matcher m = p.matcher(text);
+            if (!m.find()) {
+                continue;
+            }
+            Optional<Integer> n = number(m.group(1));
+            if (n.isEmpty()) {
+                continue;
+            }
+            int after = m.end();
+            if (after < text.length()) {
+                char next = text.charAt(after);
+                if (next == '%' || next == '.' || Character.isDigit(next)) {
+                    continue;
+                }
+                if (p == NAMED && Character.isDigit(m.group(1).charAt(0)) && UNIT_CHARS.indexOf(next) >= 0
+                        && next != '号') {
+                    continue;
+                }
+                if (p == NAMED && !Character.isDigit(m.group(1).charAt(0)) && next == '成') {
+                    continue; // 任务六成: a percent without a task number
+                }
+            }
+            return Optional.of(new TaskReference(List.of(n.get()), skipSeparator(text, after)));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Integer> number(String s) {
+        if (Character.isDigit(s.charAt(0))) {
+            return Optional.of(Integer.parseInt(s));
+        }
+        var n = ChineseNumerals.parse(s);
+        return n.isPresent() ? Optional.of(n.getAsInt()) : Optional.empty();
+    }
+
+    private static int skipSeparator(String text, int from) {
+        Matcher m = SEPARATOR.matcher(text.substring(from));
+        m.find();
+        return from + m.end();
+    }
+}
