@@ -119,7 +119,7 @@ public final class App implements AutoCloseable {
         this.measures = new MeasureServices(
                 new MilestoneService(storage.milestones(), clock),
                 new MetricService(storage.metrics(), config.organization(), clock),
-                new ProblemService(storage.problems(), ProblemSettings.from(config), clock));
+                new ProblemService(storage.problems(), storage.reviews(), ProblemSettings.from(config), clock));
         StatusBoard board = new StatusBoard(config.organization(), config.settings(), storage.reports(), clock,
                 isClosed, countable, duty).withMilestones(storage.milestones());
         ReportService reports = new ReportService(config.organization(), config.settings(), storage.reports(), clock,

@@ -64,11 +64,9 @@ public final class ProblemsCommand implements Command {
     public Reply handle(CommandContext ctx, String args) {
         WorkPlan plan = ctx.services().plan();
         int page = args.isEmpty() ? 1 : Math.max(1, Integer.parseInt(args));
-        // one truth: a problem raised only by a report the office returned is not shown (the report does not count)
+        // one truth: ProblemService leaves out items raised by a report the office returned, for every view
         io.duban.bot.status.AcceptedReports accepted = ctx.services().board().accepted(plan);
-        Set<Long> returnedIds = accepted.returnedIds();
-        List<ProblemItem> open = problems.open(plan).stream()
-                .filter(p -> p.raisedReportId().filter(returnedIds::contains).isEmpty()).toList();
+        List<ProblemItem> open = problems.open(plan);
         Set<Integer> openTasks = ctx.services().board().openTasks(plan).stream().map(t -> t.number())
                 .collect(Collectors.toSet());
         String awaiting = accepted.awaitingResubmission().stream().filter(r -> openTasks.contains(r.taskNumber()))

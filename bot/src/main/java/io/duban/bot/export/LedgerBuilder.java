@@ -127,7 +127,7 @@ public final class LedgerBuilder {
         Clock at = Clock.fixed(asOf, config.settings().zone());
         List<MetricTotal> metrics = new MetricService(storage.metrics(), config.organization(), at)
                 .totalsAsOf(plan, snapshot, asOf);
-        ProblemService problems = new ProblemService(storage.problems(), ProblemSettings.from(config), at);
+        ProblemService problems = new ProblemService(storage.problems(), storage.reviews(), ProblemSettings.from(config), at);
         return new Measures(board.milestones(plan), board, plan, metrics, problems.openAt(plan, asOf),
                 problems.awaitingConsultation(plan, asOf), problems.decisions(plan, asOf));
     }

@@ -2,6 +2,7 @@ package io.duban.bot.problem;
 
 import io.duban.plan.WorkPlan;
 import io.duban.storage.ProblemRepository;
+import io.duban.storage.ReviewRepository;
 import io.duban.storage.model.ProblemDecision;
 import io.duban.storage.model.ProblemItem;
 import io.duban.storage.model.ProblemState;
@@ -14,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Problems as items with a life: every report updates its unit's items on the task ({@link ProblemLifecycle});
@@ -25,11 +27,17 @@ public final class ProblemService {
     public static final String BOT = "督办助手";
 
     private final ProblemRepository problems;
+    private final ReviewRepository reviews;
     private final ProblemSettings settings;
     private final Clock clock;
 
-    public ProblemService(ProblemRepository problems, ProblemSettings settings, Clock clock) {
+    /**
+     * @param reviews the office's review decisions: an item raised by a report the office returned is not shown
+     *                anywhere (one truth: a returned report does not count), in 问题, 任务, the digest, 通报 and 台账 alike
+     */
+    public ProblemService(ProblemRepository problems, ReviewRepository reviews, ProblemSettings settings, Clock clock) {
         this.problems = problems;
+        this.reviews = reviews;
         this.settings = settings;
         this.clock = clock;
     }
@@ -94,7 +102,9 @@ public final class ProblemService {
 
     /** Items that were open at a moment, oldest first. */
     public List<ProblemItem> openAt(WorkPlan plan, Instant at) {
+        Set<Long> returned = reviews.returnedReportIds(plan.year());
         return problems.all(plan.year()).stream().filter(p -> p.openAt(at))
+                .filter(p -> p.raisedReportId().filter(returned::contains).isEmpty())
                 .sorted(Comparator.comparing(ProblemItem::raisedAt).thenComparingLong(ProblemItem::id)).toList();
     }
 

@@ -75,7 +75,7 @@ record RhythmContext(ConfigDirectory config, Storage storage, WorkCalendar calen
 
     /** Open problems waiting for a consultation (待会商) at a moment, oldest first. */
     List<ConsultRule.Flag> awaitingConsultation(Instant at) {
-        return new ProblemService(storage.problems(), ProblemSettings.from(config), Clock.fixed(at, settings.zone()))
+        return new ProblemService(storage.problems(), storage.reviews(), ProblemSettings.from(config), Clock.fixed(at, settings.zone()))
                 .awaitingConsultation(plan(), at);
     }
 

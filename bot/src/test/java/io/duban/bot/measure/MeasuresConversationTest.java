@@ -224,6 +224,27 @@ class MeasuresConversationTest {
     }
 
     @Test
+    void aProblemRaisedOnlyByAReturnedReport_isShownNowhere_notIn问题_任务_会商_theDigestOrThe通报() {
+        bot.say(NGK_USER, NGK, "12 40% 推进中；问题：冷链补贴迟迟未到位");
+        assertThat(bot.say(LEADER, LEADERS, "问题")).contains("冷链补贴迟迟未到位");
+        assertThat(bot.say(ADMIN, "退回 12 农管科 请补充对接企业名单")).contains("已退回");
+
+        assertThat(bot.say(LEADER, LEADERS, "问题")).doesNotContain("冷链补贴迟迟未到位");
+        assertThat(bot.say(LEADER, LEADERS, "任务 12")).doesNotContain("冷链补贴迟迟未到位");
+        // three weeks later it would be 待会商 if it counted: it leads neither the digest nor the 通报
+        bot.clock.set("2023-10-30T09:00+08:00");
+        assertThat(bot.say(LEADER, LEADERS, "会商")).contains("目前没有待会商的问题");
+        RhythmService rhythm = bot.app.rhythm();
+        String digest = rhythm.preview("weekly-summary", t("2023-10-30T09:00+08:00")).orElseThrow().messages().get(0)
+                .content();
+        assertThat(digest).doesNotContain("冷链补贴迟迟未到位").doesNotContain("【待会商】");
+        String monthly = String.join("\n", rhythm.preview("monthly-report", t("2023-10-31T16:00+08:00")).orElseThrow()
+                .messages().stream().filter(m -> m.format() != io.duban.storage.model.OutboundMessage.Format.FILE)
+                .map(m -> m.content()).toList());
+        assertThat(monthly).doesNotContain("冷链补贴迟迟未到位");
+    }
+
+    @Test
     void theSameProblemFromTwoUnitsOnOneTask_isFlagged待会商AtOnce() {
         bot.say(NGK_USER, NGK, "12 40% 推进中；问题：冷链成本高");
         bot.say(NJZX_USER, NJZX, "12 30% 推进中；问题：冷链运输成本高");
