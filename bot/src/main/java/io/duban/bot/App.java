@@ -118,7 +118,7 @@ public final class App implements AutoCloseable {
         this.dutyRules = duty;
         this.measures = new MeasureServices(
                 new MilestoneService(storage.milestones(), clock),
-                new MetricService(storage.metrics(), config.organization(), clock),
+                new MetricService(storage.metrics(), storage.reviews(), config.organization(), clock),
                 new ProblemService(storage.problems(), storage.reviews(), ProblemSettings.from(config), clock));
         StatusBoard board = new StatusBoard(config.organization(), config.settings(), storage.reports(), clock,
                 isClosed, countable, duty).withMilestones(storage.milestones());

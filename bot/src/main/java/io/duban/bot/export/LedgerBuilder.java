@@ -125,7 +125,7 @@ public final class LedgerBuilder {
 
     private Measures measures(WorkPlan plan, ReportsAsOf snapshot, StatusBoard board, Instant asOf) {
         Clock at = Clock.fixed(asOf, config.settings().zone());
-        List<MetricTotal> metrics = new MetricService(storage.metrics(), config.organization(), at)
+        List<MetricTotal> metrics = new MetricService(storage.metrics(), storage.reviews(), config.organization(), at)
                 .totalsAsOf(plan, snapshot, asOf);
         ProblemService problems = new ProblemService(storage.problems(), storage.reviews(), ProblemSettings.from(config), at);
         return new Measures(board.milestones(plan), board, plan, metrics, problems.openAt(plan, asOf),

@@ -6,6 +6,7 @@ import io.duban.plan.PlanTask;
 import io.duban.plan.WorkPlan;
 import io.duban.storage.MetricRepository;
 import io.duban.storage.ReportRepository;
+import io.duban.storage.ReviewRepository;
 import io.duban.storage.model.MetricTarget;
 import io.duban.storage.model.MetricValue;
 import io.duban.storage.model.ProgressReport;
@@ -24,10 +25,16 @@ import java.util.stream.Collectors;
  */
 public final class MetricService {
     private final MetricRepository metrics;
+    private final ReviewRepository reviews;
     private final Organization org;
     private final Clock clock;
 
-    public MetricService(MetricRepository metrics, Organization org, Clock clock) {
+    /**
+     * @param reviews the office's review decisions: the figures of a report the office returned do not count (one
+     *                truth: a returned report counts nowhere), in 任务 N, 指标, 通报 and 台账 alike
+     */
+    public MetricService(MetricRepository metrics, ReviewRepository reviews, Organization org, Clock clock) {
+        this.reviews = reviews;
         this.metrics = metrics;
         this.org = org;
         this.clock = clock;
@@ -45,14 +52,14 @@ public final class MetricService {
 
     /** Totals of every metric of the plan, now: the figures of the effective report rows (one query). */
     public List<MetricTotal> totals(WorkPlan plan) {
-        return MetricTotals.of(plan, metrics.effectiveValues(plan.year()), metrics.targets(plan.year()),
-                clock.instant(), org.units());
+        return MetricTotals.of(plan, accepted(plan, metrics.effectiveValues(plan.year())),
+                metrics.targets(plan.year()), clock.instant(), org.units());
     }
 
     /** One task's totals now (one query of that task's figures). */
     public List<MetricTotal> totals(WorkPlan plan, PlanTask task) {
-        return MetricTotals.of(plan, metrics.effectiveValues(plan.year(), task.number()), metrics.targets(plan.year()),
-                clock.instant(), org.units()).stream().filter(t -> t.task().number() == task.number()).toList();
+        return MetricTotals.of(plan, accepted(plan, metrics.effectiveValues(plan.year(), task.number())),
+                metrics.targets(plan.year()), clock.instant(), org.units()).stream().filter(t -> t.task().number() == task.number()).toList();
     }
 
     /**
@@ -64,7 +71,12 @@ public final class MetricService {
                 .collect(Collectors.toSet());
         List<MetricValue> values = metrics.values(plan.year()).stream()
                 .filter(v -> effective.contains(v.reportId())).toList();
-        return MetricTotals.of(plan, values, metrics.targets(plan.year()), asOf, org.units());
+        return MetricTotals.of(plan, accepted(plan, values), metrics.targets(plan.year()), asOf, org.units());
+    }
+
+    private List<MetricValue> accepted(WorkPlan plan, List<MetricValue> values) {
+        Set<Long> returned = reviews.returnedReportIds(plan.year());
+        return returned.isEmpty() ? values : values.stream().filter(v -> !returned.contains(v.reportId())).toList();
     }
 
     /** Sets a metric's target; returns the metric with its new target. */

@@ -81,7 +81,7 @@ record RhythmContext(ConfigDirectory config, Storage storage, WorkCalendar calen
 
     /** Every metric's running total at a moment. */
     List<MetricTotal> metricTotals(Instant at) {
-        return new MetricService(storage.metrics(), org(), Clock.fixed(at, settings.zone()))
+        return new MetricService(storage.metrics(), storage.reviews(), org(), Clock.fixed(at, settings.zone()))
                 .totals(plan());
     }
 

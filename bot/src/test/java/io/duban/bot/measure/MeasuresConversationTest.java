@@ -245,6 +245,16 @@ class MeasuresConversationTest {
     }
 
     @Test
+    void theFiguresOfAReturnedReport_countInNoTotal() {
+        bot.say("hanmei", "wr-demo-wgh", "16 20% 采购金额 5 万元");
+        bot.say("caoyu", "wr-demo-jggh", "16 20% 采购金额 2 万元");
+        assertThat(bot.say(LEADER, LEADERS, "指标 16")).contains("采购金额 7 万元");
+        assertThat(bot.say(ADMIN, "退回 16 委工会 请附采购清单")).contains("已退回");
+        assertThat(bot.say(LEADER, LEADERS, "指标 16")).contains("采购金额 2 万元").doesNotContain("采购金额 7 万元");
+        assertThat(bot.say(LEADER, LEADERS, "任务 16")).doesNotContain("采购金额 7 万元");
+    }
+
+    @Test
     void theSameProblemFromTwoUnitsOnOneTask_isFlagged待会商AtOnce() {
         bot.say(NGK_USER, NGK, "12 40% 推进中；问题：冷链成本高");
         bot.say(NJZX_USER, NJZX, "12 30% 推进中；问题：冷链运输成本高");
