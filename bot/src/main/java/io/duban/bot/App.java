@@ -89,6 +89,7 @@ public final class App implements AutoCloseable {
     private final ClosureReplies closureReplies;
     private final RhythmService rhythm;
     private final LedgerExport ledger;
+    private final WeeklyPicture chart;
     private final DutyRules dutyRules;
     /** Which WeCom door carries files into a conversation (导出, 图表). */
     private final FileDoors fileDoors;
@@ -120,7 +121,7 @@ public final class App implements AutoCloseable {
         seedRoster();
         BiPredicate<Integer, Integer> isClosed = storage.closures()::isClosed;
         ReturnedReports countable = new ReturnedReports(storage.reviews());
-        DutyRules duty = DutyRulesReader.read(config, settings.calendar());
+        DutyRules duty = DutyRulesReader.of(settings.schedule(), settings.calendar(), config.settings().staleWeeks());
         this.dutyRules = duty;
         this.measures = new MeasureServices(
                 new MilestoneService(storage.milestones(), clock),
@@ -143,6 +144,7 @@ public final class App implements AutoCloseable {
                 closureReplies, clock);
         this.rhythm = RhythmService.create(config, storage, clock, settings.calendar(), settings.schedule(), isClosed);
         this.ledger = new LedgerExport(config, storage, duty);
+        this.chart = new WeeklyPicture(config, storage, duty);
         this.fileDoors = WeComFileDoors.of(config.rawSettings(), this.env);
         this.engine = new BotEngine(config, storage, clock, plans, reportReplies, router(extra));
     }
@@ -172,7 +174,7 @@ public final class App implements AutoCloseable {
                 new ClosureStatusCommand(closure, closureReplies, plans),
                 new SetReportingCommand(plans, org, set, clock, storage.people(), storage.reportingChanges()),
                 new ExportLedgerCommand(ledger, fileDoors, plans, set, clock),
-                new ChartCommand(new WeeklyPicture(config, storage, dutyRules), fileDoors, plans, board, clock),
+                new ChartCommand(chart, fileDoors, plans, board, clock),
                 new RemindNowCommand(rhythm, clock)));
         all.addAll(extra);
         all.add(new HelpCommand(() -> all, quoter));
@@ -262,6 +264,11 @@ public final class App implements AutoCloseable {
 
     public LedgerExport ledger() {
         return ledger;
+    }
+
+    /** The weekly chart, shared by the chat command 图表 and {@code duban chart}. */
+    public WeeklyPicture chart() {
+        return chart;
     }
 
     /** The weekly rhythm: scheduled prompts, reminders and summaries. {@code serve} starts its loop. */
