@@ -1,10 +1,10 @@
 package io.duban.bot.command;
 
-import java.time.Clock;
-import io.duban.storage.ChatRepository;
-import io.duban.plan.Organization;
 import io.duban.bot.message.Reply;
+import io.duban.plan.Organization;
 import io.duban.roster.ChatBinding;
+import io.duban.storage.ChatRepository;
+import java.time.Clock;
 import java.util.List;
 
 /** {@code 绑定 农管科} or {@code 绑定 领导群}: an admin tells the bot what the current group chat is for. */

@@ -1,14 +1,14 @@
 package io.duban.bot.command;
 
-import java.time.Clock;
-import io.duban.bot.status.StatusBoard;
-import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.chart.WeeklyPicture;
+import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.message.Attachment;
 import io.duban.bot.message.FileDoors;
 import io.duban.bot.message.FileTarget;
 import io.duban.bot.message.Reply;
 import io.duban.bot.report.ReportingWeek;
+import io.duban.bot.status.StatusBoard;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package io.duban.bot.command;
 
+import io.duban.bot.closure.ClosureService;
 import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.message.Reply;
-import io.duban.bot.closure.ClosureService;
 import java.util.List;
 
 /** {@code 办结情况}: closed tasks, pending requests and open tasks. */

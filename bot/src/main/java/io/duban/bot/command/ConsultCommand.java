@@ -1,10 +1,10 @@
 package io.duban.bot.command;
 
-import io.duban.bot.status.StatusBoard;
 import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.message.Reply;
 import io.duban.bot.problem.ConsultRule;
 import io.duban.bot.problem.ProblemService;
+import io.duban.bot.status.StatusBoard;
 import io.duban.plan.WorkPlan;
 import io.duban.roster.Role;
 import io.duban.storage.model.ProblemItem;

@@ -1,7 +1,5 @@
 package io.duban.bot.command;
 
-import java.time.Clock;
-import io.duban.config.Settings;
 import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.export.LedgerExport;
 import io.duban.bot.message.Attachment;
@@ -10,6 +8,8 @@ import io.duban.bot.message.FileTarget;
 import io.duban.bot.message.Reply;
 import io.duban.bot.report.ReportingWeek;
 import io.duban.bot.text.UserText;
+import io.duban.config.Settings;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.duban.bot.command;
 
-import io.duban.bot.status.StatusBoard;
+import io.duban.bot.answer.MissingAnswer;
 import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.message.Reply;
-import io.duban.bot.answer.MissingAnswer;
 import io.duban.bot.report.ReportingWeek;
+import io.duban.bot.status.StatusBoard;
 import io.duban.bot.status.WeekTally;
 import io.duban.plan.WorkPlan;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.duban.bot.command;
 
-import io.duban.bot.status.StatusBoard;
+import io.duban.bot.answer.OverviewAnswer;
 import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.message.Reply;
-import io.duban.bot.answer.OverviewAnswer;
+import io.duban.bot.status.StatusBoard;
 import io.duban.bot.status.TaskStatus;
 import io.duban.plan.WorkPlan;
 import java.util.List;

@@ -1,14 +1,14 @@
 package io.duban.bot.command;
 
-import java.time.Clock;
-import io.duban.config.Settings;
-import io.duban.bot.status.StatusBoard;
 import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.message.Reply;
 import io.duban.bot.problem.ConsultRule;
 import io.duban.bot.problem.ProblemService;
+import io.duban.bot.status.StatusBoard;
+import io.duban.config.Settings;
 import io.duban.plan.WorkPlan;
 import io.duban.storage.model.ProblemItem;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,11 +1,11 @@
 package io.duban.bot.command;
 
-import java.time.Clock;
-import io.duban.storage.PersonRepository;
-import io.duban.plan.Organization;
 import io.duban.bot.message.Reply;
+import io.duban.plan.Organization;
 import io.duban.roster.Person;
 import io.duban.roster.Role;
+import io.duban.storage.PersonRepository;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 

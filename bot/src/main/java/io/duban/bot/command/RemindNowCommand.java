@@ -1,8 +1,8 @@
 package io.duban.bot.command;
 
-import java.time.Clock;
 import io.duban.bot.message.Reply;
 import io.duban.bot.schedule.RhythmService;
+import java.time.Clock;
 import java.util.List;
 
 /**

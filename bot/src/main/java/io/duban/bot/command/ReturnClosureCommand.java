@@ -1,8 +1,8 @@
 package io.duban.bot.command;
 
+import io.duban.bot.closure.ClosureService;
 import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.message.Reply;
-import io.duban.bot.closure.ClosureService;
 import io.duban.plan.WorkPlan;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.duban.bot.command;
 
-import io.duban.plan.Organization;
 import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.message.Reply;
+import io.duban.plan.Organization;
 import java.util.List;
 
 /** {@code 退回 12 [单位] 原因}: the office returns a report; it counts as not reported until resubmitted. */

@@ -1,8 +1,8 @@
 package io.duban.bot.command;
 
-import io.duban.plan.Organization;
 import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.message.Reply;
+import io.duban.plan.Organization;
 import java.util.List;
 
 /** {@code 核查 12 [单位] 通过}: the office passes a report; with no arguments, lists the unchecked ones. */

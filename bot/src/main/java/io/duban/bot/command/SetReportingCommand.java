@@ -1,17 +1,17 @@
 package io.duban.bot.command;
 
-import io.duban.storage.ReportingChangeRepository;
-import io.duban.storage.PersonRepository;
-import java.time.Clock;
-import io.duban.config.Settings;
-import io.duban.plan.Organization;
 import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.duty.ReportingChangeService;
 import io.duban.bot.duty.ReportingSetting;
 import io.duban.bot.message.Reply;
+import io.duban.config.Settings;
+import io.duban.plan.Organization;
 import io.duban.plan.PlanTask;
 import io.duban.plan.WorkPlan;
+import io.duban.storage.PersonRepository;
+import io.duban.storage.ReportingChangeRepository;
 import io.duban.storage.model.ReportingChange;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,10 +1,10 @@
 package io.duban.bot.command;
 
-import io.duban.config.Settings;
-import io.duban.plan.Organization;
 import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.message.Reply;
 import io.duban.bot.problem.ProblemService;
+import io.duban.config.Settings;
+import io.duban.plan.Organization;
 import io.duban.plan.PlanTask;
 import io.duban.plan.WorkPlan;
 import io.duban.roster.Role;

@@ -1,12 +1,12 @@
 package io.duban.bot.command;
 
-import io.duban.config.Settings;
-import io.duban.plan.Organization;
-import io.duban.bot.status.StatusBoard;
+import io.duban.bot.answer.UnitAnswer;
 import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.message.Reply;
-import io.duban.bot.answer.UnitAnswer;
+import io.duban.bot.status.StatusBoard;
 import io.duban.bot.status.TaskStatus;
+import io.duban.config.Settings;
+import io.duban.plan.Organization;
 import io.duban.plan.WorkPlan;
 import java.util.List;
 
