@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.duban.bot.testing.TestBot;
 import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,11 @@ class OverviewLineTest {
     @BeforeEach
     void setUp() throws Exception {
         bot = new TestBot(dir, "2023-10-09T09:00+08:00");
+    }
+
+    @AfterEach
+    void tearDown() {
+        bot.close();
     }
 
     @Test
