@@ -58,7 +58,8 @@ public final class ChatCommand implements Callable<Integer> {
                             .map(c -> c.chatId()).findFirst()));
             boolean resumed = clock instanceof io.duban.bot.console.DemoClock demo
                     && demo.resumeAfter(app.storage().inbound().latestReceivedAt());
-            LocalChat chatSession = new LocalChat(app.engine(), app.storage(), clock, out, user, chat);
+            LocalChat chatSession = new LocalChat(app.engine(), app.storage(), clock, out, user, chat,
+                    chatFiles(global.jdbcUrl(), app.home()));
             int seeded = global.usesDemoClock(config) && !noDemoData ? io.duban.bot.console.DemoData.seedIfEmpty(app) : 0;
             if (!quiet) {
                 banner(out, config, clock, chatSession, resumed);
@@ -86,5 +87,18 @@ public final class ChatCommand implements Callable<Integer> {
         out.println("连接企业微信：设置 WECOM_BOT_ID 和 WECOM_BOT_SECRET 后运行 ./duban serve（见 docs/部署.md）。");
         out.println();
         out.flush();
+    }
+
+    /** Beside the SQLite file (the demo's data stay together), else under the installation's {@code data/}. */
+    static java.nio.file.Path chatFiles(String jdbcUrl, java.nio.file.Path home) {
+        String sqlite = "jdbc:sqlite:";
+        if (jdbcUrl.startsWith(sqlite) && !jdbcUrl.contains(":memory:")) {
+            java.nio.file.Path db = java.nio.file.Path.of(jdbcUrl.substring(sqlite.length()).replaceFirst("\\?.*$", ""));
+            java.nio.file.Path parent = db.toAbsolutePath().getParent();
+            if (parent != null) {
+                return parent.resolve("chat-files");
+            }
+        }
+        return home.resolve("data").resolve("chat-files");
     }
 }
