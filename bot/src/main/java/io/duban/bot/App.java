@@ -145,7 +145,7 @@ public final class App implements AutoCloseable {
         this.rhythm = RhythmService.create(config, storage, clock, settings.calendar(), settings.schedule(), isClosed);
         this.ledger = new LedgerExport(config, storage, duty);
         this.chart = new WeeklyPicture(config, storage, duty);
-        this.fileDoors = WeComFileDoors.of(config.rawSettings(), this.env);
+        this.fileDoors = FileDoors.withLocalChat(WeComFileDoors.of(config.rawSettings(), this.env));
         this.engine = new BotEngine(config, storage, clock, plans, reportReplies, router(extra));
     }
 
