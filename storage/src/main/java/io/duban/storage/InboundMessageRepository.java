@@ -70,4 +70,7 @@ public interface InboundMessageRepository {
     long countWithOutcome(String outcome);
 
     long count();
+
+    /** When the newest stored message arrived (the demo chat resumes its clock after it). */
+    Optional<Instant> latestReceivedAt();
 }
