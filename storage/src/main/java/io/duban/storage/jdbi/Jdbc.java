@@ -10,7 +10,7 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * Plain JDBC on a Jdbi handle's connection, for the handful of statements every inbound message runs (remember its
- * reply route, look up the sender and the chat, append the report, mark the message answered, enqueue the answer). Profiled in issue
+ * reply route, look up the sender and the chat, mark the message answered, enqueue the answer). Profiled in issue
  * 14, Jdbi's per-statement work (named-parameter parsing lookups, argument factories, statement context, the SqlObject
  * proxy) cost more than SQLite's own work for these short statements. The statements are prepared through the
  * connection, so the {@code StatementCache} reuses them; they join the handle's transaction like any Jdbi statement.
