@@ -262,6 +262,7 @@ public final class WeComServer implements AutoCloseable {
         callbackServer = callback.map(c -> CallbackServer.builder()
                 .settings(c, corpId)
                 .inbound(callbackInbound)
+                .onStorageFault(problems::report)
                 .afterAnswer(pump::nudge)
                 .clock(clock)
                 .build()

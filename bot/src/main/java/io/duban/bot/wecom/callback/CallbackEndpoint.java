@@ -32,9 +32,11 @@ final class CallbackEndpoint implements HttpHandler {
     private final Duration timestampWindow;
     private final int maxBodyBytes;
     private final CallbackProcessor processor;
+    private final java.util.function.Consumer<StorageFault> onStorageFault;
 
     CallbackEndpoint(String path, WeComCrypto crypto, CallbackFormat format, Clock clock, Duration timestampWindow,
-                     int maxBodyBytes, CallbackProcessor processor) {
+                     int maxBodyBytes, CallbackProcessor processor,
+                     java.util.function.Consumer<StorageFault> onStorageFault) {
         this.path = path;
         this.crypto = crypto;
         this.format = format;
@@ -42,6 +44,7 @@ final class CallbackEndpoint implements HttpHandler {
         this.timestampWindow = timestampWindow;
         this.maxBodyBytes = maxBodyBytes;
         this.processor = processor;
+        this.onStorageFault = onStorageFault;
     }
 
     @Override
@@ -119,11 +122,13 @@ final class CallbackEndpoint implements HttpHandler {
      * answer only the retry would also tell nobody when this process is not the one that gets the retry (several
      * instances behind a proxy) or restarts in between. So the honest answer goes out on the first delivery; the
      * sender sends again when the bot can store it, and nothing was stored that the bot must answer later.
-     * The engine has already noted the fault in {@link io.duban.bot.engine.StorageProblems} (one log line, shown by
+     * The fault is noted in {@link io.duban.bot.engine.StorageProblems} (its one log line, at most once a minute, and
      * {@code ./duban status}); here one plain line per message says what the sender was told.
      */
     private void tellCannotStore(HttpExchange exchange, CallbackEvent event, byte[] body, String plain,
                                  String timestamp, String nonce, StorageFault fault) throws IOException {
+        // noted for ./duban status also when the fault came from the group commit around the engine
+        onStorageFault.accept(fault);
         LOG.error("callback {}: message {} not stored ({}); the sender was told in the passive reply to send again",
                 format.transport(), event.dedupeKey(), fault.getMessage());
         if (!(event instanceof CallbackEvent.Message)) {

@@ -1,10 +1,12 @@
 package io.duban.bot.wecom.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duban.bot.App;
+import io.duban.bot.engine.GroupCommit;
 import io.duban.bot.engine.StorageProblems;
 import io.duban.bot.testing.MutableClock;
 import io.duban.bot.wecom.LogCapture;
@@ -42,20 +44,27 @@ class CallbackStorageFaultTest {
     private final WeComCrypto app = new WeComCrypto("appToken", APP_KEY, CORP);
     private Path file;
     private App bot;
+    private GroupCommit commits;
     private CallbackServer server;
     private FakeWeCom wecom;
 
     @BeforeEach
     void start() throws Exception {
         file = dir.resolve("duban.db");
-        bot = new App(dir, ConfigDirectory.load(Path.of("../config"), name -> null),
-                Storage.open("jdbc:sqlite:" + file), clock, Map.of());
+        startOn("jdbc:sqlite:" + file);
+    }
+
+    private void startOn(String url) {
+        bot = new App(dir, ConfigDirectory.load(Path.of("../config"), name -> null), Storage.open(url), clock,
+                Map.of());
+        commits = new GroupCommit(bot.engine(), bot.storage());
         server = CallbackServer.builder()
                 .bind(new InetSocketAddress("127.0.0.1", 0))
                 .robot("/wecom/robot", robot)
                 .app("/wecom/app", app)
                 .clock(clock)
-                .inbound(bot.engine())
+                .inbound(commits) // as serve wires it: stored in group commits before each 200
+                .onStorageFault(bot.engine().storageProblems()::report)
                 .afterAnswer(() -> { })
                 .build()
                 .start();
@@ -64,8 +73,12 @@ class CallbackStorageFaultTest {
 
     @AfterEach
     void stop() {
-        server.close();
-        bot.close();
+        if (bot != null) {
+            server.close();
+            commits.close();
+            bot.close();
+            bot = null;
+        }
     }
 
     private String timestamp() {
@@ -84,6 +97,7 @@ class CallbackStorageFaultTest {
                 timestamp(), "11");
         assertThat(wecom.post("/wecom/robot" + first.query(), first.body()).statusCode()).isEqualTo(200);
         assertThat(bot.storage().inbound().count()).isEqualTo(1);
+        await().until(() -> bot.storage().inbound().countUnanswered() == 0); // its answer written before the delete
         Files.delete(file);
 
         try (LogCapture log = new LogCapture()) {
@@ -117,6 +131,7 @@ class CallbackStorageFaultTest {
         FakeWeCom.Signed first = FakeWeCom.appXml(app, appMessage("7301234567890123455", "我的任务"), timestamp(), "20");
         assertThat(wecom.post("/wecom/app" + first.query(), first.body()).statusCode()).isEqualTo(200);
         assertThat(bot.storage().inbound().count()).isEqualTo(1);
+        await().until(() -> bot.storage().inbound().countUnanswered() == 0); // its answer written before the delete
         Files.delete(file);
         try (LogCapture log = new LogCapture()) {
             FakeWeCom.Signed s = FakeWeCom.appXml(app, appMessage("7301234567890123456", "12 60% 本周进展"),
@@ -146,6 +161,48 @@ class CallbackStorageFaultTest {
                 + "<FromUserName><![CDATA[liuyang]]></FromUserName><CreateTime>" + timestamp() + "</CreateTime>"
                 + "<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[" + text + "]]></Content>"
                 + "<MsgId>" + msgId + "</MsgId><AgentID>1000002</AgentID></xml>";
+    }
+
+    @Test
+    void app_aFullDisk_theSenderIsToldInTheEncryptedXmlReply_andTheStatusShowsDiskFull() throws Exception {
+        stop();
+        Path full = dir.resolve("full.db");
+        long pages;
+        try (Storage storage = Storage.open("jdbc:sqlite:" + full)) {
+            pages = storage.database().jdbi().withHandle(h -> h.createQuery("PRAGMA page_count").mapTo(Long.class)
+                    .one());
+        }
+        // a page limit just above the database's size stands in for a full disk (SQLite answers SQLITE_FULL alike)
+        file = full;
+        startOn("jdbc:sqlite:" + full + "?max_page_count=" + (pages + 8));
+        String big = "12 60% " + "本周进展很长".repeat(600);
+        try (LogCapture log = new LogCapture()) {
+            HttpResponse<String> refused = null;
+            String refusedId = null;
+            for (int i = 0; i < 40 && refused == null; i++) {
+                String msgId = String.valueOf(7301234567890100000L + i);
+                FakeWeCom.Signed s = FakeWeCom.appXml(app, appMessage(msgId, big), timestamp(), "3" + i);
+                HttpResponse<String> response = wecom.post("/wecom/app" + s.query(), s.body());
+                assertThat(response.statusCode()).isEqualTo(200);
+                if (!response.body().isEmpty()) {
+                    refused = response;
+                    refusedId = msgId;
+                }
+            }
+            assertThat(refused).as("the database filled up").isNotNull();
+            String body = refused.body();
+            String plain = app.verifyAndDecrypt(tag(body, "MsgSignature"), tag(body, "TimeStamp"),
+                    tag(body, "Nonce"), tag(body, "Encrypt"));
+            assertThat(tag(plain, "Content")).isEqualTo(StorageProblems.CANNOT_STORE);
+            String needle = "message " + refusedId + " not stored";
+            List<String> lines = log.text().lines().filter(l -> l.contains(needle)).toList();
+            assertThat(lines).hasSize(1);
+            assertThat(lines.get(0)).contains("callback wecom-app").contains("the disk is full")
+                    .contains(full.toString());
+            assertThat(log.text()).doesNotContain("\tat ").doesNotContain(APP_KEY).doesNotContain("appToken");
+        }
+        assertThat(bot.engine().storageProblems().last()).hasValueSatisfying(
+                p -> assertThat(p.line()).contains("the disk is full"));
     }
 
     /** One plain line for the message: the transport, the message id, the cause; no stack trace, no secrets. */
