@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One receiver's URL. {@code GET} answers WeCom's URL verification with the bare plaintext; {@code POST} checks the
  * request (timestamp window, size, envelope, signature, receive id, message), stores the message, answers an empty
- * 200 and queues it; when it cannot be stored, the 200 carries a passive reply telling the sender so. Everything refused gets a 4xx and a log line without secrets, and never reaches the engine.
+ * 200 and queues it; when it cannot be stored, the 200 carries a passive reply telling the sender so. Everything
+ * refused gets a 4xx and a log line without secrets, and never reaches the engine.
  */
 final class CallbackEndpoint implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(CallbackEndpoint.class);
@@ -127,14 +128,13 @@ final class CallbackEndpoint implements HttpHandler {
      */
     private void tellCannotStore(HttpExchange exchange, CallbackEvent event, byte[] body, String plain,
                                  String timestamp, String nonce, StorageFault fault) throws IOException {
+        if (!(event instanceof CallbackEvent.Message)) {
+            throw fault; // nobody to tell: answered 500 by handle()
+        }
         // noted for ./duban status also when the fault came from the group commit around the engine
         onStorageFault.accept(fault);
         LOG.error("callback {}: message {} not stored ({}); the sender was told in the passive reply to send again",
                 format.transport(), event.dedupeKey(), fault.getMessage());
-        if (!(event instanceof CallbackEvent.Message)) {
-            respond(exchange, 500, "temporarily unavailable".getBytes(StandardCharsets.UTF_8));
-            return;
-        }
         CallbackFormat.PassiveReply reply = format.passiveText(body, plain, StorageProblems.CANNOT_STORE, crypto,
                 timestamp, nonce);
         exchange.getResponseHeaders().set("Content-Type", reply.contentType());
