@@ -135,7 +135,7 @@ public final class App implements AutoCloseable {
                 closureReplies, clock);
         this.rhythm = RhythmService.create(config, storage, clock, settings.calendar(), settings.schedule(), isClosed);
         this.ledger = new LedgerExport(config, storage, duty);
-        this.fileDoors = WeComFileDoors.of(config.rawSettings(), this.env);
+        this.fileDoors = FileDoors.withLocalChat(WeComFileDoors.of(config.rawSettings(), this.env));
         this.engine = new BotEngine(config, storage, clock, services, router(extra));
     }
 

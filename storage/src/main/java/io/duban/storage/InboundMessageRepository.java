@@ -74,4 +74,7 @@ public interface InboundMessageRepository {
 
     /** How long the messages with an outcome waited for it, in bands; see {@link WaitTimes}. */
     WaitTimes waitTimes(String expiredOutcome);
+
+    /** When the newest stored message arrived (the demo chat resumes its clock after it). */
+    Optional<Instant> latestReceivedAt();
 }

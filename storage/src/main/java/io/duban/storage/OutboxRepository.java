@@ -21,6 +21,9 @@ public interface OutboxRepository {
 
     Optional<OutboxEntry> find(long id);
 
+    /** The message stored under this dedupe key (e.g. the file that follows an answer). */
+    Optional<OutboxEntry> findByDedupeKey(String dedupeKey);
+
     /** Messages in the given states, oldest first. */
     List<OutboxEntry> list(List<OutboxEntry.Status> statuses, int limit);
 

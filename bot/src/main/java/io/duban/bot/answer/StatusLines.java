@@ -11,10 +11,17 @@ public final class StatusLines {
     private StatusLines() {
     }
 
-    /** {@code 🔴 12 产业协作：农管科 60%｜集指科 30%；集指科受阻：资金未到位}. */
+    /**
+     * {@code 🔴 12 产业协作：农管科 60%｜集指科 30%；集指科受阻：资金未到位}. When the reason starts with the figure the
+     * line already shows ({@code 进度 25%，落后于应有进度 47%} after {@code 25%}), the figure is not said twice:
+     * {@code 🟡 7 援外干部管理：25%，落后于应有进度 47%}.
+     */
     public static String task(TaskStatus s) {
-        return s.colour().symbol() + " " + s.task().number() + " " + ShortTitles.of(s.task()) + "："
-                + Figures.headline(s) + "；" + s.reason();
+        String headline = Figures.headline(s);
+        String reason = s.reason();
+        String repeated = "进度 " + headline + "，";
+        String rest = reason.startsWith(repeated) ? "，" + reason.substring(repeated.length()) : "；" + reason;
+        return s.colour().symbol() + " " + s.task().number() + " " + ShortTitles.of(s.task()) + "：" + headline + rest;
     }
 
     /** {@code 🔴2 🟡3 🟢14}. */

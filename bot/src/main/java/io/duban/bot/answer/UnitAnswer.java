@@ -17,7 +17,8 @@ import io.duban.plan.PlanTask;
 
 /**
  * {@code 我的任务} / {@code 单位 农管科}: one line per task about the unit's own part, marked by the unit's own state
- * (✅ reported this week, ⏳ not yet, ↩️ returned), never by the task's colour, which follows in words when it is
+ * (✅ reported this week, ⏳ due this week and not yet reported, · nothing due now, ↩️ returned: an hourglass on a
+ * task that needs no report this week would ask for what is not due), never by the task's colour, which follows in words when it is
  * not green. Paged.
  */
 public final class UnitAnswer {
@@ -51,7 +52,7 @@ public final class UnitAnswer {
             if (thisWeek) {
                 done++;
             }
-            String mark = part.isReturned() ? "↩️" : thisWeek ? "✅" : "⏳";
+            String mark = part.isReturned() ? "↩️" : thisWeek ? "✅" : dueNow.contains(s.task().number()) ? "⏳" : "·";
             StringBuilder line = new StringBuilder(mark).append(part.lead() ? " ★任务 " : " 任务 ").append(s.task().number())
                     .append(" ").append(ShortTitles.of(s.task())).append("：");
             if (part.isReturned()) {

@@ -56,10 +56,13 @@ public final class ChatCommand implements Callable<Integer> {
                     .or(() -> app.storage().people().find(user).flatMap(p -> app.storage().chats().all().stream()
                             .filter(c -> c.unit().filter(p.unit()::equals).isPresent())
                             .map(c -> c.chatId()).findFirst()));
-            LocalChat chatSession = new LocalChat(app.engine(), app.storage(), clock, out, user, chat);
+            boolean resumed = clock instanceof io.duban.bot.console.DemoClock demo
+                    && demo.resumeAfter(app.storage().inbound().latestReceivedAt());
+            LocalChat chatSession = new LocalChat(app.engine(), app.storage(), clock, out, user, chat,
+                    chatFiles(global.jdbcUrl(), app.home()));
             int seeded = global.usesDemoClock(config) && !noDemoData ? io.duban.bot.console.DemoData.seedIfEmpty(app) : 0;
             if (!quiet) {
-                banner(out, config, clock, chatSession);
+                banner(out, config, clock, chatSession, resumed);
                 if (seeded > 0) {
                     out.println("（已载入 " + seeded + " 条虚构的历史报送，供演示；正式数据库不会载入。）");
                     out.println();
@@ -70,18 +73,32 @@ public final class ChatCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void banner(PrintWriter out, ConfigDirectory config, Clock clock, LocalChat chat) {
+    private void banner(PrintWriter out, ConfigDirectory config, Clock clock, LocalChat chat, boolean resumed) {
         WorkPlan plan = config.currentPlan();
         ZonedDateTime now = ZonedDateTime.now(clock);
         out.println("督办助手 · 本地对话（未连接企业微信）");
         out.println("计划：" + plan.title() + "，" + plan.tasks().size() + " 项任务，期限 " + plan.start() + " 至 " + plan.deadline());
         out.println("当前时间：" + now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm EEEE", java.util.Locale.CHINA))
                 + (global.clockIsFixed() ? "（--now 固定）"
+                        : resumed ? "（演示时钟：接着本数据库上次演示的时间继续）"
                         : global.usesDemoClock(config) ? "（演示时钟：在计划期内运行，以便看到进行中的计划）" : ""));
         out.println("身份：" + chat.describePerson() + "；会话：" + chat.describeChat());
         out.println("切换：/as USERID 换人，/group CHATID 换群，/direct 私聊，/people /chats 名单，/quit 退出；输入“帮助”查看命令。");
         out.println("连接企业微信：设置 WECOM_BOT_ID 和 WECOM_BOT_SECRET 后运行 ./duban serve（见 docs/部署.md）。");
         out.println();
         out.flush();
+    }
+
+    /** Beside the SQLite file (the demo's data stay together), else under the installation's {@code data/}. */
+    static java.nio.file.Path chatFiles(String jdbcUrl, java.nio.file.Path home) {
+        String sqlite = "jdbc:sqlite:";
+        if (jdbcUrl.startsWith(sqlite) && !jdbcUrl.contains(":memory:")) {
+            java.nio.file.Path db = java.nio.file.Path.of(jdbcUrl.substring(sqlite.length()).replaceFirst("\\?.*$", ""));
+            java.nio.file.Path parent = db.toAbsolutePath().getParent();
+            if (parent != null) {
+                return parent.resolve("chat-files");
+            }
+        }
+        return home.resolve("data").resolve("chat-files");
     }
 }

@@ -149,8 +149,7 @@ public final class GlobalOptions {
         if (!usesDemoClock(config)) {
             return clock(zone);
         }
-        Clock system = Clock.system(zone);
-        return Clock.offset(system, java.time.Duration.between(system.instant(), config.settings().demoNow().toInstant()));
+        return new io.duban.bot.console.DemoClock(Clock.system(zone), config.settings().demoNow().toInstant());
     }
 
     /** True when the chat runs on the demo clock: no {@code --now}, and today lies outside the plan's period. */

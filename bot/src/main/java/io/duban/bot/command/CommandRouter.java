@@ -8,16 +8,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Finds the command a message starts with. The longest command word wins ({@code 我的任务} before {@code 任务});
- * a word must be followed by the end, a space or a digit. Text that starts like a report ({@code 12 60% …},
+ * a word must be followed by the end, a space, a digit or punctuation, or by a number in Chinese numerals that the
+ * command takes ({@code 任务十二}: people do not type a space before 十二, and without this rule the message read as an
+ * empty report). Text that starts like a report ({@code 12 60% …},
  * {@code 60% …}, {@code 第十二项 …}, {@code 无变化}; see {@link ReportParser#looksLikeReport}) goes to the report command.
  */
 public final class CommandRouter {
 
     public record Route(Command command, String args) {
     }
+
+    /** A number in Chinese numerals right after the command word, ending the word or followed by a space or 历史. */
+    private static final Pattern CHINESE_NUMBER_ARG = Pattern.compile("^[零〇一二两三四五六七八九十百]+(?:$|\\s|历史|[:：,，])");
 
     private final List<Command> commands;
     private final Command report;
@@ -54,11 +60,15 @@ public final class CommandRouter {
                 continue;
             }
             String rest = text.substring(w.getKey().length());
+            boolean chineseNumber = CHINESE_NUMBER_ARG.matcher(rest).find();
             if (!rest.isEmpty() && !Character.isWhitespace(rest.charAt(0)) && !Character.isDigit(rest.charAt(0))
-                    && ":：,，".indexOf(rest.charAt(0)) < 0) {
+                    && ":：,，".indexOf(rest.charAt(0)) < 0 && !chineseNumber) {
                 continue;
             }
             String args = rest.replaceFirst("^[\\s:：,，]+", "").strip();
+            if (chineseNumber && !w.getValue().accepts(args)) {
+                continue; // 问题三 is not a page number: read the message as before
+            }
             if (w.getValue().accepts(args)) {
                 return Optional.of(new Route(w.getValue(), args));
             }

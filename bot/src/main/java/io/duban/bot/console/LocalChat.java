@@ -12,6 +12,7 @@ import io.duban.storage.Storage;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,10 +20,11 @@ import java.util.UUID;
 /**
  * The terminal transport: one message a line in, the bot's replies out. Lines starting with {@code /} steer the
  * session itself ({@code /as}, {@code /group}, {@code /direct}, {@code /who}, {@code /quit}); everything else goes
- * to the engine exactly as a WeCom message would.
+ * to the engine exactly as a WeCom message would. Files the bot sends into the chat ({@code 导出}, {@code 图表}) are
+ * saved into a folder and shown as one line, the way a terminal can show a file.
  */
 public final class LocalChat {
-    static final String TRANSPORT = "console";
+    static final String TRANSPORT = InboundMessage.LOCAL_CHAT_TRANSPORT;
 
     private final ImmediateReplies replies;
     private final PersonRepository people;
@@ -32,12 +34,16 @@ public final class LocalChat {
     private String userId;
     private Optional<String> chatId;
 
+    /** @param files where files and pictures the bot sends into the chat are saved (a terminal cannot show them) */
     public LocalChat(InboundPort engine, Storage storage, Clock clock, PrintWriter out, String userId,
-                     Optional<String> chatId) {
+                     Optional<String> chatId, Path files) {
         this.replies = new ImmediateReplies(engine, storage, clock, TRANSPORT, text -> {
             out.println(indent(text));
             out.println();
-        });
+        }, Optional.of(message -> {
+            out.println(indent(LocalFiles.save(files, message, clock)));
+            out.println();
+        }));
         this.people = storage.people();
         this.chats = storage.chats();
         this.clock = clock;

@@ -10,7 +10,6 @@ import io.duban.bot.message.MessageKind;
 import io.duban.bot.message.Reply;
 import io.duban.bot.report.SocialMessages;
 import io.duban.bot.report.normalize.InputNormalizer;
-import io.duban.bot.text.UserText;
 import io.duban.config.ConfigDirectory;
 import io.duban.roster.ChatBinding;
 import io.duban.roster.Person;
@@ -232,8 +231,7 @@ public final class BotEngine implements InboundPort {
         text = SocialMessages.stripLeading(text); // 好的，12 60% …
         Optional<CommandRouter.Route> route = router.route(text);
         if (route.isEmpty()) {
-            return new Outcome("error:unknown", Reply.of("抱歉，没有看懂“" + UserText.escape(text, 20)
-                    + "”。报送进度请发：12 60% 本周进展；问题：…；下一步：…；查看全部命令请发：帮助"));
+            return new Outcome("error:unknown", Reply.of(NotUnderstood.answer(text)));
         }
         Command command = route.get().command();
         if (!command.access().allows(person.get().role())) {

@@ -50,10 +50,15 @@ public final class ReplyAddressing {
             } else {
                 to = Address.reply(message.messageId());
             }
-            String key = "reply:" + message.transport() + ":" + message.messageId() + ":" + n;
+            String key = attachmentKey(message, n);
             out.add(a.kind() == Attachment.Kind.IMAGE ? OutboundMessage.image(to, a.bytes(), key)
                     : OutboundMessage.file(to, a.fileName(), a.bytes(), key));
         }
         return out;
+    }
+
+    /** The dedupe key of the {@code n}-th file or picture (from 1) following the answer to {@code message}. */
+    public static String attachmentKey(InboundMessage message, int n) {
+        return "reply:" + message.transport() + ":" + message.messageId() + ":" + n;
     }
 }

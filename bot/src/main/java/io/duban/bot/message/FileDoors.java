@@ -5,6 +5,15 @@ package io.duban.bot.message;
 public interface FileDoors {
     FileTarget forAnswerTo(InboundMessage message);
 
+    /**
+     * The local terminal chat carries files itself, as its answers (it saves them and says where); messages from
+     * every other transport go through {@code doors}.
+     */
+    static FileDoors withLocalChat(FileDoors doors) {
+        return m -> InboundMessage.LOCAL_CHAT_TRANSPORT.equals(m.transport()) ? new FileTarget.AsReply()
+                : doors.forAnswerTo(m);
+    }
+
     /** No door at all (no WeCom configured): says so. */
     static FileDoors none(String explanation) {
         return message -> new FileTarget.Missing(explanation);

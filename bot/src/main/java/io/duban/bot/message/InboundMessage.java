@@ -27,6 +27,9 @@ public record InboundMessage(
         Optional<String> quotedText,
         Instant receivedAt,
         Optional<String> replyHandle) {
+    /** The transport name of the local terminal chat ({@code ./duban chat}). */
+    public static final String LOCAL_CHAT_TRANSPORT = "console";
+
 
     public InboundMessage {
         requireNonNull(messageId, "messageId is null");

@@ -45,7 +45,7 @@ public final class ConsultRule {
                     .filter(o -> ProblemTexts.same(o.text(), i.text()))
                     .map(ProblemItem::unit).distinct().toList();
             if (!others.isEmpty()) {
-                out.add(new Flag(i, "多单位提出（另有" + String.join("、", others) + "）"));
+                out.add(new Flag(i, "多单位提出，另有" + String.join("、", others)));
             } else if (age.compareTo(after) >= 0) {
                 out.add(new Flag(i, "已持续 " + age.toDays() + " 天"));
             }

@@ -33,9 +33,14 @@ public final class StatusWords {
     }
 
     private static final Pattern STATUS_WORD = Pattern.compile(alternatives(STATUS.keySet().stream().toList()));
-    private static final Pattern NO_CHANGE = Pattern.compile(alternatives(List.of("无变化", "没有变化", "没变化",
-            "无变动", "同上周", "与上周相同", "和上周一样", "同上", "无新进展", "本周无进展", "暂无进展", "无进展",
-            "没有进展", "无更新", "没有更新")));
+    /**
+     * "Nothing new this period", as people write it: a word, optionally after when ({@code 本周无新进展},
+     * {@code 这周暂无变化}).
+     */
+    private static final Pattern NO_CHANGE = Pattern.compile("(?:本周|这周|本期|这期|近期|目前)?(?:暂|均|都|还|仍)?"
+            + alternatives(List.of("无变化", "没有变化", "没变化", "无变动", "无新变化", "没有新变化", "同上周",
+            "与上周相同", "与上周一致", "和上周一样", "跟上周一样", "同上", "无新进展", "没有新进展", "无进展",
+            "没有进展", "无更新", "没有更新", "无新情况", "没有新情况")));
     private static final Pattern VAGUE = Pattern.compile(alternatives(List.of("过半", "大半", "大部分", "一半", "近半",
             "多半", "小部分", "少部分", "部分完成", "基本完成", "接近完成", "即将完成", "快完成了", "快完成", "差不多完成",
             "接近尾声", "尾声", "差不多")));

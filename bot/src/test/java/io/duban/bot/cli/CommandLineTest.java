@@ -137,4 +137,50 @@ class CommandLineTest {
         assertThat(text).contains("督办助手 · 本地对话", "--now 固定", "已记录 农管科 对任务 12 的报送", "★农管科 60%");
         assertThat(text.split("★农管科 60%", -1)).hasSize(3); // once per session: stored, then read back after restart
     }
+
+    @Test
+    void aSecondDemoChat_onTheSameDatabase_stillSeesWhatTheFirstOneStored() {
+        // no --now: today lies outside the 2023 plan, so both sessions run on the demo clock from 2023-10-09 09:00
+        InputStream stdin = System.in;
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            System.setIn(new ByteArrayInputStream("12 60% 已对接企业2家\n15 50% 上架产品\n".getBytes(StandardCharsets.UTF_8)));
+            assertThat(run("chat", "--quiet")).isZero();
+            captured.reset();
+            System.setIn(new ByteArrayInputStream("未报送\n".getBytes(StandardCharsets.UTF_8)));
+            assertThat(run("chat", "--as", "lizhiguo", "--group", "wr-demo-leaders")).isZero();
+        } finally {
+            System.setIn(stdin);
+            System.setOut(stdout);
+        }
+        String text = captured.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("接着本数据库上次演示的时间继续");
+        assertThat(text).doesNotContain("农管科（任务 12");
+    }
+
+    @Test
+    void exportInTheLocalChat_savesTheWorkbook_andSaysWhereInOneLine() throws IOException {
+        InputStream stdin = System.in;
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            System.setIn(new ByteArrayInputStream("导出\n".getBytes(StandardCharsets.UTF_8)));
+            assertThat(run("chat", "--as", "zhouhui", "--group", "wr-demo-bgs", "--quiet",
+                    "--now", "2023-10-16T10:00+08:00")).isZero();
+        } finally {
+            System.setIn(stdin);
+            System.setOut(stdout);
+        }
+        String text = captured.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("台账（19 项任务，截至 10月16日 10:00）随后发到本聊天：台账-2023-10-16.xlsx")
+                .doesNotContain("暂时无法发送");
+        java.util.regex.Matcher saved = java.util.regex.Pattern.compile("\\[文件\\] 台账-2023-10-16\\.xlsx（\\d+ KB）· 终端里无法显示，已存到 (\\S+)")
+                .matcher(text);
+        assertThat(saved.find()).as(text).isTrue();
+        byte[] workbook = java.nio.file.Files.readAllBytes(Path.of(saved.group(1)));
+        assertThat(workbook).startsWith((byte) 'P', (byte) 'K'); // an xlsx is a zip
+    }
 }

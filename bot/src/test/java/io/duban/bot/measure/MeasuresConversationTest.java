@@ -259,7 +259,7 @@ class MeasuresConversationTest {
         bot.say(NGK_USER, NGK, "12 40% 推进中；问题：冷链成本高");
         bot.say(NJZX_USER, NJZX, "12 30% 推进中；问题：冷链运输成本高");
         assertThat(bot.say(LEADER, LEADERS, "会商"))
-                .contains("【待会商】共 2 个问题", "问题1 任务12 农管科：冷链成本高（多单位提出（另有农技中心））");
+                .contains("【待会商】共 2 个问题", "问题1 任务12 农管科：冷链成本高（多单位提出，另有农技中心）");
     }
 
     @Test

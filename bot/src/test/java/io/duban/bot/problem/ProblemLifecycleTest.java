@@ -76,7 +76,7 @@ class ProblemLifecycleTest {
                 Duration.ofDays(14), now);
         assertThat(flags).extracting(f -> f.item().id()).containsExactly(1L, 3L, 4L);
         assertThat(flags.get(0).why()).isEqualTo("已持续 20 天");
-        assertThat(flags.get(1).why()).isEqualTo("多单位提出（另有农技中心）");
+        assertThat(flags.get(1).why()).isEqualTo("多单位提出，另有农技中心");
 
         ProblemDecision decided = new ProblemDecision(1, 1, LocalDate.of(2023, 10, 20), "专题会", "admin",
                 Optional.empty(), now.minusSeconds(60));

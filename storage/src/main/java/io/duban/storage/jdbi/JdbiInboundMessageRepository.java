@@ -140,6 +140,12 @@ public final class JdbiInboundMessageRepository implements InboundMessageReposit
     }
 
     @Override
+    public Optional<Instant> latestReceivedAt() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT MAX(received_at) FROM inbound_message")
+                .mapTo(Long.class).findFirst().map(Instant::ofEpochMilli));
+    }
+
+    @Override
     public long countUnanswered() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM inbound_message WHERE handled_at IS NULL")
                 .mapTo(Long.class).one());

@@ -82,6 +82,12 @@ public final class JdbiOutboxRepository implements OutboxRepository {
     }
 
     @Override
+    public Optional<OutboxEntry> findByDedupeKey(String dedupeKey) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM outbox WHERE dedupe_key = :key")
+                .bind("key", dedupeKey).map(MAPPER).findOne());
+    }
+
+    @Override
     public List<OutboxEntry> list(List<OutboxEntry.Status> statuses, int limit) {
         return jdbi.withHandle(h -> h.createQuery(
                         "SELECT * FROM outbox WHERE status IN (<statuses>) ORDER BY id LIMIT :limit")

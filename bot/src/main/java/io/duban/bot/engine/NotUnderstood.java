@@ -1,0 +1,28 @@
+package io.duban.bot.engine;
+
+import io.duban.bot.text.UserText;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The answer to words the bot cannot read: what it did not understand, quoted (escaped, cut short), and the example
+ * closest to what the person seems to want. Nothing is stored from such a message but the message itself.
+ */
+final class NotUnderstood {
+    /** {@code 改成70%}, {@code 应为 65%}: a correction without its task number. */
+    private static final Pattern CORRECTION = Pattern.compile(
+            "^(?:改成|改为|修改为|修改成|更正为|更改为|应为|应该是)\\s*(\\d{1,3})\\s*[%％]");
+
+    private NotUnderstood() {
+    }
+
+    static String answer(String text) {
+        String quoted = "“" + UserText.escape(text, 20) + "”";
+        Matcher correction = CORRECTION.matcher(text);
+        if (correction.find()) {
+            return "要更正哪一项任务？" + quoted + "没有写任务编号，暂未记录。请写明任务编号，例如：更正 12 "
+                    + correction.group(1) + "% 本周进展";
+        }
+        return "抱歉，没有看懂" + quoted + "。报送进度请发：12 60% 本周进展；问题：…；下一步：…；查看全部命令请发：帮助";
+    }
+}
