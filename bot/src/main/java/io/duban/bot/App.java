@@ -35,7 +35,9 @@ import io.duban.bot.command.ReturnReportCommand;
 import io.duban.bot.command.ReviewCommand;
 import io.duban.bot.command.ReviewNotices;
 import io.duban.bot.command.ReviewReplies;
-import io.duban.bot.command.Services;
+import io.duban.bot.command.Quoter;
+import io.duban.bot.command.ReportReplies;
+import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.command.SetReportingCommand;
 import io.duban.bot.duty.DutyRules;
 import io.duban.bot.schedule.DutyRulesReader;
@@ -76,13 +78,18 @@ public final class App implements AutoCloseable {
     private final Clock clock;
     private final Map<String, String> env;
     private final BotSettings settings;
-    private final Services services;
+    private final CurrentPlan plans;
+    private final StatusBoard board;
+    private final ReportService reports;
+    private final ReportReplies reportReplies;
+    private final Quoter quoter;
     private final ReviewService review;
     private final ClosureService closure;
     private final ReviewReplies reviewReplies;
     private final ClosureReplies closureReplies;
     private final RhythmService rhythm;
     private final LedgerExport ledger;
+    private final WeeklyPicture chart;
     private final DutyRules dutyRules;
     /** Which WeCom door carries files into a conversation (导出, 图表). */
     private final FileDoors fileDoors;
@@ -114,18 +121,20 @@ public final class App implements AutoCloseable {
         seedRoster();
         BiPredicate<Integer, Integer> isClosed = storage.closures()::isClosed;
         ReturnedReports countable = new ReturnedReports(storage.reviews());
-        DutyRules duty = DutyRulesReader.read(config, settings.calendar());
+        DutyRules duty = DutyRulesReader.of(settings.schedule(), settings.calendar(), config.settings().staleWeeks());
         this.dutyRules = duty;
         this.measures = new MeasureServices(
                 new MilestoneService(storage.milestones(), clock),
                 new MetricService(storage.metrics(), storage.reviews(), config.organization(), clock),
                 new ProblemService(storage.problems(), storage.reviews(), ProblemSettings.from(config), clock));
-        StatusBoard board = new StatusBoard(config.organization(), config.settings(), storage.reports(), clock,
+        this.plans = new CurrentPlan(config, storage);
+        this.quoter = new Quoter(config.settings().maxQuoteChars());
+        this.board = new StatusBoard(config.organization(), config.settings(), storage.reports(), clock,
                 isClosed, countable, duty).withMilestones(storage.milestones());
-        ReportService reports = new ReportService(config.organization(), config.settings(), storage.reports(), clock,
+        this.reports = new ReportService(config.organization(), config.settings(), storage.reports(), clock,
                 isClosed, countable, board::dueThisWeek, new ReportMeasures(measures.metrics(), measures.problems(),
                 config.settings().maxQuoteChars()));
-        this.services = new Services(config, storage, clock, board, reports);
+        this.reportReplies = new ReportReplies(config.settings(), reports);
         UnitNotices notices = new UnitNotices(storage.chats(), storage.outbox(), clock);
         this.review = new ReviewService(config.organization(), storage.reports(), storage.reviews(), storage.people(),
                 notices, new ReviewNotices(config.settings()), clock, isClosed);
@@ -135,27 +144,40 @@ public final class App implements AutoCloseable {
                 closureReplies, clock);
         this.rhythm = RhythmService.create(config, storage, clock, settings.calendar(), settings.schedule(), isClosed);
         this.ledger = new LedgerExport(config, storage, duty);
+        this.chart = new WeeklyPicture(config, storage, duty);
         this.fileDoors = FileDoors.withLocalChat(WeComFileDoors.of(config.rawSettings(), this.env));
-        this.engine = new BotEngine(config, storage, clock, services, router(extra));
+        this.engine = new BotEngine(config, storage, clock, plans, reportReplies, router(extra));
     }
 
+    /** Every chat command, each given the services it uses. */
     private CommandRouter router(List<Command> extra) {
-        ReportCommand report = new ReportCommand();
+        var org = config.organization();
+        var set = config.settings();
+        ReportCommand report = new ReportCommand(reportReplies, plans);
+        UnitCommand units = new UnitCommand(plans, board, org, quoter, set);
         List<Command> all = new ArrayList<>(List.of(
-                report, new CorrectCommand(), new WithdrawCommand(),
-                new MyTasksCommand(), new TaskCommand(measures), new OverviewCommand(), new UnitCommand(),
-                new MissingCommand(), new ProblemsCommand(measures.problems()), new KpiCommand(measures.metrics()),
-                new MilestoneCommand(measures.milestones()), new SolveCommand(measures.problems()),
-                new ConsultCommand(measures.problems()),
-                new RegisterCommand(), new BindCommand(),
-                new ReviewCommand(reviewReplies), new ReturnReportCommand(reviewReplies),
-                new RequestClosureCommand(closure, closureReplies), new CloseTaskCommand(closure, closureReplies),
-                new ReturnClosureCommand(closure, closureReplies), new ClosureStatusCommand(closure, closureReplies),
-                new SetReportingCommand(),
-                new ExportLedgerCommand(ledger, fileDoors), new ChartCommand(new WeeklyPicture(config, storage, dutyRules), fileDoors),
-                new RemindNowCommand(rhythm)));
+                report, new CorrectCommand(reportReplies, plans), new WithdrawCommand(reportReplies, plans),
+                new MyTasksCommand(units),
+                new TaskCommand(measures, report, plans, board, org, quoter, set, storage.reports()),
+                new OverviewCommand(plans, board), units, new MissingCommand(plans, board),
+                new ProblemsCommand(measures.problems(), plans, board, quoter, set, clock),
+                new KpiCommand(measures.metrics(), plans, board),
+                new MilestoneCommand(measures.milestones(), plans, board, org, quoter, set, clock),
+                new SolveCommand(measures.problems(), plans, org, quoter, set),
+                new ConsultCommand(measures.problems(), plans, board, quoter),
+                new RegisterCommand(org, storage.people(), quoter, clock),
+                new BindCommand(org, storage.chats(), clock),
+                new ReviewCommand(reviewReplies, plans, org), new ReturnReportCommand(reviewReplies, plans, org),
+                new RequestClosureCommand(closure, closureReplies, plans),
+                new CloseTaskCommand(closure, closureReplies, plans),
+                new ReturnClosureCommand(closure, closureReplies, plans),
+                new ClosureStatusCommand(closure, closureReplies, plans),
+                new SetReportingCommand(plans, org, set, clock, storage.people(), storage.reportingChanges()),
+                new ExportLedgerCommand(ledger, fileDoors, plans, set, clock),
+                new ChartCommand(chart, fileDoors, plans, board, clock),
+                new RemindNowCommand(rhythm, clock)));
         all.addAll(extra);
-        all.add(new HelpCommand(() -> all));
+        all.add(new HelpCommand(() -> all, quoter));
         return new CommandRouter(all, report);
     }
 
@@ -206,9 +228,18 @@ public final class App implements AutoCloseable {
         return engine;
     }
 
-    /** What commands work with: configuration, storage, clock, the status board and the report service. */
-    public Services services() {
-        return services;
+    /** The plan in force (the plan file with the office's chat changes, 设置). */
+    public CurrentPlan plans() {
+        return plans;
+    }
+
+    /** The one status board: colours, what is due, what counts as reported. */
+    public StatusBoard board() {
+        return board;
+    }
+
+    public ReportService reports() {
+        return reports;
     }
 
     /** The office's review of reports; {@link ReviewService#unchecked} lists what is still unchecked. */
@@ -233,6 +264,11 @@ public final class App implements AutoCloseable {
 
     public LedgerExport ledger() {
         return ledger;
+    }
+
+    /** The weekly chart, shared by the chat command 图表 and {@code duban chart}. */
+    public WeeklyPicture chart() {
+        return chart;
     }
 
     /** The weekly rhythm: scheduled prompts, reminders and summaries. {@code serve} starts its loop. */

@@ -110,26 +110,42 @@ class DependencyRuleTest {
 
     /**
      * Services take typed input and return results; the chat commands word them. No Chinese outside comments in
-     * the office's services (核查, 销号).
+     * the office's services (核查, 销号) nor in the report service and the results it returns (报送, 更正, 撤回).
+     * The report parsers (ReportParser, PartReader, StatusWords …) recognise Chinese input and stay out of this.
      */
     @Test
-    void theOfficesServicesDoNotWordReplies() throws java.io.IOException {
-        java.util.regex.Pattern chinese = java.util.regex.Pattern.compile("[\\x{4e00}-\\x{9fff}]");
+    void theServicesDoNotWordReplies() throws java.io.IOException {
+        java.nio.file.Path bot = java.nio.file.Path.of("src/main/java/io/duban/bot");
+        java.util.List<java.nio.file.Path> checked = new java.util.ArrayList<>();
         for (String folder : java.util.List.of("review", "closure")) {
-            try (var files = java.nio.file.Files.list(java.nio.file.Path.of("src/main/java/io/duban/bot", folder))) {
-                for (java.nio.file.Path f : files.toList()) {
-                    int n = 0;
-                    for (String line : java.nio.file.Files.readAllLines(f)) {
-                        n++;
-                        String code = line.strip();
-                        if (code.startsWith("*") || code.startsWith("/*") || code.startsWith("//")) {
-                            continue;
-                        }
-                        org.assertj.core.api.Assertions.assertThat(chinese.matcher(code).find())
-                                .as(f.getFileName() + ":" + n + " words a reply: " + code).isFalse();
-                    }
-                }
+            try (var files = java.nio.file.Files.list(bot.resolve(folder))) {
+                checked.addAll(files.toList());
             }
         }
+        for (String service : java.util.List.of("ReportService", "SubmitResult", "ReportOutcome", "Refusal",
+                "NoChangeResult", "CorrectResult", "WithdrawResult")) {
+            checked.add(bot.resolve("report").resolve(service + ".java"));
+        }
+        java.util.regex.Pattern chinese = java.util.regex.Pattern.compile("[\\x{4e00}-\\x{9fff}]");
+        for (java.nio.file.Path f : checked) {
+            int n = 0;
+            for (String line : java.nio.file.Files.readAllLines(f)) {
+                n++;
+                String code = line.strip();
+                if (code.startsWith("*") || code.startsWith("/*") || code.startsWith("//")) {
+                    continue;
+                }
+                org.assertj.core.api.Assertions.assertThat(chinese.matcher(code).find())
+                        .as(f.getFileName() + ":" + n + " words a reply: " + code).isFalse();
+            }
+        }
+    }
+
+    /** The report service answers the commands with results; it never reaches back into them. */
+    @Test
+    void reportsDoNotKnowTheCommands() {
+        noClasses().that().resideInAPackage("io.duban.bot.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.duban.bot.command..")
+                .check(classes);
     }
 }

@@ -39,6 +39,32 @@ class ReportRepositoryTest {
                 Instant.parse("2023-10-09T01:00:00Z"));
     }
 
+    /** The row mapper matches columns to the record by name: every field comes back as written, present or not. */
+    @Test
+    void everyField_comesBackAsWritten_presentOrAbsent() {
+        ReportRepository reports = storage.reports();
+        Instant at = Instant.parse("2023-10-12T08:30:15.123Z");
+        ProgressReport first = reports.append(new NewReport(2023, 16, "农管科", "liuyang", Optional.empty(),
+                ReportKind.REPORT, Optional.empty(), Optional.empty(), OptionalInt.empty(), "", "", "",
+                OptionalInt.empty(), OptionalInt.empty(), "2023-W41", at, true));
+        ProgressReport full = reports.append(new NewReport(2023, 16, "农管科", "liuyang", Optional.empty(),
+                ReportKind.CORRECTION, Optional.of(first.id()), Optional.of(ReportStatus.DONE), OptionalInt.of(100),
+                "已完成", "冷链成本高", "总结", OptionalInt.of(12), OptionalInt.of(40), "2023-W41", at.plusSeconds(60),
+                false));
+        for (ProgressReport r : java.util.List.of(first, reports.find(first.id()).orElseThrow())) {
+            assertThat(r).isEqualTo(new ProgressReport(first.id(), 2023, 16, "农管科", "liuyang", Optional.empty(),
+                    ReportKind.REPORT, Optional.empty(), Optional.empty(), OptionalInt.empty(), "", "", "",
+                    OptionalInt.empty(), OptionalInt.empty(), "2023-W41", at, true));
+        }
+        for (ProgressReport r : java.util.List.of(full, reports.find(full.id()).orElseThrow(),
+                reports.latestEffective(2023, 16, "农管科").orElseThrow())) {
+            assertThat(r).isEqualTo(new ProgressReport(full.id(), 2023, 16, "农管科", "liuyang", Optional.empty(),
+                    ReportKind.CORRECTION, Optional.of(first.id()), Optional.of(ReportStatus.DONE), OptionalInt.of(100),
+                    "已完成", "冷链成本高", "总结", OptionalInt.of(12), OptionalInt.of(40), "2023-W41",
+                    at.plusSeconds(60), false));
+        }
+    }
+
     @Test
     void aCorrection_replacesTheReport_andTheHistoryKeepsBoth() {
         ReportRepository reports = storage.reports();

@@ -1,7 +1,6 @@
 package io.duban.bot.cli;
 
 import io.duban.bot.App;
-import io.duban.bot.chart.WeeklyPicture;
 import io.duban.bot.export.LedgerExport;
 import io.duban.bot.report.ReportingWeek;
 import io.duban.plan.WorkPlan;
@@ -37,7 +36,7 @@ public final class ChartCommand implements Callable<Integer> {
             WorkPlan plan = app.config().currentPlan();
             Instant asOf = week == null ? app.clock().instant()
                     : LedgerExport.endOf(ReportingWeek.parse(week), app.config().settings().zone());
-            byte[] png = new WeeklyPicture(app.config(), app.storage(), app.dutyRules()).renderWeeklyPng(plan, asOf);
+            byte[] png = app.chart().renderWeeklyPng(plan, asOf);
             Path abs = out.toAbsolutePath();
             Files.createDirectories(abs.getParent());
             Files.write(abs, png);

@@ -4,6 +4,7 @@ import io.duban.bot.duty.Due;
 import io.duban.bot.duty.DueCalculator;
 import io.duban.bot.report.ReportingWeek;
 import io.duban.bot.schedule.DutyRulesReader;
+import io.duban.bot.settings.BotSettings;
 import io.duban.config.ConfigDirectory;
 import io.duban.plan.Organization;
 import io.duban.plan.WorkPlan;
@@ -49,7 +50,8 @@ final class PlanLoadCommand implements Callable<Integer> {
             return 1;
         }
         Organization org = config.organization();
-        DueCalculator due = new DueCalculator(plan, org, DutyRulesReader.read(config, System::getenv), (a, b) -> false);
+        DueCalculator due = new DueCalculator(plan, org, DutyRulesReader.of(BotSettings.schedule(config),
+                BotSettings.calendar(config, global.env()), config.settings().staleWeeks()), (a, b) -> false);
         PrintWriter out = spec.commandLine().getOut();
         int everyone = plan.tasks().stream().mapToInt(t -> org.assignedUnits(t).size()).sum();
         out.println("旧规则（每个牵头、责任单位每周报送每项任务）：每周 " + everyone + " 份。");

@@ -1,11 +1,24 @@
 package io.duban.bot.command;
 
 import io.duban.bot.message.Reply;
+import io.duban.plan.Organization;
 import io.duban.roster.ChatBinding;
+import io.duban.storage.ChatRepository;
+import java.time.Clock;
 import java.util.List;
 
 /** {@code 绑定 农管科} or {@code 绑定 领导群}: an admin tells the bot what the current group chat is for. */
 public final class BindCommand implements Command {
+    private final Organization org;
+    private final ChatRepository chats;
+    private final Clock clock;
+
+    public BindCommand(Organization org, ChatRepository chats, Clock clock) {
+        this.org = org;
+        this.chats = chats;
+        this.clock = clock;
+    }
+
     @Override
     public String name() {
         return "绑定";
@@ -40,13 +53,13 @@ public final class BindCommand implements Command {
         ChatBinding binding;
         if (args.equals("领导群") || args.equals("领导")) {
             binding = ChatBinding.leaders(chatId);
-        } else if (ctx.services().org().isUnit(args)) {
+        } else if (org.isUnit(args)) {
             binding = ChatBinding.unit(chatId, args);
         } else {
             return Reply.of("请写明单位名称或“领导群”，例如：绑定 农管科。可用单位："
-                    + String.join("、", ctx.services().org().units()) + "。");
+                    + String.join("、", org.units()) + "。");
         }
-        ctx.services().storage().chats().saveFromChat(binding, ctx.services().clock().instant());
+        chats.saveFromChat(binding, clock.instant());
         return Reply.of(binding.unit().map(u -> "本群已绑定为" + u + "的工作群，每周提醒将发到这里。")
                 .orElse("本群已绑定为领导群，每周汇总和月度通报将发到这里。"));
     }

@@ -1,20 +1,29 @@
 package io.duban.bot.command;
 
 import io.duban.bot.chart.WeeklyPicture;
+import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.message.Attachment;
 import io.duban.bot.message.FileDoors;
 import io.duban.bot.message.FileTarget;
 import io.duban.bot.message.Reply;
 import io.duban.bot.report.ReportingWeek;
+import io.duban.bot.status.StatusBoard;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 /** {@code 图表}: the weekly chart (tasks by colour per area, average progress by week) as a picture in the chat. */
 public final class ChartCommand implements Command {
+    private final CurrentPlan plans;
+    private final StatusBoard board;
+    private final Clock clock;
     private final WeeklyPicture picture;
     private final FileDoors doors;
 
-    public ChartCommand(WeeklyPicture picture, FileDoors doors) {
+    public ChartCommand(WeeklyPicture picture, FileDoors doors, CurrentPlan plans, StatusBoard board, Clock clock) {
+        this.plans = plans;
+        this.board = board;
+        this.clock = clock;
         this.picture = picture;
         this.doors = doors;
     }
@@ -55,9 +64,9 @@ public final class ChartCommand implements Command {
         if (target instanceof FileTarget.Missing missing) {
             return Reply.of("图表暂时无法发送：" + missing.explanation().replace("接收文件", "接收图片"));
         }
-        Instant now = ctx.services().clock().instant();
-        byte[] png = picture.renderWeeklyPng(ctx.services().plan(), now);
-        ReportingWeek week = ctx.services().board().currentWeek();
+        Instant now = clock.instant();
+        byte[] png = picture.renderWeeklyPng(plans.get(), now);
+        ReportingWeek week = board.currentWeek();
         String name = "推进情况-" + week + ".png";
         return Reply.withAttachment("第 " + week.week() + " 周推进情况图" + (target instanceof FileTarget.Person
                 ? "已私信发给您。" : "随后发到本聊天。") + "各任务详情请发：进度",

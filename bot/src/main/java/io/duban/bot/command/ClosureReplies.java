@@ -7,7 +7,6 @@ import io.duban.bot.closure.ClosureResult;
 import io.duban.bot.closure.ClosureTexts;
 import io.duban.bot.message.Reply;
 import io.duban.bot.notify.UnitNotices;
-import io.duban.bot.report.ReportService;
 import io.duban.bot.text.UserText;
 import io.duban.config.Settings;
 import io.duban.plan.PlanTask;
@@ -101,7 +100,7 @@ public final class ClosureReplies implements ClosureTexts {
 
     private Reply common(WorkPlan plan, ClosureResult result) {
         if (result instanceof ClosureResult.UnknownTask r) {
-            return Reply.of(ReportService.unknownTask(plan, r.number()));
+            return Reply.of(ReportReplies.unknownTask(plan, r.number()));
         }
         throw new IllegalStateException("no words for " + result);
     }

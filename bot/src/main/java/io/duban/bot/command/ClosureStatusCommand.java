@@ -1,15 +1,18 @@
 package io.duban.bot.command;
 
-import io.duban.bot.message.Reply;
 import io.duban.bot.closure.ClosureService;
+import io.duban.bot.duty.CurrentPlan;
+import io.duban.bot.message.Reply;
 import java.util.List;
 
 /** {@code 办结情况}: closed tasks, pending requests and open tasks. */
 public final class ClosureStatusCommand implements Command {
+    private final CurrentPlan plans;
     private final ClosureService service;
     private final ClosureReplies replies;
 
-    public ClosureStatusCommand(ClosureService service, ClosureReplies replies) {
+    public ClosureStatusCommand(ClosureService service, ClosureReplies replies, CurrentPlan plans) {
+        this.plans = plans;
         this.service = service;
         this.replies = replies;
     }
@@ -41,6 +44,6 @@ public final class ClosureStatusCommand implements Command {
 
     @Override
     public Reply handle(CommandContext ctx, String args) {
-        return replies.overview(service.overview(ctx.services().plan()));
+        return replies.overview(service.overview(plans.get()));
     }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 /** Who asked, where, and the message they sent (already stored under {@code inboundId}). */
 public record CommandContext(
-        Person person, InboundMessage message, long inboundId, Optional<ChatBinding> chat, Services services) {
+        Person person, InboundMessage message, long inboundId, Optional<ChatBinding> chat) {
 
     public boolean inGroup() {
         return message.chatType() == ChatType.GROUP;

@@ -1,8 +1,10 @@
 package io.duban.bot.command;
 
+import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.message.Reply;
 import io.duban.bot.problem.ConsultRule;
 import io.duban.bot.problem.ProblemService;
+import io.duban.bot.status.StatusBoard;
 import io.duban.plan.WorkPlan;
 import io.duban.roster.Role;
 import io.duban.storage.model.ProblemItem;
@@ -25,9 +27,15 @@ public final class ConsultCommand implements Command {
     private static final int MAX_LINES = 15;
     private static final String DECISION_EXAMPLE = "会商 问题3 2023-10-20 专题会：协调冷链补贴";
 
+    private final CurrentPlan plans;
+    private final StatusBoard board;
+    private final Quoter quoter;
     private final ProblemService problems;
 
-    public ConsultCommand(ProblemService problems) {
+    public ConsultCommand(ProblemService problems, CurrentPlan plans, StatusBoard board, Quoter quoter) {
+        this.plans = plans;
+        this.board = board;
+        this.quoter = quoter;
         this.problems = problems;
     }
 
@@ -58,7 +66,7 @@ public final class ConsultCommand implements Command {
 
     @Override
     public Reply handle(CommandContext ctx, String args) {
-        WorkPlan plan = ctx.services().plan();
+        WorkPlan plan = plans.get();
         if (args.isEmpty()) {
             return Reply.of(list(ctx, plan));
         }
@@ -87,9 +95,9 @@ public final class ConsultCommand implements Command {
         }
         problems.decide(item.get(), date, decision, ctx.person().userId(), ctx.inboundId());
         ProblemItem p = item.get();
-        return Reply.of("已记录问题" + id + "（任务 " + p.taskNumber() + " " + p.unit() + "：" + ctx.services().quote(p.text())
+        return Reply.of("已记录问题" + id + "（任务 " + p.taskNumber() + " " + p.unit() + "：" + quoter.quote(p.text())
                 + "）的会商结论（" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日）："
-                + ctx.services().quote(decision)
+                + quoter.quote(decision)
                 + (p.isOpen() ? "\n问题仍在跟踪，解决后请发：解决 问题" + id + " 解决情况" : ""));
     }
 
@@ -103,13 +111,13 @@ public final class ConsultCommand implements Command {
         for (ConsultRule.Flag f : flags.subList(0, Math.min(MAX_LINES, flags.size()))) {
             ProblemItem p = f.item();
             sb.append("\n问题").append(p.id()).append(" 任务").append(p.taskNumber()).append(' ').append(p.unit())
-                    .append("：").append(UserTextCut.cut(ctx, p.text(), 30)).append("（").append(f.why()).append("）");
+                    .append("：").append(quoter.cut(p.text(), 30)).append("（").append(f.why()).append("）");
         }
         if (flags.size() > MAX_LINES) {
             sb.append("\n另有 ").append(flags.size() - MAX_LINES).append(" 个，见台账。");
         }
         sb.append("\n记录结论：会商 问题").append(flags.get(0).item().id()).append(' ')
-                .append(ctx.services().board().today()).append(" 专题会：…");
+                .append(board.today()).append(" 专题会：…");
         return sb.toString();
     }
 }

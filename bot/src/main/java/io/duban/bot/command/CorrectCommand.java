@@ -1,11 +1,20 @@
 package io.duban.bot.command;
 
+import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.message.Reply;
 import java.util.List;
 import java.util.Optional;
 
 /** {@code 更正 12 70% …}: replaces the unit's latest report on a task; the old one stays in the history. */
 public final class CorrectCommand implements Command {
+    private final ReportReplies replies;
+    private final CurrentPlan plans;
+
+    public CorrectCommand(ReportReplies replies, CurrentPlan plans) {
+        this.replies = replies;
+        this.plans = plans;
+    }
+
     @Override
     public String name() {
         return "更正";
@@ -37,6 +46,6 @@ public final class CorrectCommand implements Command {
         if (wrongChat.isPresent()) {
             return wrongChat.get();
         }
-        return ctx.services().reports().correct(ctx.services().plan(), ctx.person(), args, ctx.inboundId());
+        return replies.correct(plans.get(), ctx.person(), args, ctx.inboundId());
     }
 }

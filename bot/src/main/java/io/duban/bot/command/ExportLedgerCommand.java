@@ -1,5 +1,6 @@
 package io.duban.bot.command;
 
+import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.export.LedgerExport;
 import io.duban.bot.message.Attachment;
 import io.duban.bot.message.FileDoors;
@@ -7,6 +8,8 @@ import io.duban.bot.message.FileTarget;
 import io.duban.bot.message.Reply;
 import io.duban.bot.report.ReportingWeek;
 import io.duban.bot.text.UserText;
+import io.duban.config.Settings;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -20,10 +23,17 @@ import java.util.Optional;
 public final class ExportLedgerCommand implements Command {
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm");
 
+    private final CurrentPlan plans;
+    private final Settings settings;
+    private final Clock clock;
     private final LedgerExport export;
     private final FileDoors doors;
 
-    public ExportLedgerCommand(LedgerExport export, FileDoors doors) {
+    public ExportLedgerCommand(LedgerExport export, FileDoors doors, CurrentPlan plans, Settings settings,
+                               Clock clock) {
+        this.plans = plans;
+        this.settings = settings;
+        this.clock = clock;
         this.export = export;
         this.doors = doors;
     }
@@ -55,8 +65,8 @@ public final class ExportLedgerCommand implements Command {
 
     @Override
     public Reply handle(CommandContext ctx, String args) {
-        var zone = ctx.services().config().settings().zone();
-        Instant asOf = ctx.services().clock().instant();
+        var zone = settings.zone();
+        Instant asOf = clock.instant();
         Optional<ReportingWeek> week = Optional.empty();
         if (!args.isBlank()) {
             try {
@@ -74,10 +84,10 @@ public final class ExportLedgerCommand implements Command {
         if (target instanceof FileTarget.Missing missing) {
             return Reply.of("台账暂时无法发送：" + missing.explanation());
         }
-        byte[] workbook = export.xlsx(ctx.services().plan(), asOf);
+        byte[] workbook = export.xlsx(plans.get(), asOf);
         String name = LedgerExport.fileName(asOf.atZone(zone).toLocalDate(), week);
         String where = target instanceof FileTarget.Person ? "已私信发给您" : "随后发到本聊天";
-        return Reply.withAttachment("台账（" + ctx.services().plan().tasks().size() + " 项任务，截至 "
+        return Reply.withAttachment("台账（" + plans.get().tasks().size() + " 项任务，截至 "
                         + asOf.atZone(zone).format(DAY_TIME) + "）" + where + "：" + name + "（"
                         + Math.max(1, workbook.length / 1024) + " KB）。",
                 new Attachment(Attachment.Kind.FILE, name, workbook, target));

@@ -7,9 +7,11 @@ import java.util.function.Supplier;
 
 /** {@code 帮助}: generated from the commands' own descriptions, showing only what the asker may use. */
 public final class HelpCommand implements Command {
+    private final Quoter quoter;
     private final Supplier<List<Command>> commands;
 
-    public HelpCommand(Supplier<List<Command>> commands) {
+    public HelpCommand(Supplier<List<Command>> commands, Quoter quoter) {
+        this.quoter = quoter;
         this.commands = commands;
     }
 
@@ -57,7 +59,7 @@ public final class HelpCommand implements Command {
                     .filter(c -> c.name().equals(wanted) || c.aliases().contains(wanted))
                     .findFirst()
                     .map(c -> c.name() + "：" + c.summary() + "\n例：" + c.example())
-                    .orElse("没有“" + ctx.services().quote(wanted) + "”这个命令。可用命令请发：帮助"));
+                    .orElse("没有“" + quoter.quote(wanted) + "”这个命令。可用命令请发：帮助"));
         }
         StringBuilder sb = new StringBuilder("督办助手（在群里请先 @督办助手）\n报送：12 60% 本周进展；问题：…；下一步：…");
         List<String> names = new ArrayList<>();

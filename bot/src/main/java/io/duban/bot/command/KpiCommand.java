@@ -1,9 +1,10 @@
 package io.duban.bot.command;
 
+import io.duban.bot.status.StatusBoard;
+import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.message.Reply;
 import io.duban.bot.metric.MetricService;
 import io.duban.bot.metric.MetricTotal;
-import io.duban.bot.report.ReportService;
 import io.duban.bot.status.KpiStatus;
 import io.duban.plan.MetricDefinition;
 import io.duban.plan.PlanTask;
@@ -25,9 +26,13 @@ public final class KpiCommand implements Command {
     private static final Pattern TARGET = Pattern.compile(
             "^(\\d{1,4})\\s*(\\p{IsHan}{0,12}?)\\s*目标\\s*[:：]?\\s*(\\d{1,9}(?:\\.\\d{1,4})?)\\s*(\\S{0,6})$");
 
+    private final CurrentPlan plans;
+    private final StatusBoard board;
     private final MetricService metrics;
 
-    public KpiCommand(MetricService metrics) {
+    public KpiCommand(MetricService metrics, CurrentPlan plans, StatusBoard board) {
+        this.plans = plans;
+        this.board = board;
         this.metrics = metrics;
     }
 
@@ -63,7 +68,7 @@ public final class KpiCommand implements Command {
 
     @Override
     public Reply handle(CommandContext ctx, String args) {
-        WorkPlan plan = ctx.services().plan();
+        WorkPlan plan = plans.get();
         Matcher target = TARGET.matcher(args);
         if (target.matches()) {
             return setTarget(ctx, plan, target);
@@ -76,7 +81,7 @@ public final class KpiCommand implements Command {
     }
 
     private Reply overview(CommandContext ctx, WorkPlan plan) {
-        List<KpiStatus> kpis = ctx.services().board().kpis(plan);
+        List<KpiStatus> kpis = board.kpis(plan);
         List<MetricTotal> totals = metrics.totals(plan);
         if (kpis.isEmpty() && totals.isEmpty()) {
             return Reply.of("本年度计划没有数量指标。");
@@ -110,7 +115,7 @@ public final class KpiCommand implements Command {
     private Reply taskMetrics(CommandContext ctx, WorkPlan plan, int number) {
         Optional<PlanTask> task = plan.task(number);
         if (task.isEmpty()) {
-            return Reply.of(ReportService.unknownTask(plan, number).replaceFirst("例如：.*$", "例如：指标 16"));
+            return Reply.of(ReportReplies.unknownTask(plan, number).replaceFirst("例如：.*$", "例如：指标 16"));
         }
         List<MetricTotal> totals = metrics.totals(plan, task.get());
         if (totals.isEmpty()) {
@@ -137,7 +142,7 @@ public final class KpiCommand implements Command {
         int number = Integer.parseInt(m.group(1));
         Optional<PlanTask> task = plan.task(number);
         if (task.isEmpty()) {
-            return Reply.of(ReportService.unknownTask(plan, number).replaceFirst("例如：.*$", "例如：指标 16 目标 50 万元"));
+            return Reply.of(ReportReplies.unknownTask(plan, number).replaceFirst("例如：.*$", "例如：指标 16 目标 50 万元"));
         }
         List<MetricDefinition> defs = task.get().metrics();
         if (defs.isEmpty()) {

@@ -1,10 +1,14 @@
 package io.duban.bot.command;
 
+import java.time.Clock;
+import io.duban.config.Settings;
+import io.duban.plan.Organization;
+import io.duban.bot.status.StatusBoard;
+import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.message.Reply;
 import io.duban.bot.milestone.MilestoneBook;
 import io.duban.bot.milestone.MilestoneService;
 import io.duban.bot.milestone.TaskMilestone;
-import io.duban.bot.report.ReportService;
 import io.duban.bot.status.TaskStatus;
 import io.duban.plan.Milestone;
 import io.duban.plan.MilestoneText;
@@ -28,9 +32,22 @@ public final class MilestoneCommand implements Command {
     private static final Pattern REACHED = Pattern.compile("^(?:任务)?\\s*(\\d{1,4})\\s*(?:已达成|达成|已完成)\\s*(.*)$");
     private static final Pattern SET = Pattern.compile("^(?:任务)?\\s*(\\d{1,4})\\s+(.+)$", Pattern.DOTALL);
 
+    private final CurrentPlan plans;
+    private final StatusBoard board;
+    private final Organization org;
+    private final Quoter quoter;
+    private final Settings settings;
+    private final Clock clock;
     private final MilestoneService milestones;
 
-    public MilestoneCommand(MilestoneService milestones) {
+    public MilestoneCommand(MilestoneService milestones, CurrentPlan plans, StatusBoard board, Organization org,
+                            Quoter quoter, Settings settings, Clock clock) {
+        this.plans = plans;
+        this.board = board;
+        this.org = org;
+        this.quoter = quoter;
+        this.settings = settings;
+        this.clock = clock;
         this.milestones = milestones;
     }
 
@@ -61,7 +78,7 @@ public final class MilestoneCommand implements Command {
 
     @Override
     public Reply handle(CommandContext ctx, String args) {
-        WorkPlan plan = ctx.services().plan();
+        WorkPlan plan = plans.get();
         Matcher only = TASK_ONLY.matcher(args);
         Matcher reached = REACHED.matcher(args);
         Matcher set = SET.matcher(args);
@@ -77,7 +94,7 @@ public final class MilestoneCommand implements Command {
         }
         Optional<PlanTask> task = plan.task(number);
         if (task.isEmpty()) {
-            return Reply.of(ReportService.unknownTask(plan, number).replaceFirst("例如：.*$", "例如：节点 12"));
+            return Reply.of(ReportReplies.unknownTask(plan, number).replaceFirst("例如：.*$", "例如：节点 12"));
         }
         if (only.matches()) {
             return Reply.of(list(ctx, plan, task.get()));
@@ -89,19 +106,19 @@ public final class MilestoneCommand implements Command {
     }
 
     private String list(CommandContext ctx, WorkPlan plan, PlanTask task) {
-        MilestoneBook book = ctx.services().board().milestones(plan);
+        MilestoneBook book = board.milestones(plan);
         List<TaskMilestone> all = book.of(task);
         if (all.isEmpty()) {
             return "任务 " + task.number() + " 尚未设定时间节点，进度按计划起止日期匀速衡量。管理员可添加，例如：节点 "
                     + task.number() + " 2023-10-31 完成产销对接会 60%";
         }
-        TaskStatus status = ctx.services().board().task(plan, task);
-        LocalDate today = ctx.services().board().today();
+        TaskStatus status = board.task(plan, task);
+        LocalDate today = board.today();
         StringBuilder sb = new StringBuilder("【任务 ").append(task.number()).append(" 时间节点】当前进度 ")
                 .append(status.percent()).append("%");
         for (TaskMilestone m : all) {
             sb.append("\n").append(state(m, status.percent(), today)).append(" ")
-                    .append(ctx.services().quote(m.milestone().label()));
+                    .append(quoter.quote(m.milestone().label()));
         }
         return sb.toString();
     }
@@ -131,11 +148,11 @@ public final class MilestoneCommand implements Command {
             return Reply.of("节点内容请控制在 60 字以内，例如：节点 " + task.number() + " " + MilestoneText.EXAMPLE);
         }
         MilestoneService.SetResult result = milestones.set(plan, task, m, ctx.person().userId(), ctx.inboundId());
-        String what = ctx.services().quote(m.label());
-        String by = "（" + ctx.person().name() + "，" + Formats.dayTime(ctx.services().clock().instant(),
-                ctx.services().config().settings().zone()) + "）";
+        String what = quoter.quote(m.label());
+        String by = "（" + ctx.person().name() + "，" + Formats.dayTime(clock.instant(),
+                settings.zone()) + "）";
         if (result.before().isPresent()) {
-            return Reply.of("已调整任务 " + task.number() + " 的时间节点：" + ctx.services().quote(result.before().get().label())
+            return Reply.of("已调整任务 " + task.number() + " 的时间节点：" + quoter.quote(result.before().get().label())
                     + " → " + what + by);
         }
         return Reply.of("已为任务 " + task.number() + " 添加时间节点：" + what + by
@@ -144,22 +161,22 @@ public final class MilestoneCommand implements Command {
 
     private Reply reached(CommandContext ctx, WorkPlan plan, PlanTask task, String text) {
         boolean mayConfirm = ctx.person().role() == Role.ADMIN
-                || ctx.services().org().isLead(task, ctx.person().unit());
+                || org.isLead(task, ctx.person().unit());
         if (!mayConfirm) {
             return Reply.of("确认节点达成仅限任务 " + task.number() + " 的牵头单位或管理员。");
         }
-        List<TaskMilestone> open = ctx.services().board().milestones(plan).of(task).stream()
+        List<TaskMilestone> open = board.milestones(plan).of(task).stream()
                 .filter(m -> m.reachedAt().isEmpty()).toList();
         Optional<TaskMilestone> target = text.isEmpty() ? open.stream().findFirst()
                 : open.stream().filter(m -> m.milestone().text().equals(text)).findFirst();
         if (target.isEmpty()) {
             return Reply.of(open.isEmpty() ? "任务 " + task.number() + " 没有待确认的时间节点。"
-                    : "没有找到节点“" + ctx.services().quote(text) + "”。待确认的节点："
-                    + String.join("；", open.stream().map(m -> ctx.services().quote(m.milestone().label())).toList())
-                    + "。例如：节点 " + task.number() + " 达成 " + ctx.services().quote(open.get(0).milestone().text()));
+                    : "没有找到节点“" + quoter.quote(text) + "”。待确认的节点："
+                    + String.join("；", open.stream().map(m -> quoter.quote(m.milestone().label())).toList())
+                    + "。例如：节点 " + task.number() + " 达成 " + quoter.quote(open.get(0).milestone().text()));
         }
         milestones.reached(plan, task, target.get(), ctx.person().userId(), ctx.inboundId());
-        return Reply.of("已确认任务 " + task.number() + " 的时间节点达成：" + ctx.services().quote(target.get().milestone().label())
+        return Reply.of("已确认任务 " + task.number() + " 的时间节点达成：" + quoter.quote(target.get().milestone().label())
                 + "（" + ctx.person().name() + "）");
     }
 }

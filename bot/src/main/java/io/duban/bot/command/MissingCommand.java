@@ -1,8 +1,10 @@
 package io.duban.bot.command;
 
-import io.duban.bot.message.Reply;
 import io.duban.bot.answer.MissingAnswer;
+import io.duban.bot.duty.CurrentPlan;
+import io.duban.bot.message.Reply;
 import io.duban.bot.report.ReportingWeek;
+import io.duban.bot.status.StatusBoard;
 import io.duban.bot.status.WeekTally;
 import io.duban.plan.WorkPlan;
 import java.util.List;
@@ -12,6 +14,14 @@ import java.util.List;
  * for which tasks. Contributors are never listed.
  */
 public final class MissingCommand implements Command {
+    private final CurrentPlan plans;
+    private final StatusBoard board;
+
+    public MissingCommand(CurrentPlan plans, StatusBoard board) {
+        this.plans = plans;
+        this.board = board;
+    }
+
     @Override
     public String name() {
         return "未报送";
@@ -44,9 +54,9 @@ public final class MissingCommand implements Command {
 
     @Override
     public Reply handle(CommandContext ctx, String args) {
-        WorkPlan plan = ctx.services().plan();
-        ReportingWeek week = ctx.services().board().currentWeek();
-        WeekTally tally = ctx.services().board().tally(plan, week);
+        WorkPlan plan = plans.get();
+        ReportingWeek week = board.currentWeek();
+        WeekTally tally = board.tally(plan, week);
         return Reply.of(MissingAnswer.render(week, tally, Pages.number(args)));
     }
 }

@@ -5,6 +5,13 @@ import java.util.List;
 
 /** {@code 我的任务}: the asker's unit's tasks. */
 public final class MyTasksCommand implements Command {
+    private final UnitCommand units;
+
+    /** @param units renders a unit's tasks, the same as {@code 单位 X} */
+    public MyTasksCommand(UnitCommand units) {
+        this.units = units;
+    }
+
     @Override
     public String name() {
         return "我的任务";
@@ -37,6 +44,6 @@ public final class MyTasksCommand implements Command {
 
     @Override
     public Reply handle(CommandContext ctx, String args) {
-        return Reply.of(UnitCommand.render(ctx.services(), ctx.person().unit(), "我的任务", Pages.number(args)));
+        return Reply.of(units.render(ctx.person().unit(), "我的任务", Pages.number(args)));
     }
 }

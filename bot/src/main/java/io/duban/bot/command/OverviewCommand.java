@@ -1,13 +1,23 @@
 package io.duban.bot.command;
 
-import io.duban.bot.message.Reply;
 import io.duban.bot.answer.OverviewAnswer;
+import io.duban.bot.duty.CurrentPlan;
+import io.duban.bot.message.Reply;
+import io.duban.bot.status.StatusBoard;
 import io.duban.bot.status.TaskStatus;
 import io.duban.plan.WorkPlan;
 import java.util.List;
 
 /** {@code 进度 [页]}: the plan at a glance, leading with what needs attention, then each area; paged. */
 public final class OverviewCommand implements Command {
+    private final CurrentPlan plans;
+    private final StatusBoard board;
+
+    public OverviewCommand(CurrentPlan plans, StatusBoard board) {
+        this.plans = plans;
+        this.board = board;
+    }
+
     @Override
     public String name() {
         return "进度";
@@ -40,8 +50,8 @@ public final class OverviewCommand implements Command {
 
     @Override
     public Reply handle(CommandContext ctx, String args) {
-        WorkPlan plan = ctx.services().plan();
-        List<TaskStatus> all = ctx.services().board().tasks(plan);
-        return Reply.of(OverviewAnswer.render(plan, all, ctx.services().board().today(), Pages.number(args)));
+        WorkPlan plan = plans.get();
+        List<TaskStatus> all = board.tasks(plan);
+        return Reply.of(OverviewAnswer.render(plan, all, board.today(), Pages.number(args)));
     }
 }

@@ -1,10 +1,14 @@
 package io.duban.bot.command;
 
+import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.message.Reply;
 import io.duban.bot.problem.ConsultRule;
 import io.duban.bot.problem.ProblemService;
+import io.duban.bot.status.StatusBoard;
+import io.duban.config.Settings;
 import io.duban.plan.WorkPlan;
 import io.duban.storage.model.ProblemItem;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -24,9 +28,20 @@ public final class ProblemsCommand implements Command {
     static final int MAX_CHARS = 450;
     private static final Pattern PAGE = Pattern.compile("^\\d{1,3}$");
 
+    private final CurrentPlan plans;
+    private final StatusBoard board;
+    private final Quoter quoter;
+    private final Settings settings;
+    private final Clock clock;
     private final ProblemService problems;
 
-    public ProblemsCommand(ProblemService problems) {
+    public ProblemsCommand(ProblemService problems, CurrentPlan plans, StatusBoard board, Quoter quoter,
+                           Settings settings, Clock clock) {
+        this.plans = plans;
+        this.board = board;
+        this.quoter = quoter;
+        this.settings = settings;
+        this.clock = clock;
         this.problems = problems;
     }
 
@@ -62,23 +77,23 @@ public final class ProblemsCommand implements Command {
 
     @Override
     public Reply handle(CommandContext ctx, String args) {
-        WorkPlan plan = ctx.services().plan();
+        WorkPlan plan = plans.get();
         int page = args.isEmpty() ? 1 : Math.max(1, Integer.parseInt(args));
         // one truth: ProblemService leaves out items raised by a report the office returned, for every view
-        io.duban.bot.status.AcceptedReports accepted = ctx.services().board().accepted(plan);
+        io.duban.bot.status.AcceptedReports accepted = board.accepted(plan);
         List<ProblemItem> open = problems.open(plan);
-        Set<Integer> openTasks = ctx.services().board().openTasks(plan).stream().map(t -> t.number())
+        Set<Integer> openTasks = board.openTasks(plan).stream().map(t -> t.number())
                 .collect(Collectors.toSet());
         String awaiting = accepted.awaitingResubmission().stream().filter(r -> openTasks.contains(r.taskNumber()))
                 .map(r -> "任务 " + r.taskNumber() + " " + r.unit()).collect(Collectors.joining("、"));
         String resubmit = awaiting.isEmpty() ? "" : "\n已退回待重报：" + awaiting;
         Set<Long> consult = problems.awaitingConsultation(plan).stream().map(f -> f.item().id())
                 .collect(Collectors.toSet());
-        ZoneId zone = ctx.services().config().settings().zone();
+        ZoneId zone = settings.zone();
         List<String> lines = new ArrayList<>();
         for (ProblemItem p : open) {
             lines.add("问题" + p.id() + " 任务" + p.taskNumber() + " " + p.unit() + " "
-                    + Formats.day(p.raisedAt(), zone) + "：" + UserTextCut.cut(ctx, p.text(), 24)
+                    + Formats.day(p.raisedAt(), zone) + "：" + quoter.cut(p.text(), 24)
                     + (consult.contains(p.id()) ? "【待会商】" : ""));
         }
         List<List<String>> pages = paginate(lines);
@@ -127,7 +142,7 @@ public final class ProblemsCommand implements Command {
     }
 
     private String recentlyClosed(CommandContext ctx, WorkPlan plan, ZoneId zone) {
-        Instant since = ctx.services().clock().instant().minus(Duration.ofDays(14));
+        Instant since = clock.instant().minus(Duration.ofDays(14));
         List<String> closed = problems.all(plan).stream()
                 .filter(p -> !p.isOpen() && p.closedAt().filter(c -> c.isAfter(since)).isPresent())
                 .map(p -> "问题" + p.id() + " " + p.state().label())

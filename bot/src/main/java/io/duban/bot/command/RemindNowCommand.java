@@ -2,6 +2,7 @@ package io.duban.bot.command;
 
 import io.duban.bot.message.Reply;
 import io.duban.bot.schedule.RhythmService;
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -10,9 +11,11 @@ import java.util.List;
  * hours or on non-working days). Register with {@code new RemindNowCommand(rhythm)}.
  */
 public final class RemindNowCommand implements Command {
+    private final Clock clock;
     private final RhythmService rhythm;
 
-    public RemindNowCommand(RhythmService rhythm) {
+    public RemindNowCommand(RhythmService rhythm, Clock clock) {
+        this.clock = clock;
         this.rhythm = rhythm;
     }
 
@@ -48,6 +51,6 @@ public final class RemindNowCommand implements Command {
 
     @Override
     public Reply handle(CommandContext ctx, String args) {
-        return Reply.of(rhythm.remindNow(ctx.services().clock().instant()));
+        return Reply.of(rhythm.remindNow(clock.instant()));
     }
 }

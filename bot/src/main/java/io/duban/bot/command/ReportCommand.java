@@ -1,5 +1,6 @@
 package io.duban.bot.command;
 
+import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.message.Reply;
 import io.duban.bot.report.ReportParser;
 import java.util.List;
@@ -7,6 +8,14 @@ import java.util.Optional;
 
 /** {@code 报送 12 60% …} (the word 报送 may be left out). */
 public final class ReportCommand implements Command {
+    private final ReportReplies replies;
+    private final CurrentPlan plans;
+
+    public ReportCommand(ReportReplies replies, CurrentPlan plans) {
+        this.replies = replies;
+        this.plans = plans;
+    }
+
     @Override
     public String name() {
         return "报送";
@@ -38,7 +47,7 @@ public final class ReportCommand implements Command {
         if (wrongChat.isPresent()) {
             return wrongChat.get();
         }
-        return ctx.services().reports().submit(ctx.services().plan(), ctx.person(), args, ctx.message().quotedText(),
+        return replies.submit(plans.get(), ctx.person(), args, ctx.message().quotedText(),
                 ctx.inboundId());
     }
 }

@@ -1,17 +1,20 @@
 package io.duban.bot.command;
 
-import io.duban.bot.message.Reply;
 import io.duban.bot.closure.ClosureService;
+import io.duban.bot.duty.CurrentPlan;
+import io.duban.bot.message.Reply;
 import io.duban.plan.WorkPlan;
 import java.util.List;
 import java.util.Optional;
 
 /** {@code 申请办结 12 依据}: a member of the lead unit asks the office to close a task. */
 public final class RequestClosureCommand implements Command {
+    private final CurrentPlan plans;
     private final ClosureService service;
     private final ClosureReplies replies;
 
-    public RequestClosureCommand(ClosureService service, ClosureReplies replies) {
+    public RequestClosureCommand(ClosureService service, ClosureReplies replies, CurrentPlan plans) {
+        this.plans = plans;
         this.service = service;
         this.replies = replies;
     }
@@ -47,7 +50,7 @@ public final class RequestClosureCommand implements Command {
         if (parsed.isEmpty()) {
             return Reply.of("请写明任务编号和办结依据，例如：申请办结 12 全部项目已验收，附验收报告");
         }
-        WorkPlan plan = ctx.services().plan();
+        WorkPlan plan = plans.get();
         return replies.requested(plan, service.request(plan, ctx.person(), parsed.get().task(), parsed.get().rest(),
                 ctx.inboundId()));
     }

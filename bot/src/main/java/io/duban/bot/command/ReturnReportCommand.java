@@ -1,13 +1,19 @@
 package io.duban.bot.command;
 
+import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.message.Reply;
+import io.duban.plan.Organization;
 import java.util.List;
 
 /** {@code 退回 12 [单位] 原因}: the office returns a report; it counts as not reported until resubmitted. */
 public final class ReturnReportCommand implements Command {
+    private final CurrentPlan plans;
+    private final Organization org;
     private final ReviewReplies replies;
 
-    public ReturnReportCommand(ReviewReplies replies) {
+    public ReturnReportCommand(ReviewReplies replies, CurrentPlan plans, Organization org) {
+        this.plans = plans;
+        this.org = org;
         this.replies = replies;
     }
 
@@ -38,6 +44,6 @@ public final class ReturnReportCommand implements Command {
 
     @Override
     public Reply handle(CommandContext ctx, String args) {
-        return replies.returnReport(ctx.services().org(), ctx.services().plan(), ctx.person(), args, ctx.inboundId());
+        return replies.returnReport(org, plans.get(), ctx.person(), args, ctx.inboundId());
     }
 }

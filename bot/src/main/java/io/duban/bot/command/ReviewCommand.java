@@ -1,13 +1,19 @@
 package io.duban.bot.command;
 
+import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.message.Reply;
+import io.duban.plan.Organization;
 import java.util.List;
 
 /** {@code 核查 12 [单位] 通过}: the office passes a report; with no arguments, lists the unchecked ones. */
 public final class ReviewCommand implements Command {
+    private final CurrentPlan plans;
+    private final Organization org;
     private final ReviewReplies replies;
 
-    public ReviewCommand(ReviewReplies replies) {
+    public ReviewCommand(ReviewReplies replies, CurrentPlan plans, Organization org) {
+        this.plans = plans;
+        this.org = org;
         this.replies = replies;
     }
 
@@ -38,6 +44,6 @@ public final class ReviewCommand implements Command {
 
     @Override
     public Reply handle(CommandContext ctx, String args) {
-        return replies.check(ctx.services().org(), ctx.services().plan(), ctx.person(), args, ctx.inboundId());
+        return replies.check(org, plans.get(), ctx.person(), args, ctx.inboundId());
     }
 }

@@ -1,7 +1,6 @@
 package io.duban.bot.command;
 
 import io.duban.bot.message.Reply;
-import io.duban.bot.report.ReportService;
 import io.duban.bot.review.ReviewResult;
 import io.duban.bot.review.ReviewService;
 import io.duban.bot.text.UserText;
@@ -130,7 +129,7 @@ public final class ReviewReplies {
 
     private Reply decided(WorkPlan plan, ReviewResult result) {
         if (result instanceof ReviewResult.UnknownTask r) {
-            return Reply.of(ReportService.unknownTask(plan, r.number()));
+            return Reply.of(ReportReplies.unknownTask(plan, r.number()));
         }
         if (result instanceof ReviewResult.ReasonMissing r) {
             return Reply.of("请写明退回原因，便于报送单位补充，例如：退回 " + r.number() + " 请补充采购金额");
@@ -165,7 +164,7 @@ public final class ReviewReplies {
 
     private String taskOverview(WorkPlan plan, int number) {
         if (plan.task(number).isEmpty()) {
-            return ReportService.unknownTask(plan, number);
+            return ReportReplies.unknownTask(plan, number);
         }
         List<ProgressReport> latest = service.latestOfTask(plan, number);
         if (latest.isEmpty()) {

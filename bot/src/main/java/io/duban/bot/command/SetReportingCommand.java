@@ -1,12 +1,17 @@
 package io.duban.bot.command;
 
+import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.duty.ReportingChangeService;
 import io.duban.bot.duty.ReportingSetting;
 import io.duban.bot.message.Reply;
-import io.duban.bot.report.ReportService;
+import io.duban.config.Settings;
+import io.duban.plan.Organization;
 import io.duban.plan.PlanTask;
 import io.duban.plan.WorkPlan;
+import io.duban.storage.PersonRepository;
+import io.duban.storage.ReportingChangeRepository;
 import io.duban.storage.model.ReportingChange;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +21,23 @@ import java.util.Optional;
  * the colours. {@code 设置 12} shows the task's current setting and its changes.
  */
 public final class SetReportingCommand implements Command {
+    private final CurrentPlan plans;
+    private final Organization org;
+    private final Settings settings;
+    private final Clock clock;
+    private final PersonRepository people;
+    private final ReportingChangeRepository reportingChanges;
+
+    public SetReportingCommand(CurrentPlan plans, Organization org, Settings settings, Clock clock,
+                               PersonRepository people, ReportingChangeRepository reportingChanges) {
+        this.plans = plans;
+        this.org = org;
+        this.settings = settings;
+        this.clock = clock;
+        this.people = people;
+        this.reportingChanges = reportingChanges;
+    }
+
     @Override
     public String name() {
         return "设置";
@@ -43,44 +65,43 @@ public final class SetReportingCommand implements Command {
 
     @Override
     public Reply handle(CommandContext ctx, String args) {
-        Services s = ctx.services();
-        WorkPlan plan = s.plan();
+        WorkPlan plan = plans.get();
         if (args.strip().matches("(?:任务)?\\s*\\d{1,4}")) {
             int n = Integer.parseInt(args.strip().replaceAll("\\D", ""));
-            return plan.task(n).map(t -> Reply.of(current(s, t))).orElseGet(() -> Reply.of(ReportService.unknownTask(plan, n)));
+            return plan.task(n).map(t -> Reply.of(current(t))).orElseGet(() -> Reply.of(ReportReplies.unknownTask(plan, n)));
         }
         ReportingSetting.Result result = ReportingSetting.parse(args);
         if (result instanceof ReportingSetting.Result.Invalid invalid) {
             return Reply.of(invalid.reason());
         }
         ReportingSetting setting = ((ReportingSetting.Result.Ok) result).setting();
-        Optional<ReportingChangeService.Changed> changed = new ReportingChangeService(s.storage().reportingChanges())
-                .change(plan, setting, ctx.person().userId(), Optional.of(ctx.inboundId()), s.clock().instant());
+        Optional<ReportingChangeService.Changed> changed = new ReportingChangeService(reportingChanges)
+                .change(plan, setting, ctx.person().userId(), Optional.of(ctx.inboundId()), clock.instant());
         if (changed.isEmpty()) {
-            return Reply.of(ReportService.unknownTask(plan, setting.task()));
+            return Reply.of(ReportReplies.unknownTask(plan, setting.task()));
         }
         PlanTask before = changed.get().before();
         PlanTask after = changed.get().after();
         String note = setting.responsibleOwe().filter(o -> o).isPresent() && before.responsibleUnits().isEmpty()
                 ? "\n（该任务没有责任单位，仍由牵头单位报送。）" : "";
-        return Reply.of("已修改任务 " + after.label() + " 的报送：" + describe(s, after) + "（原：" + describe(s, before)
+        return Reply.of("已修改任务 " + after.label() + " 的报送：" + describe(after) + "（原：" + describe(before)
                 + "）。\n修改人：" + ctx.person().name() + "，已记录，立即生效。" + note);
     }
 
-    private static String describe(Services s, PlanTask t) {
-        return t.cadence().label() + "，" + String.join("、", s.org().owedBy(t)) + " 报送";
+    private String describe(PlanTask t) {
+        return t.cadence().label() + "，" + String.join("、", org.owedBy(t)) + " 报送";
     }
 
-    private static String current(Services s, PlanTask t) {
-        StringBuilder sb = new StringBuilder("任务 " + t.label() + "：" + describe(s, t));
-        if (!s.org().contributors(t).isEmpty()) {
-            sb.append("；").append(String.join("、", s.org().contributors(t))).append(" 可随时补充");
+    private String current(PlanTask t) {
+        StringBuilder sb = new StringBuilder("任务 " + t.label() + "：" + describe(t));
+        if (!org.contributors(t).isEmpty()) {
+            sb.append("；").append(String.join("、", org.contributors(t))).append(" 可随时补充");
         }
         sb.append("。\n依据：").append(t.reporting().reason().isBlank() ? "—" : t.reporting().reason());
-        List<ReportingChange> history = s.storage().reportingChanges().history(plan(s).year(), t.number());
+        List<ReportingChange> history = reportingChanges.history(plans.get().year(), t.number());
         for (ReportingChange c : history.subList(Math.max(0, history.size() - 3), history.size())) {
-            sb.append("\n· ").append(java.time.format.DateTimeFormatter.ofPattern("M月d日").format(c.changedAt().atZone(s.config().settings().zone()))).append(" ")
-                    .append(s.storage().people().find(c.changedBy()).map(p -> p.name()).orElse(c.changedBy()))
+            sb.append("\n· ").append(java.time.format.DateTimeFormatter.ofPattern("M月d日").format(c.changedAt().atZone(settings.zone()))).append(" ")
+                    .append(people.find(c.changedBy()).map(p -> p.name()).orElse(c.changedBy()))
                     .append(" 改为 ").append(io.duban.plan.Cadence.Kind.parse(c.cadence())
                             .map(io.duban.plan.Cadence.Kind::label).orElse(c.cadence()))
                     .append(c.responsibleOwe() ? "，责任单位也报" : "");
@@ -89,7 +110,4 @@ public final class SetReportingCommand implements Command {
         return sb.toString();
     }
 
-    private static WorkPlan plan(Services s) {
-        return s.plan();
-    }
 }

@@ -1,7 +1,10 @@
 package io.duban.bot.command;
 
+import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.message.Reply;
 import io.duban.bot.problem.ProblemService;
+import io.duban.config.Settings;
+import io.duban.plan.Organization;
 import io.duban.plan.PlanTask;
 import io.duban.plan.WorkPlan;
 import io.duban.roster.Role;
@@ -15,9 +18,18 @@ import java.util.regex.Pattern;
 public final class SolveCommand implements Command {
     static final Pattern ITEM = Pattern.compile("^(?:问题)?\\s*(\\d{1,7})\\s*[，,:：]?\\s*(.*)$", Pattern.DOTALL);
 
+    private final CurrentPlan plans;
+    private final Organization org;
+    private final Quoter quoter;
+    private final Settings settings;
     private final ProblemService problems;
 
-    public SolveCommand(ProblemService problems) {
+    public SolveCommand(ProblemService problems, CurrentPlan plans, Organization org, Quoter quoter,
+                        Settings settings) {
+        this.plans = plans;
+        this.org = org;
+        this.quoter = quoter;
+        this.settings = settings;
         this.problems = problems;
     }
 
@@ -52,7 +64,7 @@ public final class SolveCommand implements Command {
         if (!m.matches()) {
             return Reply.of("请写明问题编号和解决情况，例如：解决 问题3 已协调冷链补贴（问题编号见：问题）");
         }
-        WorkPlan plan = ctx.services().plan();
+        WorkPlan plan = plans.get();
         long id = Long.parseLong(m.group(1));
         Optional<ProblemItem> item = problems.find(plan, id);
         if (item.isEmpty()) {
@@ -61,11 +73,11 @@ public final class SolveCommand implements Command {
         ProblemItem p = item.get();
         if (!p.isOpen()) {
             return Reply.of("问题" + id + " 已于 " + Formats.day(p.closedAt().orElseThrow(),
-                    ctx.services().config().settings().zone()) + " 关闭（" + p.state().label() + "），无需再标记。");
+                    settings.zone()) + " 关闭（" + p.state().label() + "），无需再标记。");
         }
         Optional<PlanTask> task = plan.task(p.taskNumber());
         boolean may = ctx.person().role() == Role.ADMIN || ctx.person().unit().equals(p.unit())
-                || task.map(t -> ctx.services().org().isLead(t, ctx.person().unit())).orElse(false);
+                || task.map(t -> org.isLead(t, ctx.person().unit())).orElse(false);
         if (!may) {
             return Reply.of("问题" + id + " 由" + p.unit() + "提出，请由该单位、任务牵头单位或办公室标记解决。");
         }
@@ -76,7 +88,7 @@ public final class SolveCommand implements Command {
         if (problems.solve(p, ctx.person().userId(), note).isEmpty()) {
             return Reply.of("问题" + id + " 刚刚已被关闭，无需再标记。");
         }
-        return Reply.of("已将问题" + id + "（任务 " + p.taskNumber() + " " + p.unit() + "：" + ctx.services().quote(p.text())
-                + "）标记为已解决" + (note.isEmpty() ? "。" : "：" + ctx.services().quote(note)));
+        return Reply.of("已将问题" + id + "（任务 " + p.taskNumber() + " " + p.unit() + "：" + quoter.quote(p.text())
+                + "）标记为已解决" + (note.isEmpty() ? "。" : "：" + quoter.quote(note)));
     }
 }

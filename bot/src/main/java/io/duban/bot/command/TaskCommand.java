@@ -1,10 +1,14 @@
 package io.duban.bot.command;
 
+import io.duban.storage.ReportRepository;
+import io.duban.config.Settings;
+import io.duban.plan.Organization;
+import io.duban.bot.status.StatusBoard;
+import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.message.Reply;
 import io.duban.bot.measure.MeasureServices;
 import io.duban.bot.metric.MetricTotal;
 import io.duban.bot.milestone.MilestonePace;
-import io.duban.bot.report.ReportService;
 import io.duban.bot.answer.TaskAnswer;
 import io.duban.bot.status.AcceptedReports;
 import io.duban.bot.report.TaskReference;
@@ -30,10 +34,25 @@ public final class TaskCommand implements Command {
     private static final Pattern NUMBER_ONLY = Pattern.compile("^(\\d{1,4})$");
     private static final Pattern HISTORY = Pattern.compile("^(\\d{1,4})\\s*历史\\s*(\\d{0,2})$");
 
-    private final ReportCommand report = new ReportCommand();
+    private final CurrentPlan plans;
+    private final StatusBoard board;
+    private final Organization org;
+    private final Quoter quoter;
+    private final Settings settings;
+    private final ReportRepository reports;
+    private final ReportCommand report;
     private final MeasureServices measures;
 
-    public TaskCommand(MeasureServices measures) {
+    /** @param report takes {@code 任务12 进度60% …}, a report written after the word 任务 */
+    public TaskCommand(MeasureServices measures, ReportCommand report, CurrentPlan plans, StatusBoard board,
+                       Organization org, Quoter quoter, Settings settings, ReportRepository reports) {
+        this.report = report;
+        this.plans = plans;
+        this.board = board;
+        this.org = org;
+        this.quoter = quoter;
+        this.settings = settings;
+        this.reports = reports;
         this.measures = measures;
     }
 
@@ -74,30 +93,30 @@ public final class TaskCommand implements Command {
             }
             return report.handle(ctx, "任务" + args);
         }
-        WorkPlan plan = ctx.services().plan();
+        WorkPlan plan = plans.get();
         int number = m.matches() ? Integer.parseInt(m.group(1))
                 : history.matches() ? Integer.parseInt(history.group(1)) : named.get().number(); // 任务 12, 任务 十二
         Optional<PlanTask> task = plan.task(number);
         if (task.isEmpty()) {
-            return Reply.of(ReportService.unknownTask(plan, number).replaceFirst("例如：.*$", "例如：任务 12"));
+            return Reply.of(ReportReplies.unknownTask(plan, number).replaceFirst("例如：.*$", "例如：任务 12"));
         }
         boolean mayRead = Access.LEADER.allows(ctx.person().role())
-                || ctx.services().org().isAssigned(task.get(), ctx.person().unit());
+                || org.isAssigned(task.get(), ctx.person().unit());
         if (!mayRead) {
             return Reply.of("任务 " + number + " 不属于" + ctx.person().unit() + "，详情请向办公室了解。查看本单位任务：我的任务");
         }
-        AcceptedReports accepted = ctx.services().board().accepted(plan);
-        TaskStatus status = ctx.services().board().tasks(plan, accepted).stream()
+        AcceptedReports accepted = board.accepted(plan);
+        TaskStatus status = board.tasks(plan, accepted).stream()
                 .filter(s -> s.task().number() == number).findFirst().orElseThrow();
-        ZoneId zone = ctx.services().config().settings().zone();
+        ZoneId zone = settings.zone();
         if (!history.matches()) {
-            String text = TaskAnswer.summary(status, accepted, zone, ctx.services().org().owedBy(status.task()));
+            String text = TaskAnswer.summary(status, accepted, zone, org.owedBy(status.task()));
             StringBuilder extra = new StringBuilder();
-            appendMeasures(ctx.services(), plan, status, extra);
+            appendMeasures(plan, status, extra);
             int tail = text.lastIndexOf("\n全文与各单位详情");
             return Reply.of(tail < 0 ? text + extra : text.substring(0, tail) + extra + text.substring(tail));
         }
-        List<ProgressReport> rows = ctx.services().storage().reports().history(plan.year(), number);
+        List<ProgressReport> rows = reports.history(plan.year(), number);
         Set<Long> returned = accepted.awaitingResubmission().stream().map(ProgressReport::id)
                 .collect(java.util.stream.Collectors.toSet());
         int page = history.group(2).isEmpty() ? 1 : Integer.parseInt(history.group(2));
@@ -105,10 +124,10 @@ public final class TaskCommand implements Command {
     }
 
     /** The next milestone, the metrics' running totals and the open problem items (issue 15). */
-    private void appendMeasures(Services services, WorkPlan plan, TaskStatus s, StringBuilder sb) {
-        MilestonePace.Pace pace = services.board().pace(plan, services.board().milestones(plan), s.task(), s.percent());
-        pace.next().ifPresent(m -> sb.append("\n下一节点：").append(services.quote(m.milestone().label())).append("，还有 ")
-                .append(ChronoUnit.DAYS.between(services.board().today(), m.milestone().date())).append(" 天"));
+    private void appendMeasures(WorkPlan plan, TaskStatus s, StringBuilder sb) {
+        MilestonePace.Pace pace = board.pace(plan, board.milestones(plan), s.task(), s.percent());
+        pace.next().ifPresent(m -> sb.append("\n下一节点：").append(quoter.quote(m.milestone().label())).append("，还有 ")
+                .append(ChronoUnit.DAYS.between(board.today(), m.milestone().date())).append(" 天"));
         for (MetricTotal t : measures.metrics().totals(plan, s.task())) {
             sb.append("\n指标：").append(t.line());
         }

@@ -1,11 +1,20 @@
 package io.duban.bot.command;
 
+import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.message.Reply;
 import java.util.List;
 import java.util.Optional;
 
 /** {@code 撤回 12}: withdraws the unit's latest report on a task; the one before it counts again. */
 public final class WithdrawCommand implements Command {
+    private final ReportReplies replies;
+    private final CurrentPlan plans;
+
+    public WithdrawCommand(ReportReplies replies, CurrentPlan plans) {
+        this.replies = replies;
+        this.plans = plans;
+    }
+
     @Override
     public String name() {
         return "撤回";
@@ -37,6 +46,6 @@ public final class WithdrawCommand implements Command {
         if (wrongChat.isPresent()) {
             return wrongChat.get();
         }
-        return ctx.services().reports().withdraw(ctx.services().plan(), ctx.person(), args, ctx.inboundId());
+        return replies.withdraw(plans.get(), ctx.person(), args, ctx.inboundId());
     }
 }

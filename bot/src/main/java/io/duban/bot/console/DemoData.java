@@ -59,7 +59,7 @@ public final class DemoData {
         }
         int added = 0;
         int index = 0;
-        io.duban.bot.duty.DueCalculator due = app.services().board().calculator(plan);
+        io.duban.bot.duty.DueCalculator due = app.board().calculator(plan);
         for (ReportingWeek w = first; w.compareTo(current) < 0; w = w.next(), index++) {
             Instant at = w.monday().plusDays(4).atTime(LocalTime.of(16, 30)).atZone(zone).toInstant();
             for (PlanTask task : plan.tasks()) {

@@ -4,7 +4,8 @@ import io.duban.bot.command.Access;
 import io.duban.bot.command.Command;
 import io.duban.bot.command.CommandContext;
 import io.duban.bot.command.CommandRouter;
-import io.duban.bot.command.Services;
+import io.duban.bot.command.ReportReplies;
+import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.message.InboundMessage;
 import io.duban.bot.message.MessageKind;
 import io.duban.bot.message.Reply;
@@ -44,22 +45,29 @@ public final class BotEngine implements InboundPort {
     private final ConfigDirectory config;
     private final Storage storage;
     private final Clock clock;
-    private final Services services;
+    private final CurrentPlan plans;
+    private final ReportReplies reports;
     private final CommandRouter router;
     private final StorageProblems problems;
 
-    /** Built once by {@link io.duban.bot.App}, with the commands and the services they work with. */
-    public BotEngine(ConfigDirectory config, Storage storage, Clock clock, Services services, CommandRouter router) {
-        this(config, storage, clock, services, router, new StorageProblems(clock));
+    /**
+     * Built once by {@link io.duban.bot.App}, with the commands (each holding the services it works with).
+     *
+     * @param reports answers a social message ({@code 收到}, {@code 谢谢}) with what the unit still owes
+     */
+    public BotEngine(ConfigDirectory config, Storage storage, Clock clock, CurrentPlan plans, ReportReplies reports,
+                     CommandRouter router) {
+        this(config, storage, clock, plans, reports, router, new StorageProblems(clock));
     }
 
     /** @param problems where storage faults are noted for the log and {@code ./duban status} */
-    public BotEngine(ConfigDirectory config, Storage storage, Clock clock, Services services, CommandRouter router,
-                     StorageProblems problems) {
+    public BotEngine(ConfigDirectory config, Storage storage, Clock clock, CurrentPlan plans, ReportReplies reports,
+                     CommandRouter router, StorageProblems problems) {
         this.config = config;
         this.storage = storage;
         this.clock = clock;
-        this.services = services;
+        this.plans = plans;
+        this.reports = reports;
         this.router = router;
         this.problems = problems;
     }
@@ -226,7 +234,7 @@ public final class BotEngine implements InboundPort {
                     + "。报送进度请发：12 60% 本周进展；问题：…；下一步：…；查看命令请发：帮助"));
         }
         if (SocialMessages.isSocial(text)) {
-            return new Outcome("social", Reply.of(services.reports().socialAnswer(services.plan(), person.get(), text)));
+            return new Outcome("social", Reply.of(reports.socialAnswer(plans.get(), person.get(), text)));
         }
         text = SocialMessages.stripLeading(text); // 好的，12 60% …
         Optional<CommandRouter.Route> route = router.route(text);
@@ -237,7 +245,7 @@ public final class BotEngine implements InboundPort {
         if (!command.access().allows(person.get().role())) {
             return new Outcome("error:forbidden", Reply.of(forbidden(command)));
         }
-        CommandContext ctx = new CommandContext(person.get(), message, inboundId, chat, services);
+        CommandContext ctx = new CommandContext(person.get(), message, inboundId, chat);
         return new Outcome("command:" + command.name(), command.handle(ctx, route.get().args()));
     }
 

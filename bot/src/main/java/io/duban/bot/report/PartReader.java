@@ -1,10 +1,8 @@
 package io.duban.bot.report;
 
-import io.duban.bot.text.UserText;
 import io.duban.storage.model.EmptyAnswers;
 import io.duban.storage.model.ReportStatus;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +18,6 @@ import java.util.regex.Pattern;
  * a fraction, a vague amount, contradicting status words. {@link ReportParser} splits messages into such pieces.
  */
 final class PartReader {
-    private static final int QUOTE = 30;
     private static final String LABELS = "存在问题|问题|困难问题|困难|下一步计划|下一步工作|下一步|下步计划|下步|援滇人数|援滇帮扶疗休养人数|"
             + "疗休养总人数|总人数|本周进展|工作进展|进展情况|进展|总体进度|进度|状态";
     static final Pattern FIELD = Pattern.compile("^(" + LABELS + ")\\s*[:：]\\s*(.*)$", Pattern.DOTALL);
@@ -158,8 +155,7 @@ final class PartReader {
             if (!m.find()) {
                 return Optional.empty();
             }
-            return Optional.of("这一行像是写了两项任务（" + task.getAsInt() + " 和 " + m.group(1) + "），暂未记录，以免混在一起。"
-                    + "请分行写，或用“；”隔开，例如：" + task.getAsInt() + " 60% 本周进展；" + m.group(1) + " 40% 本周进展");
+            return Optional.of(PartProblems.twoTasksOnALine(task.getAsInt(), m.group(1)));
         }
 
         private void field(String name, String value) {
@@ -183,7 +179,7 @@ final class PartReader {
                     hasFields = true;
                     Matcher count = COUNT.matcher(value);
                     if (!count.matches()) {
-                        askCount = "“" + name + "”应为人数（整数），例如：17 40% 援滇人数：12；疗休养总人数：80";
+                        askCount = PartProblems.notACount(name);
                         return;
                     }
                     int n = Integer.parseInt(count.group(1));
@@ -295,15 +291,13 @@ final class PartReader {
             }
             String rest = progressWords();
             if (range != null) {
-                return Optional.of("进度“" + UserText.escape(range, QUOTE) + "”是一个范围，请写一个百分比，例如："
-                        + example(task, rest));
+                return Optional.of(PartProblems.range(range, task, rest));
             }
             if (!unreadable.isEmpty() && (candidates.isEmpty() || unreadableAtHead)) {
-                return Optional.of(invalidPercent(unreadable.get(0).written(), rest));
+                return Optional.of(PartProblems.invalidPercent(unreadable.get(0).written(), task, rest));
             }
             if (statuses.size() > 1) {
-                return Optional.of("状态写了“" + String.join("”和“", statusWords) + "”两种，请只写一种，例如："
-                        + task(task) + " 60% 推进中 " + (rest.isEmpty() ? "本周进展" : UserText.escape(rest, QUOTE)));
+                return Optional.of(PartProblems.twoStatuses(statusWords, task, rest));
             }
             Optional<Candidate> chosen;
             List<Candidate> bound = candidates.stream().filter(Candidate::bound).toList();
@@ -316,50 +310,37 @@ final class PartReader {
                 }
             }
             if (values.size() > 1) {
-                return Optional.of("这条报送里有 " + shown.size() + " 个百分数（" + String.join("、", shown) + "），"
-                        + "看不出哪个是任务" + (task.isPresent() ? " " + task.getAsInt() + " " : "") + "的总体进度，暂未记录。"
-                        + "请把总体进度写在任务编号后面，其他百分数写在进展里，例如：" + task(task) + " "
-                        + shown.get(shown.size() - 1) + " 本周进展");
+                return Optional.of(PartProblems.severalPercents(shown, task));
             }
             chosen = pool.isEmpty() ? Optional.empty() : Optional.of(pool.get(0));
             if (chosen.isPresent()) {
                 PercentMention m = chosen.get().mention();
                 if (m.value().signum() < 0) {
-                    return Optional.of("进度“" + m.written().strip() + "”无法识别：进度不能为负数，应为 0 到 100 之间的整数，例如："
-                            + example(task, rest));
+                    return Optional.of(PartProblems.negative(m, task, rest));
                 }
                 if (m.value().stripTrailingZeros().scale() > 0 && m.value().compareTo(BigDecimal.ONE) < 0
                         && !m.written().contains("%")) {
-                    return Optional.of("“" + UserText.escape(m.written().strip(), QUOTE) + "”是小数，看不出是 "
-                            + m.display() + " 还是 " + m.value().movePointRight(2).stripTrailingZeros().toPlainString()
-                            + "%，暂未记录。请写百分比，例如：" + task(task) + " "
-                            + m.value().movePointRight(2).setScale(0, RoundingMode.HALF_UP) + "% "
-                            + (rest.isEmpty() ? "本周进展" : UserText.escape(rest, QUOTE)));
+                    return Optional.of(PartProblems.fraction(m, task, rest));
                 }
                 if (m.value().stripTrailingZeros().scale() > 0) {
-                    int rounded = m.value().setScale(0, RoundingMode.HALF_UP).min(BigDecimal.valueOf(100)).intValue();
-                    return Optional.of("进度“" + m.display() + "”是小数，请写整数百分比，例如：" + task(task) + " " + rounded + "% "
-                            + (rest.isEmpty() ? "本周进展" : UserText.escape(rest, QUOTE)));
+                    return Optional.of(PartProblems.decimal(m, task, rest));
                 }
                 if (m.value().compareTo(BigDecimal.valueOf(100)) > 0) {
-                    return Optional.of("进度“" + m.display() + "”超过 100%：进度应为 0 到 100 之间的整数百分比，例如："
-                            + example(task, rest));
+                    return Optional.of(PartProblems.over100(m, task, rest));
                 }
                 percent = m.whole();
                 removeChosen(chosen.get());
             } else if (vague != null) {
-                return Optional.of("“" + UserText.escape(vague, QUOTE) + "”不是具体的进度，暂未记录。请写百分比，例如："
-                        + example(task, rest));
+                return Optional.of(PartProblems.vague(vague, task, rest));
             }
             if (statuses.size() == 1 && percent.isPresent()) {
                 ReportStatus st = statuses.iterator().next();
                 int p = percent.getAsInt();
                 if (st == ReportStatus.DONE && p < 100) {
-                    return Optional.of("状态“已完成”与进度 " + p + "% 不一致。已完成请写 100%，例如：" + task(task)
-                            + " 100% 已完成 全部项目已验收；未完成请写实际进度，例如：" + task(task) + " " + p + "% 推进中");
+                    return Optional.of(PartProblems.doneBelow100(p, task));
                 }
                 if (st == ReportStatus.NOT_STARTED && p > 0) {
-                    return Optional.of("状态“未启动”与进度 " + p + "% 不一致，请改正后重发，例如：" + task(task) + " 0% 未启动 计划下月启动");
+                    return Optional.of(PartProblems.notStartedAbove0(p, task));
                 }
             }
             return Optional.empty();
@@ -414,12 +395,10 @@ final class PartReader {
                 return List.of(new ReportPart.Preamble(source));
             }
             if (empty) {
-                return List.of(unreadable(hasFields
-                        ? "没有写进度或进展，暂未记录。例如：" + example(task, "")
-                        : "报送内容为空，请写明进度和本周进展，例如：" + example(task, "")));
+                return List.of(unreadable(PartProblems.empty(hasFields, task)));
             }
             if (mayBePreamble && group.reference().isEmpty()) {
-                return List.of(unreadable("这部分没有写任务编号，暂未记录。请在开头写任务编号，例如：" + example(task, progress)));
+                return List.of(unreadable(PartProblems.noTaskNumber(task, progress)));
             }
             if (percent.isEmpty() && status.isPresent()) {
                 if (status.get() == ReportStatus.DONE) {
@@ -435,8 +414,7 @@ final class PartReader {
             List<Integer> numbers = group.reference().map(TaskReference::numbers).orElse(List.of());
             if (numbers.size() > 1) {
                 if (!noChange || percent.isPresent()) {
-                    return List.of(unreadable("一行只能报送一项任务的进度，暂未记录。请分行写，例如：\n" + numbers.get(0)
-                            + " 60% 本周进展\n" + numbers.get(1) + " 无变化"));
+                    return List.of(unreadable(PartProblems.oneTaskPerLine(numbers.get(0), numbers.get(1))));
                 }
             }
             List<ReportPart> out = new ArrayList<>();
@@ -463,20 +441,6 @@ final class PartReader {
         private ReportPart unreadable(String reason) {
             return new ReportPart.Unreadable(source, reason);
         }
-
-        private String invalidPercent(String what, String rest) {
-            return "进度“" + UserText.escape(what, QUOTE) + "”无法识别：进度应为 0 到 100 之间的整数百分比，例如：" + example(task, rest);
-        }
-    }
-
-    /** An example of a correct report for the task, using the person's own words where there are some. */
-    static String example(OptionalInt task, String words) {
-        String w = words.isBlank() ? "本周进展；问题：…；下一步：…" : UserText.escape(words, QUOTE);
-        return (task.isPresent() ? task.getAsInt() : 12) + " 60% " + w;
-    }
-
-    private static String task(OptionalInt task) {
-        return String.valueOf(task.isPresent() ? task.getAsInt() : 12);
     }
 
     private static String tidy(String s) {

@@ -28,7 +28,7 @@ public sealed interface ReportOutcome {
     record Repeated(ProgressReport earlier) implements ReportOutcome {
     }
 
-    /** @param source the part of the message, as written; @param reason why, with a correct example */
-    record NotStored(String source, String reason) implements ReportOutcome {
+    /** @param source the part of the message, as written; @param refusal why */
+    record NotStored(String source, Refusal refusal) implements ReportOutcome {
     }
 }

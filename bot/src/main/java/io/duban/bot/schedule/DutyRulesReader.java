@@ -1,11 +1,7 @@
 package io.duban.bot.schedule;
 
 import io.duban.bot.duty.DutyRules;
-import io.duban.calendar.CalendarFiles;
 import io.duban.calendar.WorkCalendar;
-import io.duban.config.ConfigDirectory;
-import io.duban.config.YamlNode;
-import java.util.function.Function;
 
 /**
  * The due calculation's rules from the configuration: the working calendar ({@code config/calendar/} and the
@@ -17,20 +13,11 @@ public final class DutyRulesReader {
     private DutyRulesReader() {
     }
 
-    public static DutyRules read(ConfigDirectory config, Function<String, String> env) {
-        YamlNode raw = config.rawSettings();
-        WorkCalendar calendar = CalendarFiles.load(config.dir(), raw == null ? null : raw.get("calendar").orElse(null), env);
-        return read(config, calendar);
-    }
-
-    public static DutyRules read(ConfigDirectory config, WorkCalendar calendar) {
-        YamlNode raw = config.rawSettings();
-        ScheduleSettings s = ScheduleSettingsReader.read(raw == null ? null : raw.get("schedule").orElse(null),
-                config.settings().zone());
-        return of(s, calendar, config.settings().staleWeeks());
-    }
-
-    static DutyRules of(ScheduleSettings s, WorkCalendar calendar, int stalePeriods) {
+    /**
+     * The rules from settings read once ({@code BotSettings}: the calendar with {@code ${X}} resolved from the real
+     * environment, the schedule section), so the ledger, the chart, the jobs and {@code config check} agree.
+     */
+    public static DutyRules of(ScheduleSettings s, WorkCalendar calendar, int stalePeriods) {
         return new DutyRules(calendar, s.holidayNames(), s.holidayWorkingDays(), stalePeriods, s.zone());
     }
 }

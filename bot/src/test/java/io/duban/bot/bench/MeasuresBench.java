@@ -62,7 +62,7 @@ class MeasuresBench {
                     median(ratio));
 
             WorkPlan plan = config.currentPlan();
-            StatusBoard none = app.services().board();
+            StatusBoard none = app.board();
             double[] boardRatio = new double[runs];
             for (int run = 0; run < runs; run++) {
                 double without = boardTime(none.withMilestones(new NoEdits()), plan);

@@ -58,7 +58,7 @@ class ClosureCommandsTest {
         assertThat(bot.outbox().get(1).message().address()).isEqualTo(Address.group("wr-demo-ngk"));
         assertThat(bot.say(ADMIN, "销号 15")).contains("已于", "销号");
 
-        var services = bot.app().services();
+        var services = bot.app();
         TaskStatus status = services.board().task(plan, plan.task(15).orElseThrow());
         assertThat(status.closed()).isTrue();
         assertThat(status.colour()).isEqualTo(Colour.GREEN);

@@ -38,6 +38,9 @@ class AnsweredOnceTest {
 
     /** Writes a report, then fails: its report must not survive, the apology must be the answer. */
     static final class FailsAfterWriting implements Command {
+        /** Set once the bot is built: the command writes into its storage. */
+        io.duban.storage.Storage storage;
+
         @Override
         public String name() {
             return "写后故障";
@@ -65,7 +68,7 @@ class AnsweredOnceTest {
 
         @Override
         public Reply handle(CommandContext ctx, String args) {
-            ctx.services().storage().reports().append(new NewReport(2023, 12, "农管科", "liuyang",
+            storage.reports().append(new NewReport(2023, 12, "农管科", "liuyang",
                     Optional.of(ctx.inboundId()), ReportKind.REPORT, Optional.empty(),
                     Optional.of(ReportStatus.IN_PROGRESS), OptionalInt.of(50), "半途", "", "", OptionalInt.empty(),
                     OptionalInt.empty(), "2023-W41", ctx.message().receivedAt()));
@@ -75,7 +78,9 @@ class AnsweredOnceTest {
 
     @BeforeEach
     void start() {
-        bot = new TestBot(dir, MutableClock.at("2023-10-09T09:00+08:00"), List.of(new FailsAfterWriting()));
+        FailsAfterWriting failing = new FailsAfterWriting();
+        bot = new TestBot(dir, MutableClock.at("2023-10-09T09:00+08:00"), List.of(failing));
+        failing.storage = bot.app.storage();
         engine = bot.app.engine();
     }
 

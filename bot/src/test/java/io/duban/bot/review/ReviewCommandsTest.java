@@ -71,8 +71,8 @@ class ReviewCommandsTest {
     void givenReturnedReport_thenUnitCountsAsNotReportedUntilItResubmits() {
         bot.say(NGK, "15 30% 完成展销筹备"); // 农管科 leads and owes task 15 (农技中心 only contributes)
         ReportingWeek week = ReportingWeek.of(LocalDate.of(2023, 10, 9));
-        var board = bot.app().services().board();
-        var reports = bot.app().services().reports();
+        var board = bot.app().board();
+        var reports = bot.app().reports();
         assertThat(board.unitsNotReported(plan, week).getOrDefault("农管科", List.of())).doesNotContain(15);
 
         String returned = bot.say(ADMIN, "退回 15 农管科 请补充采购金额 <@all> [链接](http://x.y)");

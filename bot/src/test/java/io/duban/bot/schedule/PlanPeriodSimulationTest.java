@@ -98,8 +98,8 @@ class PlanPeriodSimulationTest {
     /** Each nudged contact answers at once for everything its unit still owes this week. */
     private int answerEveryNudge(TestBot bot, RunOutcome nudge) {
         int sent = 0;
-        DueCalculator due = bot.app.services().board().calculator(bot.app.services().plan());
-        ReportFacts facts = bot.app.services().board().facts(bot.app.services().plan());
+        DueCalculator due = bot.app.board().calculator(bot.app.plans().get());
+        ReportFacts facts = bot.app.board().facts(bot.app.plans().get());
         IsoWeek week = IsoWeek.of(nudge.run().nominalDate());
         for (OutboxEntry e : nudge.enqueued()) {
             String userId = e.message().address().value();

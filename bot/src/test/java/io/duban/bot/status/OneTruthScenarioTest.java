@@ -57,11 +57,11 @@ class OneTruthScenarioTest {
 
     private TaskStatus task(int n) {
         var plan = bot.app.config().currentPlan();
-        return bot.app.services().board().task(plan, plan.task(n).orElseThrow());
+        return bot.app.board().task(plan, plan.task(n).orElseThrow());
     }
 
     private AcceptedReports accepted() {
-        return bot.app.services().board().accepted(bot.app.config().currentPlan());
+        return bot.app.board().accepted(bot.app.config().currentPlan());
     }
 
     private String digest() {

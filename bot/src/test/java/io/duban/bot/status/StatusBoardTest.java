@@ -30,7 +30,7 @@ class StatusBoardTest {
     }
 
     private TaskStatus task(int n) {
-        return bot.app.services().board().task(plan, plan.task(n).orElseThrow());
+        return bot.app.board().task(plan, plan.task(n).orElseThrow());
     }
 
     @Test

@@ -5,12 +5,18 @@ import io.duban.storage.model.NewReport;
 import io.duban.storage.model.ProgressReport;
 import io.duban.storage.model.ReportKind;
 import io.duban.storage.model.ReportStatus;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.ColumnMapper;
+import org.jdbi.v3.core.mapper.ColumnMappers;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 
 public final class JdbiReportRepository implements ReportRepository {
@@ -131,29 +137,36 @@ public final class JdbiReportRepository implements ReportRepository {
                 .map(MAPPER).list());
     }
 
+    /**
+     * A row onto the record's canonical constructor, column by name ({@code plan_year} → {@code planYear}), so no
+     * list of columns is kept by hand: times are epoch milliseconds, the kind is stored as its key, the status as
+     * its name, absent values as NULL.
+     */
     static final class ReportMapper implements RowMapper<ProgressReport> {
+        private static final RowMapper<ProgressReport> BY_NAME = ConstructorMapper.of(canonical());
+
+        private static Constructor<ProgressReport> canonical() {
+            Class<?>[] types = Arrays.stream(ProgressReport.class.getRecordComponents())
+                    .map(RecordComponent::getType).toArray(Class<?>[]::new);
+            try {
+                return ProgressReport.class.getDeclaredConstructor(types);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("a record has its canonical constructor", e);
+            }
+        }
+
+        @Override
+        public RowMapper<ProgressReport> specialize(ResultSet rs, StatementContext ctx) throws SQLException {
+            ctx.getConfig(ColumnMappers.class)
+                    .register(new EpochMillis.Columns())
+                    .register(ReportKind.class, (ColumnMapper<ReportKind>) (r, column, c) ->
+                            ReportKind.fromKey(r.getString(column)));
+            return BY_NAME.specialize(rs, ctx);
+        }
+
         @Override
         public ProgressReport map(ResultSet rs, StatementContext ctx) throws SQLException {
-            String status = rs.getString("status");
-            return new ProgressReport(
-                    rs.getLong("id"),
-                    rs.getInt("plan_year"),
-                    rs.getInt("task_number"),
-                    rs.getString("unit"),
-                    rs.getString("reporter_id"),
-                    Times.optionalLong(rs, "inbound_id"),
-                    ReportKind.fromKey(rs.getString("kind")),
-                    Times.optionalLong(rs, "supersedes_id"),
-                    status == null ? Optional.empty() : Optional.of(ReportStatus.valueOf(status)),
-                    Times.optionalInt(rs, "percent"),
-                    rs.getString("progress"),
-                    rs.getString("problems"),
-                    rs.getString("next_steps"),
-                    Times.optionalInt(rs, "kpi_numerator"),
-                    Times.optionalInt(rs, "kpi_denominator"),
-                    rs.getString("report_week"),
-                    Times.instant(rs, "reported_at"),
-                    rs.getBoolean("no_change"));
+            return specialize(rs, ctx).map(rs, ctx);
         }
     }
 }
