@@ -2,6 +2,8 @@ package io.duban.storage;
 
 import io.duban.storage.model.NewReport;
 import io.duban.storage.model.ProgressReport;
+import io.duban.storage.model.ReportPoint;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,4 +38,21 @@ public interface ReportRepository {
 
     /** Every effective report of a plan year, oldest first: the data behind trends and exports. */
     List<ProgressReport> allEffective(int planYear);
+
+    /**
+     * The effective reports of a plan year made from {@code from} to {@code until} (both included), narrowly: what
+     * the due calculation reads of the recent window. Ordered by id.
+     */
+    default List<ReportPoint> effectivePoints(int planYear, Instant from, Instant until) {
+        return allEffective(planYear).stream()
+                .filter(r -> !r.reportedAt().isBefore(from) && !r.reportedAt().isAfter(until))
+                .map(ReportPoint::of).toList();
+    }
+
+    /** The effective reports of one unit on one task made at or before {@code until}, narrowly. Ordered by id. */
+    default List<ReportPoint> effectivePoints(int planYear, int taskNumber, String unit, Instant until) {
+        return allEffective(planYear).stream()
+                .filter(r -> r.taskNumber() == taskNumber && r.unit().equals(unit) && !r.reportedAt().isAfter(until))
+                .map(ReportPoint::of).toList();
+    }
 }

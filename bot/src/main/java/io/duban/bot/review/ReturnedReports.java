@@ -45,6 +45,12 @@ public final class ReturnedReports implements ReportFilter {
         return returned.isEmpty() ? effective : effective.stream().filter(r -> !returned.contains(r.id())).toList();
     }
 
+    /** Exactly the ids {@link #countable} leaves out: the reports whose latest review returned them. */
+    @Override
+    public Optional<Set<Long>> excludedIds(int planYear) {
+        return Optional.of(returnedIds(planYear));
+    }
+
     private Set<Long> returnedIds(int planYear) {
         if (asOf.isEmpty()) {
             return reviews.returnedReportIds(planYear);

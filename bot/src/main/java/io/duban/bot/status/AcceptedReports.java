@@ -1,9 +1,14 @@
 package io.duban.bot.status;
 
+import io.duban.bot.duty.ReportFacts;
 import io.duban.bot.report.ReportFilter;
 import io.duban.storage.ReportRepository;
 import io.duban.storage.model.ProgressReport;
+import io.duban.storage.model.ReportPoint;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -126,6 +131,48 @@ public final class AcceptedReports {
             all = filter.countable(planYear, reports.allEffective(planYear));
         }
         return all;
+    }
+
+    /** More (task, unit) histories than this read one by one, and the rest of the year is read at once. */
+    private static final int HISTORIES_READ_ONE_BY_ONE = 32;
+
+    /**
+     * The accepted reports as the due calculation reads them, as of {@code asOf}: those made from {@code from} on
+     * (one narrow query through an index), and a (task, unit)'s whole history only when a question reaches back
+     * before {@code from} (see {@link ReportFacts}); the answers are those of {@link #all()}. The filter is applied
+     * by id, exactly as {@link ReportFilter#countable} applies it; a filter that needs whole reports gets them.
+     */
+    public ReportFacts facts(ZoneId zone, Instant asOf, LocalDate from) {
+        Optional<Set<Long>> excluded = filter.excludedIds(planYear);
+        if (excluded.isEmpty()) {
+            return ReportFacts.of(all(), zone, asOf);
+        }
+        Set<Long> out = excluded.get();
+        Predicate<ReportPoint> counts = p -> !out.contains(p.id());
+        List<ReportPoint> recent = reports.effectivePoints(planYear, from.atStartOfDay(zone).toInstant(), asOf)
+                .stream().filter(counts).toList();
+        int[] readOneByOne = {0};
+        java.util.concurrent.atomic.AtomicReference<Map<String, List<ReportFacts.Fact>>> year =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        ReportFacts.History history = (task, unit) -> {
+            synchronized (readOneByOne) {
+                if (year.get() == null && ++readOneByOne[0] > HISTORIES_READ_ONE_BY_ONE) {
+                    Map<String, List<ReportPoint>> byKey = new HashMap<>();
+                    reports.effectivePoints(planYear, Instant.ofEpochMilli(Long.MIN_VALUE), asOf).stream()
+                            .filter(counts).forEach(p -> byKey.computeIfAbsent(key(p.taskNumber(), p.unit()),
+                                    k -> new ArrayList<>()).add(p));
+                    Map<String, List<ReportFacts.Fact>> all = new HashMap<>();
+                    byKey.forEach((k, points) -> all.put(k, ReportFacts.facts(points, zone)));
+                    year.set(all);
+                }
+                if (year.get() != null) {
+                    return year.get().getOrDefault(key(task, unit), List.of());
+                }
+            }
+            return ReportFacts.facts(reports.effectivePoints(planYear, task, unit, asOf).stream().filter(counts)
+                    .toList(), zone);
+        };
+        return ReportFacts.recent(recent, zone, from, history);
     }
 
     /** Ids of every effective report of the plan year that the office returned (not only the latest). */

@@ -2,6 +2,7 @@ package io.duban.bot.status;
 
 import io.duban.bot.duty.DueCalculator;
 import io.duban.bot.duty.DutyRules;
+import io.duban.bot.duty.Period;
 import io.duban.bot.duty.ReportFacts;
 import io.duban.bot.duty.Staleness;
 import io.duban.bot.milestone.MilestoneBook;
@@ -130,7 +131,7 @@ public final class StatusBoard {
 
     public List<TaskStatus> tasks(WorkPlan plan, AcceptedReports accepted) {
         DueCalculator due = calculator(plan);
-        Supplier<ReportFacts> facts = lazyFacts(plan, accepted);
+        Supplier<ReportFacts> facts = lazyFacts(due, accepted);
         MilestoneBook book = milestones(plan);
         List<TaskStatus> out = new ArrayList<>();
         for (PlanTask task : plan.tasks()) {
@@ -141,15 +142,16 @@ public final class StatusBoard {
 
     public TaskStatus task(WorkPlan plan, PlanTask task) {
         AcceptedReports accepted = accepted(plan);
-        return status(plan, task, accepted, calculator(plan), lazyFacts(plan, accepted), milestones(plan));
+        DueCalculator due = calculator(plan);
+        return status(plan, task, accepted, due, lazyFacts(due, accepted), milestones(plan));
     }
 
     /** The report history is read only if some task gets as far as the staleness check. */
-    private Supplier<ReportFacts> lazyFacts(WorkPlan plan, AcceptedReports accepted) {
+    private Supplier<ReportFacts> lazyFacts(DueCalculator due, AcceptedReports accepted) {
         ReportFacts[] once = new ReportFacts[1];
         return () -> {
             if (once[0] == null) {
-                once[0] = facts(accepted);
+                once[0] = facts(due, accepted);
             }
             return once[0];
         };
@@ -162,11 +164,49 @@ public final class StatusBoard {
 
     /** The accepted reports as of the board's clock, as the due calculation reads them. */
     public ReportFacts facts(WorkPlan plan) {
-        return facts(accepted(plan));
+        return facts(calculator(plan), accepted(plan));
     }
 
-    private ReportFacts facts(AcceptedReports accepted) {
-        return ReportFacts.of(accepted.all(), settings.zone(), clock.instant());
+    /**
+     * The reports made in the recent window are read at once (narrowly); a unit's older history only when a question
+     * reaches back before the window (see {@link ReportFacts}: the answers are those of the whole year's reports).
+     */
+    private ReportFacts facts(DueCalculator due, AcceptedReports accepted) {
+        return accepted.facts(settings.zone(), clock.instant(), recentFrom(due, today()));
+    }
+
+    /** How far back the questions of a day usually reach before older history is read. */
+    private static final int LONGEST_RECENT_WINDOW_DAYS = 92;
+
+    /**
+     * Where the recent window starts: the start of each task's period in progress and of its latest period that
+     * ended before today (what the weekly questions, 未报送 and "missed in a row" of a unit that reports read),
+     * never more than {@link #LONGEST_RECENT_WINDOW_DAYS} back. Only speed depends on it, never an answer.
+     */
+    static LocalDate recentFrom(DueCalculator due, LocalDate today) {
+        LocalDate limit = today.minusDays(LONGEST_RECENT_WINDOW_DAYS);
+        LocalDate from = today.with(java.time.DayOfWeek.MONDAY).minusWeeks(1);
+        for (PlanTask t : due.plan().tasks()) {
+            if (t.cadence().kind() == Cadence.Kind.NONE) {
+                continue;
+            }
+            Period lastEnded = null;
+            for (Period p : due.periods(t)) {
+                if (p.endedBefore(today)) {
+                    lastEnded = p;
+                } else if (!p.start().isAfter(today)) {
+                    from = earlier(from, p.start());
+                }
+            }
+            if (lastEnded != null) {
+                from = earlier(from, lastEnded.start());
+            }
+        }
+        return from.isBefore(limit) ? limit : from;
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return b.isBefore(a) ? b : a;
     }
 
     private TaskStatus status(WorkPlan plan, PlanTask task, AcceptedReports accepted, DueCalculator due,
@@ -290,7 +330,8 @@ public final class StatusBoard {
 
     public Map<String, List<Integer>> unitsNotReported(WorkPlan plan, ReportingWeek week, AcceptedReports accepted) {
         Map<String, List<Integer>> missing = new LinkedHashMap<>();
-        calculator(plan).dueByUnit(week, facts(accepted)).forEach((unit, dues) ->
+        DueCalculator due = calculator(plan);
+        due.dueByUnit(week, facts(due, accepted)).forEach((unit, dues) ->
                 missing.put(unit, dues.stream().map(d -> d.task().number()).distinct().toList()));
         return missing;
     }
@@ -302,7 +343,8 @@ public final class StatusBoard {
 
     public WeekTally tally(WorkPlan plan, ReportingWeek week, AcceptedReports accepted) {
         // the base: the units the bot asked for something in the week (what was due from them as it began)
-        List<String> units = calculator(plan).unitsAskedIn(week, facts(accepted));
+        DueCalculator due = calculator(plan);
+        List<String> units = due.unitsAskedIn(week, facts(due, accepted));
         Set<String> reported = new java.util.HashSet<>();
         accepted.inWeek(week.toString()).forEach(r -> reported.add(r.unit()));
         return new WeekTally(units, reported, unitsNotReported(plan, week, accepted));

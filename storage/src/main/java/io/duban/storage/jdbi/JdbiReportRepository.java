@@ -4,6 +4,7 @@ import io.duban.storage.ReportRepository;
 import io.duban.storage.model.NewReport;
 import io.duban.storage.model.ProgressReport;
 import io.duban.storage.model.ReportKind;
+import io.duban.storage.model.ReportPoint;
 import io.duban.storage.model.ReportStatus;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
@@ -135,6 +136,41 @@ public final class JdbiReportRepository implements ReportRepository {
                         .formatted(EFFECTIVE))
                 .bind("year", planYear)
                 .map(MAPPER).list());
+    }
+
+    /** The columns of {@link ReportPoint}: the due calculation reads many rows, so it reads only these. */
+    private static final String POINT_COLUMNS = "r.id, r.task_number, r.unit, r.reported_at, r.status, r.percent";
+
+    @Override
+    public List<ReportPoint> effectivePoints(int planYear, java.time.Instant from, java.time.Instant until) {
+        // progress_report_reported_at (V091) finds the window's rows; only they are checked for being superseded
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT %s FROM progress_report r
+                        WHERE r.plan_year = :year AND r.reported_at >= :from AND r.reported_at <= :until AND %s
+                        ORDER BY r.id""".formatted(POINT_COLUMNS, EFFECTIVE))
+                .bind("year", planYear).bind("from", from.toEpochMilli()).bind("until", until.toEpochMilli())
+                .map(JdbiReportRepository::point).list());
+    }
+
+    @Override
+    public List<ReportPoint> effectivePoints(int planYear, int taskNumber, String unit, java.time.Instant until) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT %s FROM progress_report r
+                        WHERE r.plan_year = :year AND r.task_number = :task AND r.unit = :unit
+                          AND r.reported_at <= :until AND %s
+                        ORDER BY r.id""".formatted(POINT_COLUMNS, EFFECTIVE))
+                .bind("year", planYear).bind("task", taskNumber).bind("unit", unit)
+                .bind("until", until.toEpochMilli())
+                .map(JdbiReportRepository::point).list());
+    }
+
+    private static ReportPoint point(ResultSet rs, StatementContext ctx) throws SQLException {
+        String status = rs.getString("status");
+        int percent = rs.getInt("percent");
+        java.util.OptionalInt p = rs.wasNull() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(percent);
+        return new ReportPoint(rs.getLong("id"), rs.getInt("task_number"), rs.getString("unit"),
+                java.time.Instant.ofEpochMilli(rs.getLong("reported_at")),
+                Optional.ofNullable(status).map(ReportStatus::valueOf), p);
     }
 
     /**
