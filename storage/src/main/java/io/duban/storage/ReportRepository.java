@@ -41,7 +41,7 @@ public interface ReportRepository {
 
     /**
      * The effective reports of a plan year made from {@code from} to {@code until} (both included), narrowly: what
-     * the due calculation reads of the recent window. Ordered by id.
+     * the due calculation reads of the recent window. In no particular order.
      */
     default List<ReportPoint> effectivePoints(int planYear, Instant from, Instant until) {
         return allEffective(planYear).stream()

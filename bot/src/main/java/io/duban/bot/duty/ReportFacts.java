@@ -41,16 +41,16 @@ public final class ReportFacts {
     private static final Comparator<Fact> ORDER = Comparator.comparing(Fact::day).thenComparingLong(Fact::id);
 
     /** Complete facts; or, when {@link #from} is set, the facts made on or after it. */
-    private final Map<String, List<Fact>> byTaskAndUnit;
+    private final Map<Key, List<Fact>> byTaskAndUnit;
     private final LocalDate from;
     /** Facts made on or after this day are left out ({@link #before}); {@link LocalDate#MAX} when none are. */
     private final LocalDate cut;
     private final History history;
     /** Whole histories read so far, before {@link #cut} is applied; shared with the copies {@link #before} makes. */
-    private final Map<String, List<Fact>> read;
+    private final Map<Key, List<Fact>> read;
 
-    private ReportFacts(Map<String, List<Fact>> byTaskAndUnit, LocalDate from, LocalDate cut, History history,
-                        Map<String, List<Fact>> read) {
+    private ReportFacts(Map<Key, List<Fact>> byTaskAndUnit, LocalDate from, LocalDate cut, History history,
+                        Map<Key, List<Fact>> read) {
         this.byTaskAndUnit = byTaskAndUnit;
         this.from = from;
         this.cut = cut;
@@ -62,7 +62,7 @@ public final class ReportFacts {
         return complete(new HashMap<>());
     }
 
-    private static ReportFacts complete(Map<String, List<Fact>> byTaskAndUnit) {
+    private static ReportFacts complete(Map<Key, List<Fact>> byTaskAndUnit) {
         return new ReportFacts(byTaskAndUnit, null, LocalDate.MAX, null, null);
     }
 
@@ -96,8 +96,8 @@ public final class ReportFacts {
         return new Fact(r.id(), r.reportedAt().atZone(zone).toLocalDate(), r.done());
     }
 
-    private static Map<String, List<Fact>> group(Collection<ReportPoint> points, ZoneId zone) {
-        Map<String, List<Fact>> out = new HashMap<>();
+    private static Map<Key, List<Fact>> group(Collection<ReportPoint> points, ZoneId zone) {
+        Map<Key, List<Fact>> out = new HashMap<>();
         for (ReportPoint r : points) {
             out.computeIfAbsent(key(r.taskNumber(), r.unit()), k -> new ArrayList<>()).add(fact(r, zone));
         }
@@ -107,7 +107,7 @@ public final class ReportFacts {
 
     /** The same facts without the reports made on or after {@code day}. */
     public ReportFacts before(LocalDate day) {
-        Map<String, List<Fact>> kept = new HashMap<>();
+        Map<Key, List<Fact>> kept = new HashMap<>();
         byTaskAndUnit.forEach((k, facts) -> {
             List<Fact> f = facts.stream().filter(x -> x.day().isBefore(day)).toList();
             if (!f.isEmpty()) {
@@ -117,8 +117,11 @@ public final class ReportFacts {
         return new ReportFacts(kept, from, day.isBefore(cut) ? day : cut, history, read);
     }
 
-    private static String key(int task, String unit) {
-        return task + "|" + unit;
+    private record Key(int task, String unit) {
+    }
+
+    private static Key key(int task, String unit) {
+        return new Key(task, unit);
     }
 
     /** The facts made on or after {@link #from} (all of them when complete). */

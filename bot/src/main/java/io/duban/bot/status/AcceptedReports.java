@@ -40,13 +40,19 @@ public final class AcceptedReports {
     private Map<String, ProgressReport> atBaseline;
     private final Map<String, List<ProgressReport>> byWeek = new HashMap<>();
     private List<ProgressReport> all;
+    /** The ids the filter leaves out, read once; empty when the filter needs whole reports. */
+    private final Optional<Set<Long>> excluded;
 
     private AcceptedReports(ReportRepository reports, ReportFilter filter, int planYear, Instant baseline) {
         this.reports = reports;
         this.filter = filter;
         this.planYear = planYear;
         List<ProgressReport> now = reports.latestEffective(planYear);
-        Set<Long> acceptedNow = ids(filter.countable(planYear, now));
+        // one read of the returned ids serves these figures and the due calculation's facts
+        this.excluded = filter.excludedIds(planYear);
+        Set<Long> acceptedNow = excluded.isPresent()
+                ? ids(now.stream().filter(r -> !excluded.get().contains(r.id())).toList())
+                : ids(filter.countable(planYear, now));
         this.baseline = baseline;
         for (ProgressReport r : now) {
             if (acceptedNow.contains(r.id())) {
@@ -143,7 +149,6 @@ public final class AcceptedReports {
      * by id, exactly as {@link ReportFilter#countable} applies it; a filter that needs whole reports gets them.
      */
     public ReportFacts facts(ZoneId zone, Instant asOf, LocalDate from) {
-        Optional<Set<Long>> excluded = filter.excludedIds(planYear);
         if (excluded.isEmpty()) {
             return ReportFacts.of(all(), zone, asOf);
         }

@@ -146,8 +146,8 @@ public final class JdbiReportRepository implements ReportRepository {
         // progress_report_reported_at (V091) finds the window's rows; only they are checked for being superseded
         return jdbi.withHandle(h -> h.createQuery("""
                         SELECT %s FROM progress_report r
-                        WHERE r.plan_year = :year AND r.reported_at >= :from AND r.reported_at <= :until AND %s
-                        ORDER BY r.id""".formatted(POINT_COLUMNS, EFFECTIVE))
+                        WHERE r.plan_year = :year AND r.reported_at >= :from AND r.reported_at <= :until AND %s"""
+                        .formatted(POINT_COLUMNS, EFFECTIVE))
                 .bind("year", planYear).bind("from", from.toEpochMilli()).bind("until", until.toEpochMilli())
                 .map(JdbiReportRepository::point).list());
     }
@@ -165,11 +165,11 @@ public final class JdbiReportRepository implements ReportRepository {
     }
 
     private static ReportPoint point(ResultSet rs, StatementContext ctx) throws SQLException {
-        String status = rs.getString("status");
-        int percent = rs.getInt("percent");
+        // by position, in the order of POINT_COLUMNS
+        String status = rs.getString(5);
+        int percent = rs.getInt(6);
         java.util.OptionalInt p = rs.wasNull() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(percent);
-        return new ReportPoint(rs.getLong("id"), rs.getInt("task_number"), rs.getString("unit"),
-                java.time.Instant.ofEpochMilli(rs.getLong("reported_at")),
+        return new ReportPoint(rs.getLong(1), rs.getInt(2), rs.getString(3), java.time.Instant.ofEpochMilli(rs.getLong(4)),
                 Optional.ofNullable(status).map(ReportStatus::valueOf), p);
     }
 
