@@ -240,7 +240,9 @@ public final class StatusBoard {
                 .filter(r -> r.status().filter(s -> s == ReportStatus.BLOCKED).isPresent()).findFirst();
         boolean named = leadFigures.size() >= 2;
         int missed = missedPeriods(task, today, due, facts);
-        Optional<Staleness> stale = stale(task, today, due, facts);
+        // staleness names the unit that missed most when it missed at least stalePeriods: none when no unit did
+        Optional<Staleness> stale = missed >= due.rules().stalePeriods() ? stale(task, today, due, facts)
+                : Optional.empty();
         boolean anyReport = parts.stream().anyMatch(p -> p.latest().isPresent());
 
         Colour colour;
