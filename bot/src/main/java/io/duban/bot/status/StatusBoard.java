@@ -95,6 +95,15 @@ public final class StatusBoard {
         return new StatusBoard(org, settings, reports, clock, isClosed, countable, duty, edits);
     }
 
+    /**
+     * The same board seen at another moment (a job's run, a rehearsal): the clock fixed at {@code at}, the reports,
+     * closures, filter, rules and milestone edits unchanged.
+     */
+    public StatusBoard asOf(Instant at) {
+        return new StatusBoard(org, settings, reports, Clock.fixed(at, settings.zone()), isClosed, countable, duty,
+                milestoneEdits);
+    }
+
     /** Every task's milestones as they stand at the board's moment. */
     public MilestoneBook milestones(WorkPlan plan) {
         return MilestoneBook.of(plan, milestoneEdits.all(plan.year()), clock.instant());
