@@ -10,14 +10,14 @@ import java.util.Optional;
 /** Problem items (问题3) and the decisions consultations (会商) took on them. */
 public interface ProblemRepository {
 
-    /** Stores a new open item; its id and state in the argument are ignored. */
+    /** Stores a new open item (with its counted week); its id and state in the argument are ignored. */
     ProblemItem create(ProblemItem item);
 
-    /** The unit mentioned the item again in a report: its silence count starts over. */
-    void mentioned(long id, long reportId, Instant at);
+    /** The unit mentioned the item again in a report of {@code week}: its silence count starts over. */
+    void mentioned(long id, long reportId, Instant at, String week);
 
-    /** The unit reported on the task without mentioning the item. */
-    void silent(long id, int silentReports);
+    /** The unit reported on the task in {@code week} without mentioning the item. */
+    void silent(long id, int silentReports, String week);
 
     /** Closes an open item; false when it was not open any more. */
     boolean close(long id, ProblemState state, Instant at, String by, String note);

@@ -121,19 +121,22 @@ class MeasuresRepositoryTest {
         ProgressReport r1 = report(2023, 12, "农管科", "冷链成本高");
         ProblemItem item = storage.problems().create(new ProblemItem(0, 2023, 12, "农管科", "冷链成本高",
                 Optional.of(r1.id()), AT, Optional.empty(), AT, 0, ProblemState.OPEN, Optional.empty(),
-                Optional.empty(), ""));
+                Optional.empty(), "", Optional.of("2023-W41")));
         assertThat(item.id()).isPositive();
+        assertThat(item.countedWeek()).contains("2023-W41");
         assertThat(item.lastReportId()).contains(r1.id());
         assertThat(storage.problems().open(2023, 12, "农管科")).containsExactly(item);
 
-        storage.problems().silent(item.id(), 1);
+        storage.problems().silent(item.id(), 1, "2023-W42");
         assertThat(storage.problems().find(item.id()).orElseThrow().silentReports()).isEqualTo(1);
+        assertThat(storage.problems().find(item.id()).orElseThrow().countedWeek()).contains("2023-W42");
         ProgressReport r2 = report(2023, 12, "农管科", "冷链成本高");
-        storage.problems().mentioned(item.id(), r2.id(), AT.plusSeconds(3600));
+        storage.problems().mentioned(item.id(), r2.id(), AT.plusSeconds(3600), "2023-W43");
         ProblemItem again = storage.problems().find(item.id()).orElseThrow();
         assertThat(again.silentReports()).isZero();
         assertThat(again.lastReportId()).contains(r2.id());
         assertThat(again.lastMentionedAt()).isEqualTo(AT.plusSeconds(3600));
+        assertThat(again.countedWeek()).contains("2023-W43");
 
         storage.problems().decide(new ProblemDecision(0, item.id(), LocalDate.of(2023, 10, 20), "专题会：协调冷链补贴",
                 "admin", Optional.empty(), AT.plusSeconds(7200)));

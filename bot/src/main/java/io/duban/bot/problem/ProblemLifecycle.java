@@ -11,8 +11,10 @@ import java.util.Set;
 /**
  * What a unit's new report on a task does to its open problem items: a problem that matches an open item is
  * mentioned again (its silence starts over); any other problem becomes a new item; an open item the report does not
- * mention has one more silent report, and after {@link #LAPSE_AFTER} it closes as "未再提及". A correction only adds
- * and refreshes: it replaces a report, it is not the unit's next one.
+ * mention has one more silent report, and after {@link #LAPSE_AFTER} it closes as "未再提及". Silence counts at most
+ * once a reporting week: a second report in the week the item was raised, mentioned or last counted (a detail added,
+ * a typo fixed) is not the unit's next report. A correction only adds and refreshes: it replaces a report, it is not
+ * the unit's next one.
  */
 public final class ProblemLifecycle {
     /** Reports without a mention after which an item closes as "未再提及". */
@@ -31,7 +33,8 @@ public final class ProblemLifecycle {
                        List<ProblemItem> lapsed) {
     }
 
-    public static Step apply(List<ProblemItem> open, List<String> problems, boolean nextReport) {
+    /** @param week the reporting week of the report ({@code 2023-W41}) */
+    public static Step apply(List<ProblemItem> open, List<String> problems, boolean nextReport, String week) {
         List<String> raised = new ArrayList<>();
         List<ProblemItem> mentioned = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
@@ -49,7 +52,7 @@ public final class ProblemLifecycle {
         List<ProblemItem> lapsed = new ArrayList<>();
         if (nextReport) {
             for (ProblemItem i : open) {
-                if (seen.contains(i.id())) {
+                if (seen.contains(i.id()) || i.countedWeek().filter(week::equals).isPresent()) {
                     continue;
                 }
                 int n = i.silentReports() + 1;

@@ -56,16 +56,18 @@ public final class ProblemService {
      */
     public Update onReport(ProgressReport report, boolean nextReport) {
         List<ProblemItem> open = problems.open(report.planYear(), report.taskNumber(), report.unit());
-        ProblemLifecycle.Step step = ProblemLifecycle.apply(open, ProblemTexts.split(report.problems()), nextReport);
+        String week = report.reportWeek();
+        ProblemLifecycle.Step step = ProblemLifecycle.apply(open, ProblemTexts.split(report.problems()), nextReport,
+                week);
         Instant at = report.reportedAt();
         List<ProblemItem> raised = new ArrayList<>();
         for (String text : step.raised()) {
             raised.add(problems.create(new ProblemItem(0, report.planYear(), report.taskNumber(), report.unit(), text,
                     Optional.of(report.id()), at, Optional.of(report.id()), at, 0, ProblemState.OPEN,
-                    Optional.empty(), Optional.empty(), "")));
+                    Optional.empty(), Optional.empty(), "", Optional.of(week))));
         }
-        step.mentioned().forEach(i -> problems.mentioned(i.id(), report.id(), at));
-        step.silent().forEach((i, n) -> problems.silent(i.id(), n));
+        step.mentioned().forEach(i -> problems.mentioned(i.id(), report.id(), at, week));
+        step.silent().forEach((i, n) -> problems.silent(i.id(), n, week));
         List<ProblemItem> lapsed = new ArrayList<>();
         for (ProblemItem i : step.lapsed()) {
             if (problems.close(i.id(), ProblemState.LAPSED, at, BOT, "连续两次报送未再提及")) {

@@ -173,7 +173,12 @@ class ConversationTest {
         assertThat(bot.say(LEADER, LEADERS, "问题")).contains("问题1 任务12 农管科 10月9日：冷链成本高");
         assertThat(bot.say(LEADER, LEADERS, "单位 农管科")).contains("【农管科】", "★任务 12 推动产业发展：70%（本周已报）｜每周",
                 "★任务 15 促进农特产品销售：尚未报送｜本周应报", "参与的任务（可随时补充，不催报）：1、2、3、4、5、6、9、10、11、13、18、19");
+        // silence counts once a reporting week: the two reports of the week of 10月9日 are one
+        bot.clock.set("2023-10-16T09:00+08:00");
         bot.say(STAFF, NGK, "12 75% 进展");
+        assertThat(bot.say(LEADER, LEADERS, "问题")).contains("问题1 任务12 农管科 10月9日：冷链成本高");
+        bot.clock.set("2023-10-23T09:00+08:00");
+        bot.say(STAFF, NGK, "12 80% 进展");
         assertThat(bot.say(LEADER, LEADERS, "问题")).contains("目前没有未解决的问题", "问题1 未再提及");
         assertThat(bot.say(LEADER, LEADERS, "单位 火星科")).contains("没有名为“火星科”的单位");
         assertThat(bot.say(STAFF, NGK, "我的任务")).contains("【农管科】");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class ProblemLifecycleTest {
     static final Instant T = Instant.parse("2023-10-09T02:00:00Z");
+    static final String W = "2023-W41";
 
     static ProblemItem item(long id, int task, String unit, String text, int silent, Instant raised) {
         return new ProblemItem(id, 2023, task, unit, text, Optional.of(id), raised, Optional.of(id), raised, silent,
@@ -43,26 +44,41 @@ class ProblemLifecycleTest {
 
     @Test
     void raisedRepeatedThenSilentTwice_lapses_andACorrectionDoesNotCountAsTheNextReport() {
-        ProblemLifecycle.Step first = ProblemLifecycle.apply(List.of(), List.of("冷链成本高", "冷链成本高"), true);
+        ProblemLifecycle.Step first = ProblemLifecycle.apply(List.of(), List.of("冷链成本高", "冷链成本高"), true, W);
         assertThat(first.raised()).containsExactly("冷链成本高");
 
         ProblemItem open = item(3, 12, "农管科", "冷链成本高", 0, T);
-        ProblemLifecycle.Step repeated = ProblemLifecycle.apply(List.of(open), List.of("冷链运输成本高", "物流慢"), true);
+        ProblemLifecycle.Step repeated = ProblemLifecycle.apply(List.of(open), List.of("冷链运输成本高", "物流慢"), true, W);
         assertThat(repeated.mentioned()).containsExactly(open);
         assertThat(repeated.raised()).containsExactly("物流慢");
         assertThat(repeated.silent()).isEmpty();
 
-        ProblemLifecycle.Step once = ProblemLifecycle.apply(List.of(open), List.of(), true);
+        ProblemLifecycle.Step once = ProblemLifecycle.apply(List.of(open), List.of(), true, W);
         assertThat(once.silent()).containsEntry(open, 1);
         assertThat(once.lapsed()).isEmpty();
         ProblemLifecycle.Step twice = ProblemLifecycle.apply(List.of(item(3, 12, "农管科", "冷链成本高", 1, T)),
-                List.of(), true);
+                List.of(), true, W);
         assertThat(twice.lapsed()).extracting(ProblemItem::id).containsExactly(3L);
 
         ProblemLifecycle.Step correction = ProblemLifecycle.apply(List.of(item(3, 12, "农管科", "冷链成本高", 1, T)),
-                List.of(), false);
+                List.of(), false, W);
         assertThat(correction.lapsed()).isEmpty();
         assertThat(correction.silent()).isEmpty();
+    }
+
+    @Test
+    void silenceCountsOnceAWeek_aSecondReportInTheSameWeekIsNotTheNextOne() {
+        ProblemItem raisedThisWeek = new ProblemItem(3, 2023, 12, "农管科", "冷链成本高", Optional.of(3L), T,
+                Optional.of(3L), T, 0, ProblemState.OPEN, Optional.empty(), Optional.empty(), "", Optional.of(W));
+        ProblemLifecycle.Step sameWeek = ProblemLifecycle.apply(List.of(raisedThisWeek), List.of(), true, W);
+        assertThat(sameWeek.silent()).isEmpty();
+        assertThat(sameWeek.lapsed()).isEmpty();
+
+        ProblemItem silentLastWeek = new ProblemItem(3, 2023, 12, "农管科", "冷链成本高", Optional.of(3L), T,
+                Optional.of(3L), T, 1, ProblemState.OPEN, Optional.empty(), Optional.empty(), "", Optional.of("2023-W42"));
+        assertThat(ProblemLifecycle.apply(List.of(silentLastWeek), List.of(), true, "2023-W42").lapsed()).isEmpty();
+        assertThat(ProblemLifecycle.apply(List.of(silentLastWeek), List.of(), true, "2023-W43").lapsed())
+                .extracting(ProblemItem::id).containsExactly(3L);
     }
 
     @Test

@@ -18,7 +18,7 @@ public final class JdbiProblemRepository implements ProblemRepository {
             Times.optionalLong(rs, "last_report_id"), Times.instant(rs, "last_mentioned_at"),
             rs.getInt("silent_reports"), ProblemState.fromKey(rs.getString("state")),
             Times.optionalInstant(rs, "closed_at"), Optional.ofNullable(rs.getString("closed_by")),
-            rs.getString("close_note"));
+            rs.getString("close_note"), Optional.ofNullable(rs.getString("counted_week")));
     private static final RowMapper<ProblemDecision> DECISION = (rs, ctx) -> new ProblemDecision(
             rs.getLong("id"), rs.getLong("problem_id"), LocalDate.parse(rs.getString("meeting_date")),
             rs.getString("decision"), rs.getString("person_id"), Times.optionalLong(rs, "inbound_id"),
@@ -35,14 +35,15 @@ public final class JdbiProblemRepository implements ProblemRepository {
         return jdbi.inTransaction(h -> {
             long id = h.createUpdate("""
                     INSERT INTO problem_item (plan_year, task_number, unit, text, raised_report_id, raised_at,
-                                              last_report_id, last_mentioned_at, silent_reports, state)
-                    VALUES (:year, :task, :unit, :text, :report, :at, :report, :at, 0, 'open')""")
+                                              last_report_id, last_mentioned_at, silent_reports, state, counted_week)
+                    VALUES (:year, :task, :unit, :text, :report, :at, :report, :at, 0, 'open', :week)""")
                     .bind("year", p.planYear())
                     .bind("task", p.taskNumber())
                     .bind("unit", p.unit())
                     .bind("text", p.text())
                     .bind("report", p.raisedReportId().orElse(null))
                     .bind("at", p.raisedAt().toEpochMilli())
+                    .bind("week", p.countedWeek().orElse(null))
                     .executeAndReturnGeneratedKeys("id")
                     .mapTo(Long.class)
                     .one();
@@ -51,18 +52,19 @@ public final class JdbiProblemRepository implements ProblemRepository {
     }
 
     @Override
-    public void mentioned(long id, long reportId, Instant at) {
+    public void mentioned(long id, long reportId, Instant at, String week) {
         jdbi.useHandle(h -> h.createUpdate("""
-                        UPDATE problem_item SET last_report_id = :report, last_mentioned_at = :at, silent_reports = 0
+                        UPDATE problem_item SET last_report_id = :report, last_mentioned_at = :at, silent_reports = 0,
+                                                counted_week = :week
                         WHERE id = :id AND state = 'open'""")
-                .bind("id", id).bind("report", reportId).bind("at", at.toEpochMilli()).execute());
+                .bind("id", id).bind("report", reportId).bind("at", at.toEpochMilli()).bind("week", week).execute());
     }
 
     @Override
-    public void silent(long id, int silentReports) {
+    public void silent(long id, int silentReports, String week) {
         jdbi.useHandle(h -> h.createUpdate(
-                        "UPDATE problem_item SET silent_reports = :n WHERE id = :id AND state = 'open'")
-                .bind("id", id).bind("n", silentReports).execute());
+                        "UPDATE problem_item SET silent_reports = :n, counted_week = :week WHERE id = :id AND state = 'open'")
+                .bind("id", id).bind("n", silentReports).bind("week", week).execute());
     }
 
     @Override
