@@ -78,7 +78,7 @@ record RhythmContext(ConfigDirectory config, Storage storage, WorkCalendar calen
 
     /** The plan year's countable effective reports (the board's one filter), for queries in memory. */
     ReportView reports() {
-        return new ReportView(board.accepted(plan()).all());
+        return new ReportView(board.acceptedReports(plan()));
     }
 
     /** User text repeated to others, escaped and cut to the configured length. */

@@ -132,6 +132,11 @@ public final class StatusBoard {
         return AcceptedReports.load(reports, countable, plan.year(), baseline());
     }
 
+    /** Every accepted report of the plan year (effective, not returned), through the board's one filter. */
+    public List<ProgressReport> acceptedReports(WorkPlan plan) {
+        return countable.countable(plan.year(), reports.allEffective(plan.year()));
+    }
+
     /** Every task of the plan, in plan order. */
     public List<TaskStatus> tasks(WorkPlan plan) {
         return tasks(plan, accepted(plan));
