@@ -2,6 +2,7 @@ package io.duban.storage;
 
 import io.duban.storage.model.InboundRecord;
 import io.duban.storage.model.StoredInbound;
+import io.duban.storage.model.WaitTimes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -70,6 +71,9 @@ public interface InboundMessageRepository {
     long countWithOutcome(String outcome);
 
     long count();
+
+    /** How long the messages with an outcome waited for it, in bands; see {@link WaitTimes}. */
+    WaitTimes waitTimes(String expiredOutcome);
 
     /** When the newest stored message arrived (the demo chat resumes its clock after it). */
     Optional<Instant> latestReceivedAt();

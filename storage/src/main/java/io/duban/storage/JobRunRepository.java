@@ -1,5 +1,6 @@
 package io.duban.storage;
 
+import io.duban.storage.model.Fence;
 import io.duban.storage.model.JobRun;
 import io.duban.storage.model.OutboundMessage;
 import io.duban.storage.model.OutboxEntry;
@@ -16,11 +17,28 @@ public interface JobRunRepository {
      *
      * @return the outbox rows enqueued, or empty when the run was already claimed (by this or another process)
      */
+    default Optional<List<OutboxEntry>> claimAndEnqueue(String job, String period, Instant plannedAt,
+                                                        List<OutboundMessage> messages, Instant at) {
+        return claimAndEnqueue(job, period, plannedAt, messages, at, Optional.empty());
+    }
+
+    /**
+     * As above, fenced: with a {@code fence}, the claim is made only while its lease in the database still has that
+     * holder and token and has not run out, checked on the locked lease row in the same transaction.
+     *
+     * @throws StaleLeaseException when the fence is stale; nothing was claimed or enqueued
+     */
     Optional<List<OutboxEntry>> claimAndEnqueue(String job, String period, Instant plannedAt,
-                                                List<OutboundMessage> messages, Instant at);
+                                                List<OutboundMessage> messages, Instant at, Optional<Fence> fence);
 
     /** Records a run that was missed beyond the grace period. @return false when the run was already claimed */
-    boolean recordSkipped(String job, String period, Instant plannedAt, String reason, Instant at);
+    default boolean recordSkipped(String job, String period, Instant plannedAt, String reason, Instant at) {
+        return recordSkipped(job, period, plannedAt, reason, at, Optional.empty());
+    }
+
+    /** As above, fenced like {@link #claimAndEnqueue(String, String, Instant, List, Instant, Optional)}. */
+    boolean recordSkipped(String job, String period, Instant plannedAt, String reason, Instant at,
+                          Optional<Fence> fence);
 
     Optional<JobRun> find(String job, String period);
 

@@ -56,6 +56,40 @@ class JobRunRepositoryTest {
     }
 
     @Test
+    void aClaimFencedWithAStaleToken_isRefusedAndStoresNothing_whileTheCurrentHolderClaims() {
+        try (Storage s = Storage.open(url())) {
+            java.time.Duration ttl = java.time.Duration.ofSeconds(10);
+            long oldToken = s.leases().acquire("wecom-connection", "host-a-1", AT, ttl).orElseThrow().token();
+            // host-a-1 pauses; its lease runs out and host-b-2 takes over with the next token
+            Instant later = AT.plusSeconds(13);
+            long newToken = s.leases().acquire("wecom-connection", "host-b-2", later, ttl).orElseThrow().token();
+            assertThat(newToken).isGreaterThan(oldToken);
+
+            io.duban.storage.model.Fence stale = new io.duban.storage.model.Fence("wecom-connection", "host-a-1",
+                    oldToken, later);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.jobRuns().claimAndEnqueue("weekly-prompt",
+                    "2023-W41", AT, messages("2023-W41"), later, Optional.of(stale)))
+                    .isInstanceOf(StaleLeaseException.class).hasMessageContaining("token " + oldToken);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.jobRuns().recordSkipped("weekly-prompt",
+                    "2023-W40", AT, "missed", later, Optional.of(stale))).isInstanceOf(StaleLeaseException.class);
+            assertThat(s.jobRuns().find("weekly-prompt", "2023-W41")).isEmpty();
+            assertThat(s.jobRuns().find("weekly-prompt", "2023-W40")).isEmpty();
+            assertThat(s.outbox().list(List.of(OutboxEntry.Status.PENDING), 100)).isEmpty();
+
+            io.duban.storage.model.Fence current = new io.duban.storage.model.Fence("wecom-connection", "host-b-2",
+                    newToken, later);
+            assertThat(s.jobRuns().claimAndEnqueue("weekly-prompt", "2023-W41", AT, messages("2023-W41"), later,
+                    Optional.of(current))).hasValueSatisfying(l -> assertThat(l).hasSize(2));
+            // the holder's own lease, once run out, fences it too
+            io.duban.storage.model.Fence expired = new io.duban.storage.model.Fence("wecom-connection", "host-b-2",
+                    newToken, later.plusSeconds(11));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.jobRuns().claimAndEnqueue("weekly-prompt",
+                    "2023-W42", AT, messages("2023-W42"), later.plusSeconds(11), Optional.of(expired)))
+                    .isInstanceOf(StaleLeaseException.class);
+        }
+    }
+
+    @Test
     void givenASkippedRun_itCannotBeClaimedLater() {
         try (Storage s = Storage.open(url())) {
             assertThat(s.jobRuns().recordSkipped("weekly-prompt", "2023-W41", AT, "missed by 7 h", AT)).isTrue();

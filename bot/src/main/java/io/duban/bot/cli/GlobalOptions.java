@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
  */
 public final class GlobalOptions {
     private OffsetDateTime now;
+    private OffsetDateTime nowRunsFrom;
     private String db;
     private Path configDir;
 
@@ -41,6 +42,16 @@ public final class GlobalOptions {
     void setNow(OffsetDateTime value) {
         if (value != null) {
             root().now = value;
+        }
+    }
+
+    @Option(names = "--now-runs-from", paramLabel = "REAL_TIME", converter = TimeConverter.class,
+            description = "与 --now 同用：--now 所代表的真实时刻；时钟从那一刻起照常走动（几个实例共用一个演练时钟）。"
+                    + " With --now: the real moment --now stands for; the clock runs on from there, so several"
+                    + " instances given the same pair share one rehearsal clock.")
+    void setNowRunsFrom(OffsetDateTime value) {
+        if (value != null) {
+            root().nowRunsFrom = value;
         }
     }
 
@@ -115,10 +126,18 @@ public final class GlobalOptions {
         return ConfigDirectory.load(configDir(), env()::get);
     }
 
-    /** The clock: fixed by {@code --now}, otherwise the system clock. */
+    /**
+     * The clock: fixed by {@code --now}, or running from it when {@code --now-runs-from} names the real moment it
+     * stands for; otherwise the system clock.
+     */
     public Clock clock(ZoneId zone) {
         OffsetDateTime now = root().now;
-        return now == null ? Clock.system(zone) : Clock.fixed(now.toInstant(), zone);
+        if (now == null) {
+            return Clock.system(zone);
+        }
+        OffsetDateTime runsFrom = root().nowRunsFrom;
+        return runsFrom == null ? Clock.fixed(now.toInstant(), zone)
+                : Clock.offset(Clock.system(zone), java.time.Duration.between(runsFrom.toInstant(), now.toInstant()));
     }
 
     /**

@@ -127,6 +127,16 @@ public final class ServeCommand implements Callable<Integer> {
                 server.stopConnection();
             });
             server.role(l::role);
+            // every scheduled run is claimed with the lease's fencing token: a paused ex-holder cannot send one
+            bot.rhythm().scheduler().fencedBy(l::fence);
+            // and every subscribe (the first and each reconnect) checks the token, so it never kicks the new holder
+            server.gateConnection(() -> {
+                boolean holds = l.stillHolds();
+                if (!holds) {
+                    lostLease.set(true);
+                }
+                return holds;
+            });
             l.start(leaseThread);
             lease = Optional.of(l);
         }

@@ -77,6 +77,9 @@ public final class StatusCommand implements Callable<Integer> {
             if (expired > 0) {
                 out.println("  过期的消息超过了答复期限，没有答复；日志里有每一条的记录。");
             }
+            // from stored to answered (the reply written to the outbox), over every message in the database
+            out.println("答复用时 / waited for an answer：" + storage.inbound().waitTimes(UnansweredMessages.EXPIRED)
+                    .line().replace("expired", "过期 expired"));
             Map<OutboxEntry.Status, Long> counts = storage.outbox().countByStatus();
             out.printf("发件箱 / outbox：待发 pending %d，发送中 sending %d，失败 failed %d，已发 sent %d，已放弃 dropped %d%n",
                     counts.getOrDefault(OutboxEntry.Status.PENDING, 0L),

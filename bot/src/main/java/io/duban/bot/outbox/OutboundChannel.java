@@ -18,6 +18,15 @@ public interface OutboundChannel {
     /** Sends one part. Never throws for a WeCom or network failure: returns {@link SendResult.Retry} or Failed. */
     SendResult send(OutboxEntry entry, Part part);
 
+    /**
+     * True when what this message needs is held by another instance (on PostgreSQL, the active instance's long
+     * connection, while this one stands by): the drainer gives the row back untouched at once, so that the instance
+     * that can send it gets it on its next pass instead of waiting behind this one's retries.
+     */
+    default boolean sendsElsewhere(OutboxEntry entry) {
+        return false;
+    }
+
     /** Part {@code number} of {@code total} (1-based) of a message. */
     record Part(int number, int total, String content) {
         public boolean isLast() {

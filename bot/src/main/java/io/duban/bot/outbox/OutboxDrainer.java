@@ -87,6 +87,10 @@ public final class OutboxDrainer {
         if (channel.isEmpty()) {
             return fail(c, "no channel configured for " + entry.message().address().kind().key() + " messages");
         }
+        if (channel.get().sendsElsewhere(entry)) {
+            outbox.defer(c, clock.instant()); // another instance sends it: back at once, untouched
+            return Outcome.DEFERRED;
+        }
         List<String> parts;
         Destination destination;
         try {

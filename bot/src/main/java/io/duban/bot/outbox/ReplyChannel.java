@@ -67,6 +67,15 @@ public final class ReplyChannel implements OutboundChannel {
         return pick(entry).send(entry, part);
     }
 
+    @Override
+    public boolean sendsElsewhere(OutboxEntry entry) {
+        try {
+            return pick(entry).sendsElsewhere(entry);
+        } catch (IllegalStateException e) {
+            return false; // the drainer reports the missing route
+        }
+    }
+
     /** Hands the delegate the entry addressed to the person who wrote the message. */
     private final class ToSender implements OutboundChannel {
         private final OutboundChannel inner;

@@ -210,6 +210,7 @@ public final class RhythmService {
             case SKIPPED -> head + "已错过宽限期，记为跳过：" + o.note();
             case DEFERRED -> head + "免打扰时段或非工作日，稍后再发。";
             case FAILED -> head + "生成消息失败，未执行：" + o.note();
+            case FENCED -> head + "本实例已不是主用实例，未执行（由主用实例发送）：" + o.note();
         };
     }
 

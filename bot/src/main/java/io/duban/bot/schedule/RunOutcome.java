@@ -15,7 +15,9 @@ public record RunOutcome(PlannedRun run, Kind kind, List<OutboxEntry> enqueued, 
         /** Due, but now is in quiet hours or not a working day; tried again on the next tick. */
         DEFERRED,
         /** Building the messages failed; nothing claimed, tried again on the next tick. */
-        FAILED
+        FAILED,
+        /** Refused: this instance's lease token is no longer current (another took over); nothing claimed. */
+        FENCED
     }
 
     public RunOutcome {

@@ -1,6 +1,7 @@
 package io.duban.bot.serve;
 
 import io.duban.storage.LeaseRepository;
+import io.duban.storage.model.Fence;
 import io.duban.storage.model.Lease;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,6 +61,37 @@ public final class ConnectionLease implements AutoCloseable {
     /** The fencing token while active. */
     public Optional<Long> token() {
         return held.map(Lease::token);
+    }
+
+    /**
+     * The fence for a write only the active instance may make: this lease's holder and token, with the time on the
+     * lease's clock. Empty while standby. The database checks it in the write's transaction, so a holder that was
+     * paused while a standby took over has its stale writes refused even before its own next round notices.
+     */
+    public Optional<Fence> fence() {
+        return held.map(l -> new Fence(NAME, instance, l.token(), clock.instant()));
+    }
+
+    /**
+     * Whether this instance holds the lease with its token right now, asked of the database (not of this object's
+     * memory, which a paused process cannot trust). False when the database cannot be reached.
+     */
+    public boolean stillHolds() {
+        Optional<Fence> f = fence();
+        if (f.isEmpty()) {
+            return false;
+        }
+        try {
+            boolean holds = leases.holds(NAME, instance, f.get().token(), f.get().now());
+            if (!holds) {
+                LOG.error("connection lease: token {} of this instance ({}) is no longer current; another instance "
+                        + "took over", f.get().token(), instance);
+            }
+            return holds;
+        } catch (RuntimeException e) {
+            LOG.warn("connection lease: cannot check the token ({})", e.toString());
+            return false;
+        }
     }
 
     /** One round: take or renew the lease, and act on a change of role. */

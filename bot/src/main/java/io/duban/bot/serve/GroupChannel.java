@@ -40,4 +40,9 @@ public final class GroupChannel implements OutboundChannel {
     public SendResult send(OutboxEntry entry, Part part) {
         return pick(entry).send(entry, part);
     }
+
+    @Override
+    public boolean sendsElsewhere(OutboxEntry entry) {
+        return pick(entry).sendsElsewhere(entry);
+    }
 }

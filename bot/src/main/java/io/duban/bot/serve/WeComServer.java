@@ -163,6 +163,11 @@ public final class WeComServer implements AutoCloseable {
         connection.ifPresent(LongConnection::start);
     }
 
+    /** Gates every subscribe of the long connection (see {@link LongConnection#gatedBy}). */
+    public void gateConnection(java.util.function.BooleanSupplier maySubscribe) {
+        connection.ifPresent(c -> c.gatedBy(maySubscribe));
+    }
+
     /** Stops holding the long connection (an instance that lost the lease). */
     public void stopConnection() {
         connection.ifPresent(LongConnection::close);
@@ -184,6 +189,7 @@ public final class WeComServer implements AutoCloseable {
         callbackServer = callback.map(c -> CallbackServer.builder()
                 .settings(c, corpId)
                 .inbound(callbackInbound)
+                .onStorageFault(problems::report)
                 .afterAnswer(pump::nudge)
                 .clock(clock)
                 .build()

@@ -52,6 +52,12 @@ class StorageTroubleCommandLineTest {
             long expired = storage.inbound().receive(new InboundRecord("m2", "wecom-ws", "liuyang", Optional.empty(),
                     "single", "帮助", Optional.empty(), now)).id();
             storage.inbound().markAnswered(expired, "expired", now);
+            long quick = storage.inbound().receive(new InboundRecord("m3", "wecom-ws", "liuyang", Optional.empty(),
+                    "single", "帮助", Optional.empty(), now)).id();
+            storage.inbound().markAnswered(quick, "help", now.plusMillis(300));
+            long slow = storage.inbound().receive(new InboundRecord("m4", "wecom-ws", "liuyang", Optional.empty(),
+                    "single", "帮助", Optional.empty(), now)).id();
+            storage.inbound().markAnswered(slow, "help", now.plusSeconds(90));
         }
         Path statusFile = dir.resolve("serve-status.json");
         new ServeStatus(ProcessHandle.current().pid(), now.toString(), "ONLINE", now.toString(), 0, "",
@@ -69,6 +75,8 @@ class StorageTroubleCommandLineTest {
                 .contains("数据库故障 / storage problem：cannot store in " + db + ": the disk is full")
                 .contains("系统暂时无法保存您的消息")
                 .contains("实例 / instance host-a-42：主机 host-a，pid 42，主用 active")
-                .contains("待答复 unanswered 1，过期未答复 expired 1");
+                .contains("待答复 unanswered 1，过期未答复 expired 1")
+                .contains("答复用时 / waited for an answer：<1 s 1 | 1–5 s 0 | 5–60 s 0 | 1–10 min 1 | >10 min 0"
+                        + " | 过期 expired 1");
     }
 }

@@ -27,11 +27,22 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 13.3 on PostgreSQL: two real {@code serve} processes on one database; only the lease holder subscribes to
  * the (fake) WeCom long connection. The active one is SIGKILLed: the standby subscribes within 15 s, and the messages
- * sent before and during the switch are all answered, once, and the weekly prompt due (the bots' clock is fixed at
- * Thursday 15:05, five minutes after it was due) goes to each unit's group once, whichever instance sends it.
+ * sent before and during the switch are all answered, once, and the weekly prompt that falls due during the switch
+ * (after the kill, before the standby takes over) goes to each unit's group once.
+ *
+ * <p>The bots share one rehearsal clock ({@code --now} Thursday 15:00, {@code --now-runs-from} a real moment
+ * {@code DUE_AFTER} after the test starts): the prompt is due at that real moment. The test kills the active
+ * instance three seconds before it; the standby cannot take over in less than the lease's remaining life (at least
+ * {@code TTL − RENEW} = 7 s), so the due moment always falls inside the switch. {@code DUE_AFTER} (system property
+ * {@code duban.failover.dueAfterSeconds}, default 90) leaves the two JVMs time to start on a busy machine.
  * Skipped without {@code DUBAN_TEST_PG_URL}.
  */
 class FailoverTest {
+    private static final Duration DUE_AFTER = Duration.ofSeconds(
+            Long.getLong("duban.failover.dueAfterSeconds", 90));
+    /** When the weekly prompt is due: Thursday of week 41, 15:00, on the bots' clock. */
+    private static final String DUE = "2023-10-12T15:00+08:00";
+    private Instant dueAt;
     @TempDir
     Path dir;
 
@@ -44,6 +55,7 @@ class FailoverTest {
         Assumptions.assumeTrue(url != null && !url.isBlank(), "DUBAN_TEST_PG_URL not set");
         Jdbi.create(url).useHandle(h -> h.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public"));
         FakeWeCom fake = FakeWeCom.startOnLoopback();
+        dueAt = Instant.now().plus(DUE_AFTER);
         List<Process> children = new ArrayList<>();
         try (Storage storage = Storage.open(url)) {
             Process a = child(url, fake, "a");
@@ -60,15 +72,25 @@ class FailoverTest {
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> unanswered(fake).isEmpty());
 
+            assertThat(prompts(fake)).as("the weekly prompt is not due yet").isEmpty();
+            assertThat(Instant.now()).as("the instances started in time; raise duban.failover.dueAfterSeconds")
+                    .isBefore(dueAt.minusSeconds(4));
+            // real I/O pacing: the kill comes three seconds before the prompt falls due
+            await().atMost(DUE_AFTER).pollInterval(Duration.ofMillis(20))
+                    .until(() -> !Instant.now().isBefore(dueAt.minusSeconds(3)));
             Lease lease = storage.leases().current("wecom-connection").orElseThrow();
             Process active = lease.holder().endsWith("-" + a.pid()) ? a : b;
             active.destroyForcibly(); // SIGKILL
             Instant killed = Instant.now();
+            assertThat(prompts(fake)).as("the killed instance did not send the prompt").isEmpty();
             for (int i = 10; i < 20; i++) {
                 send(fake, i); // the link is gone: WeCom keeps them and delivers when the bot is back
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> fake.subscriptions.get() == 2 && fake.hasOpenConnection());
-            Duration takeover = Duration.between(killed, Instant.now());
+            Instant tookOver = Instant.now();
+            Duration takeover = Duration.between(killed, tookOver);
+            assertThat(killed).as("killed before the prompt was due").isBefore(dueAt);
+            assertThat(tookOver).as("the standby took over after the prompt fell due").isAfter(dueAt);
             for (String id : unanswered(fake)) {
                 deliver(fake, id);
             }
@@ -82,6 +104,7 @@ class FailoverTest {
             assertThat(duplicates).isLessThanOrEqualTo(1);
             assertThat(storage.inbound().count()).isEqualTo(texts.size());
             assertThat(storage.inbound().countUnanswered()).isZero();
+            System.out.println("FAILOVER waited for an answer: " + storage.inbound().waitTimes("expired").line());
             await().atMost(Duration.ofSeconds(30)).until(() -> !prompts(fake).isEmpty());
             Map<String, Long> perGroup = new HashMap<>();
             prompts(fake).forEach(chat -> perGroup.merge(chat, 1L, Long::sum));
@@ -156,7 +179,7 @@ class FailoverTest {
         ProcessBuilder pb = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", System.getProperty("java.class.path"), "-Dfile.encoding=UTF-8",
                 Main.class.getName(), "serve", "--db", url, "--config", Path.of("../config").toAbsolutePath().toString(),
-                "--now", "2023-10-12T15:05+08:00")
+                "--now", DUE, "--now-runs-from", dueAt.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve(name + ".log").toFile());
         pb.environment().put("WECOM_WS_URL", fake.url().toString());

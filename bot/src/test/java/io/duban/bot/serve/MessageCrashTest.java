@@ -117,6 +117,8 @@ class MessageCrashTest {
             List<String> integrity = storage.database().jdbi().withHandle(h -> h.createQuery("PRAGMA integrity_check")
                     .mapTo(String.class).list());
             assertThat(integrity).containsExactly("ok");
+            // for the note: how long the messages waited from stored to answered, kills included
+            System.out.println("CRASH waited for an answer: " + storage.inbound().waitTimes("expired").line());
             long replies = storage.database().jdbi().withHandle(h -> h.createQuery(
                     "SELECT COUNT(*) FROM outbox WHERE address_kind = 'reply'").mapTo(Long.class).one());
             assertThat(replies).as("one reply row per message").isEqualTo(texts.size());

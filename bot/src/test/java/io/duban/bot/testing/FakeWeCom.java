@@ -38,6 +38,11 @@ public final class FakeWeCom extends WebSocketServer {
     /** cmd → errcodes to answer with, one per request, then 0. */
     public final Map<String, List<Integer>> errcodes = new ConcurrentHashMap<>();
     private volatile WebSocket current;
+    /** As WeCom does: a subscribe with the bot's id kicks the connection subscribed before (disconnected_event). */
+    public volatile boolean kickOnSubscribe;
+    /** Connections kicked by a later subscribe (only with {@link #kickOnSubscribe}). */
+    public final AtomicInteger kicks = new AtomicInteger();
+    private volatile WebSocket subscribed;
     final CountDownLatch started = new CountDownLatch(1);
 
     public FakeWeCom() {
@@ -118,6 +123,20 @@ public final class FakeWeCom extends WebSocketServer {
                     subscriptions.incrementAndGet();
                 }
                 ack(conn, reqId, ok ? 0 : 853000, ok ? "ok" : "invalid bot_id or secret");
+                if (ok) {
+                    WebSocket before = subscribed;
+                    subscribed = conn;
+                    if (kickOnSubscribe && before != null && before != conn && before.isOpen()) {
+                        kicks.incrementAndGet();
+                        ObjectNode event = JSON.createObjectNode().put("msgid", "ev-kick-" + System.nanoTime())
+                                .put("aibotid", BOT_ID).put("chattype", "single").put("msgtype", "event");
+                        event.putObject("event").put("eventtype", "disconnected_event");
+                        ObjectNode kick = JSON.createObjectNode().put("cmd", "aibot_event_callback");
+                        kick.putObject("headers").put("req_id", "aibot_event_callback_kick_" + kicks.get());
+                        kick.set("body", event);
+                        before.send(kick.toString());
+                    }
+                }
             }
             case "ping" -> {
                 if (answerPings) {

@@ -3,6 +3,7 @@ package io.duban.storage.jdbi;
 import io.duban.storage.InboundMessageRepository;
 import io.duban.storage.model.InboundRecord;
 import io.duban.storage.model.StoredInbound;
+import io.duban.storage.model.WaitTimes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -154,6 +155,25 @@ public final class JdbiInboundMessageRepository implements InboundMessageReposit
     public long countWithOutcome(String outcome) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM inbound_message WHERE outcome = :outcome")
                 .bind("outcome", outcome).mapTo(Long.class).one());
+    }
+
+    @Override
+    public WaitTimes waitTimes(String expiredOutcome) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT
+                          COALESCE(SUM(CASE WHEN NOT x AND w < 1000 THEN 1 ELSE 0 END), 0) AS b1,
+                          COALESCE(SUM(CASE WHEN NOT x AND w >= 1000 AND w < 5000 THEN 1 ELSE 0 END), 0) AS b2,
+                          COALESCE(SUM(CASE WHEN NOT x AND w >= 5000 AND w < 60000 THEN 1 ELSE 0 END), 0) AS b3,
+                          COALESCE(SUM(CASE WHEN NOT x AND w >= 60000 AND w < 600000 THEN 1 ELSE 0 END), 0) AS b4,
+                          COALESCE(SUM(CASE WHEN NOT x AND w >= 600000 THEN 1 ELSE 0 END), 0) AS b5,
+                          COALESCE(SUM(CASE WHEN x THEN 1 ELSE 0 END), 0) AS b6
+                        FROM (SELECT handled_at - received_at AS w,
+                                     (COALESCE(outcome, '') = :expired) AS x
+                              FROM inbound_message WHERE handled_at IS NOT NULL) t""")
+                .bind("expired", expiredOutcome)
+                .map((rs, ctx) -> new WaitTimes(rs.getLong("b1"), rs.getLong("b2"), rs.getLong("b3"),
+                        rs.getLong("b4"), rs.getLong("b5"), rs.getLong("b6")))
+                .one());
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.duban.storage.jdbi;
 
 import io.duban.storage.JobRunRepository;
+import io.duban.storage.StaleLeaseException;
+import io.duban.storage.model.Fence;
 import io.duban.storage.model.JobRun;
 import io.duban.storage.model.OutboundMessage;
 import io.duban.storage.model.OutboxEntry;
@@ -31,8 +33,10 @@ public final class JdbiJobRunRepository implements JobRunRepository {
 
     @Override
     public Optional<List<OutboxEntry>> claimAndEnqueue(String job, String period, Instant plannedAt,
-                                                       List<OutboundMessage> messages, Instant at) {
+                                                       List<OutboundMessage> messages, Instant at,
+                                                       Optional<Fence> fence) {
         return jdbi.inTransaction(h -> {
+            fence.ifPresent(f -> check(h, f));
             if (!insertRun(h, job, period, JobRun.Status.DONE, plannedAt, messages.size(), "", at)) {
                 return Optional.empty();
             }
@@ -45,8 +49,29 @@ public final class JdbiJobRunRepository implements JobRunRepository {
     }
 
     @Override
-    public boolean recordSkipped(String job, String period, Instant plannedAt, String reason, Instant at) {
-        return jdbi.inTransaction(h -> insertRun(h, job, period, JobRun.Status.SKIPPED, plannedAt, 0, reason, at));
+    public boolean recordSkipped(String job, String period, Instant plannedAt, String reason, Instant at,
+                                 Optional<Fence> fence) {
+        return jdbi.inTransaction(h -> {
+            fence.ifPresent(f -> check(h, f));
+            return insertRun(h, job, period, JobRun.Status.SKIPPED, plannedAt, 0, reason, at);
+        });
+    }
+
+    /**
+     * The fencing check, first in the write's transaction. An UPDATE (not a SELECT) so that the lease row is locked
+     * until the write commits: on PostgreSQL a takeover racing with this write waits for it, or this check waits
+     * for the takeover and then sees the new holder; on SQLite the transaction holds the one write lock.
+     */
+    static void check(Handle h, Fence f) {
+        int held = h.createUpdate("""
+                        UPDATE leader_lease SET token = token
+                        WHERE name = :name AND holder = :holder AND token = :token AND expires_at >= :now""")
+                .bind("name", f.lease()).bind("holder", f.holder()).bind("token", f.token())
+                .bind("now", f.now().toEpochMilli())
+                .execute();
+        if (held != 1) {
+            throw new StaleLeaseException(f);
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duban.bot.message.ChatType;
 import io.duban.bot.message.InboundMessage;
 import io.duban.bot.message.MessageKind;
+import io.duban.bot.wecom.crypto.WeComCrypto;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -67,6 +68,41 @@ final class AppCallbackFormat implements CallbackFormat {
         }
         return new CallbackEvent.Message(InboundMessage.of(kind(msgType), msgId, TRANSPORT, sender, ChatType.DIRECT,
                 Optional.empty(), receivedAt));
+    }
+
+    /**
+     * The app's passive text reply (at most 2048 bytes): {@code <xml><ToUserName/><FromUserName/><CreateTime/>
+     * <MsgType>text</MsgType><Content/></xml>} to the sender from the corp, in the XML envelope; an app that
+     * receives JSON gets the same fields as JSON in the JSON envelope.
+     */
+    @Override
+    public PassiveReply passiveText(byte[] requestBody, String requestPlaintext, String text, WeComCrypto crypto,
+                                    String timestamp, String nonce) {
+        byte[] plain = requestPlaintext.getBytes(StandardCharsets.UTF_8);
+        Function<String, String> field;
+        if (isJson(plain)) {
+            field = jsonFields(plain);
+        } else {
+            Element root = SafeXml.parseRoot(plain);
+            field = name -> SafeXml.child(root, name);
+        }
+        String sender = Optional.ofNullable(field.apply("FromUserName")).orElse("").strip();
+        String corp = Optional.ofNullable(field.apply("ToUserName")).orElse("").strip();
+        if (isJson(requestBody)) {
+            com.fasterxml.jackson.databind.node.ObjectNode reply = JSON.createObjectNode()
+                    .put("ToUserName", sender).put("FromUserName", corp).put("CreateTime", Long.parseLong(timestamp))
+                    .put("MsgType", "text").put("Content", text);
+            return new PassiveReply("application/json; charset=utf-8",
+                    crypto.encryptReply(reply.toString(), timestamp, nonce).toJson());
+        }
+        String reply = "<xml><ToUserName>" + cdata(sender) + "</ToUserName><FromUserName>" + cdata(corp)
+                + "</FromUserName><CreateTime>" + timestamp + "</CreateTime><MsgType><![CDATA[text]]></MsgType>"
+                + "<Content>" + cdata(text) + "</Content></xml>";
+        return new PassiveReply("application/xml; charset=utf-8", crypto.encryptReply(reply, timestamp, nonce).toXml());
+    }
+
+    private static String cdata(String value) {
+        return "<![CDATA[" + value.replace("]]>", "]]]]><![CDATA[>") + "]]>";
     }
 
     private static MessageKind kind(String msgType) {

@@ -2,8 +2,10 @@ package io.duban.bot.wecom.callback;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.duban.bot.engine.StorageProblems;
 import io.duban.bot.wecom.crypto.WeComCrypto;
 import io.duban.bot.wecom.crypto.WeComCryptoException;
+import io.duban.storage.StorageFault;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One receiver's URL. {@code GET} answers WeCom's URL verification with the bare plaintext; {@code POST} checks the
- * request (timestamp window, size, envelope, signature, receive id, message), answers an empty 200 and queues the
- * message. Everything refused gets a 4xx and a log line without secrets, and never reaches the engine.
+ * request (timestamp window, size, envelope, signature, receive id, message), stores the message, answers an empty
+ * 200 and queues it; when it cannot be stored, the 200 carries a passive reply telling the sender so. Everything
+ * refused gets a 4xx and a log line without secrets, and never reaches the engine.
  */
 final class CallbackEndpoint implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(CallbackEndpoint.class);
@@ -30,9 +33,11 @@ final class CallbackEndpoint implements HttpHandler {
     private final Duration timestampWindow;
     private final int maxBodyBytes;
     private final CallbackProcessor processor;
+    private final java.util.function.Consumer<StorageFault> onStorageFault;
 
     CallbackEndpoint(String path, WeComCrypto crypto, CallbackFormat format, Clock clock, Duration timestampWindow,
-                     int maxBodyBytes, CallbackProcessor processor) {
+                     int maxBodyBytes, CallbackProcessor processor,
+                     java.util.function.Consumer<StorageFault> onStorageFault) {
         this.path = path;
         this.crypto = crypto;
         this.format = format;
@@ -40,6 +45,7 @@ final class CallbackEndpoint implements HttpHandler {
         this.timestampWindow = timestampWindow;
         this.maxBodyBytes = maxBodyBytes;
         this.processor = processor;
+        this.onStorageFault = onStorageFault;
     }
 
     @Override
@@ -61,8 +67,8 @@ final class CallbackEndpoint implements HttpHandler {
                 LOG.warn("callback {} {} {} from {} rejected: {}", format.transport(), exchange.getRequestMethod(),
                         exchange.getRequestURI().getPath(), client(exchange), r.getMessage());
                 respond(exchange, r.status(), r.getMessage().getBytes(StandardCharsets.UTF_8));
-            } catch (io.duban.storage.StorageFault e) {
-                // Not stored, so not acknowledged: WeCom retries the delivery; the cause in one plain line.
+            } catch (StorageFault e) {
+                // Not stored and not a message (receive() answers those passively): WeCom retries the delivery.
                 LOG.error("callback {}: message not stored, answering 500 so that WeCom retries: {}",
                         format.transport(), e.getMessage());
                 respond(exchange, 500, "temporarily unavailable".getBytes(StandardCharsets.UTF_8));
@@ -96,9 +102,47 @@ final class CallbackEndpoint implements HttpHandler {
         String plain = decrypt(signature, timestamp, nonce, encrypt);
         CallbackEvent event = format.decode(plain, clock.instant());
         // Stored before the 200: WeCom does not retry an acknowledged message, so it must already be durable.
-        Optional<Runnable> work = processor.prepare(format.transport(), event);
+        Optional<Runnable> work;
+        try {
+            work = processor.prepare(format.transport(), event);
+        } catch (StorageFault fault) {
+            tellCannotStore(exchange, event, body, plain, timestamp, nonce, fault);
+            return;
+        }
         respond(exchange, 200, new byte[0]);
         work.ifPresent(w -> processor.submit(format.transport(), w));
+    }
+
+    /**
+     * The message cannot be stored (disk full, read-only, database file missing or replaced, server unreachable): the
+     * sender is told so at once in the 200's encrypted passive reply, and the message is not stored.
+     *
+     * <p>Why not first answer 500 and let WeCom retry? WeCom retries only three times within a few seconds, while the
+     * faults behind a {@link StorageFault} last until an operator acts; a retry would almost always fail the same
+     * way, and after the last one the sender hears nothing. Holding a "first delivery failed" mark in memory to
+     * answer only the retry would also tell nobody when this process is not the one that gets the retry (several
+     * instances behind a proxy) or restarts in between. So the honest answer goes out on the first delivery; the
+     * sender sends again when the bot can store it, and nothing was stored that the bot must answer later.
+     * The fault is noted in {@link io.duban.bot.engine.StorageProblems} (its one log line, at most once a minute, and
+     * {@code ./duban status}); here one plain line per message says what the sender was told.
+     */
+    private void tellCannotStore(HttpExchange exchange, CallbackEvent event, byte[] body, String plain,
+                                 String timestamp, String nonce, StorageFault fault) throws IOException {
+        if (!(event instanceof CallbackEvent.Message)) {
+            throw fault; // nobody to tell: answered 500 by handle()
+        }
+        // noted for ./duban status also when the fault came from the group commit around the engine
+        onStorageFault.accept(fault);
+        LOG.error("callback {}: message {} not stored ({}); the sender was told in the passive reply to send again",
+                format.transport(), event.dedupeKey(), fault.getMessage());
+        CallbackFormat.PassiveReply reply = format.passiveText(body, plain, StorageProblems.CANNOT_STORE, crypto,
+                timestamp, nonce);
+        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
     }
 
     private String decrypt(String signature, String timestamp, String nonce, String encrypt) {

@@ -78,6 +78,9 @@ final class CallbackProcessor {
             if (pending.answer().isPresent()) {
                 afterAnswer.run();
             }
+        } catch (io.duban.storage.StorageFault e) {
+            // the engine noted the cause (one line); stored, so the recovery pass answers it once storage works
+            LOG.warn("callback {}: a stored message is answered once storage works again", transport);
         } catch (RuntimeException e) {
             LOG.error("callback {}: answering a stored message failed: {}", transport, e.toString(), e);
         }

@@ -63,7 +63,7 @@ public final class CallbackServer implements AutoCloseable {
                 new RecentDeliveries(b.clock, b.dedupeTtl, b.dedupeCapacity));
         for (Map.Entry<String, CallbackFormat> r : b.receivers.entrySet()) {
             http.createContext(r.getKey(), new CallbackEndpoint(r.getKey(), b.cryptos.get(r.getKey()), r.getValue(),
-                    b.clock, b.timestampWindow, b.maxBodyBytes, processor));
+                    b.clock, b.timestampWindow, b.maxBodyBytes, processor, b.onStorageFault));
         }
         if (!b.receivers.containsKey("/")) {
             http.createContext("/", exchange -> {
@@ -126,6 +126,7 @@ public final class CallbackServer implements AutoCloseable {
         private final Map<String, WeComCrypto> cryptos = new LinkedHashMap<>();
         private InboundPort inbound;
         private Runnable afterAnswer = () -> { };
+        private java.util.function.Consumer<io.duban.storage.StorageFault> onStorageFault = f -> { };
         private Clock clock = Clock.systemUTC();
         private Duration timestampWindow = Duration.ofMinutes(5);
         private int maxBodyBytes = 64 * 1024;
@@ -190,6 +191,12 @@ public final class CallbackServer implements AutoCloseable {
         }
 
         /** Runs after an answer was enqueued (wakes the outbox so that it goes out at once). */
+        /** Where a message that could not be stored reports the fault (for {@code ./duban status}). */
+        public Builder onStorageFault(java.util.function.Consumer<io.duban.storage.StorageFault> onStorageFault) {
+            this.onStorageFault = requireNonNull(onStorageFault, "onStorageFault is null");
+            return this;
+        }
+
         public Builder afterAnswer(Runnable afterAnswer) {
             this.afterAnswer = requireNonNull(afterAnswer, "afterAnswer is null");
             return this;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.duban.bot.message.ChatType;
 import io.duban.bot.message.InboundMessage;
 import io.duban.bot.message.MessageKind;
+import io.duban.bot.wecom.crypto.WeComCrypto;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,6 +71,26 @@ final class RobotJsonFormat implements CallbackFormat {
         InboundMessage inbound = new InboundMessage(id, TRANSPORT, sender, chatType, chatId, kind,
                 body.orElse(kind.placeholder()), quoted, receivedAt, responseUrl);
         return new CallbackEvent.Message(inbound);
+    }
+
+    /**
+     * The robot answers a user's message passively only with a stream (plain text is for the welcome event alone):
+     * one finished stream frame {@code {"msgtype":"stream","stream":{"id","finish":true,"content"}}} in the JSON
+     * envelope {@code {"encrypt","msgsignature","timestamp","nonce"}} with the callback's timestamp and nonce.
+     */
+    @Override
+    public PassiveReply passiveText(byte[] requestBody, String requestPlaintext, String text, WeComCrypto crypto,
+                                    String timestamp, String nonce) {
+        String msgId = "";
+        try {
+            msgId = text(JSON.readTree(requestPlaintext), "msgid").orElse("");
+        } catch (JsonProcessingException e) {
+            // decoded once already; an id is only a label for the stream
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode reply = JSON.createObjectNode().put("msgtype", "stream");
+        reply.putObject("stream").put("id", "unsaved-" + msgId).put("finish", true).put("content", text);
+        return new PassiveReply("application/json; charset=utf-8",
+                crypto.encryptReply(reply.toString(), timestamp, nonce).toJson());
     }
 
     /** Whether a mixed message carries more than text (its pictures are not kept). */

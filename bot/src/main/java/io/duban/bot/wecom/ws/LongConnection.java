@@ -77,6 +77,8 @@ public final class LongConnection implements AutoCloseable {
     private String lastProblem = "";
     /** Set when this side drops the link on purpose (dead heartbeat, no subscribe ack): the reason to report. */
     private boolean droppedOnPurpose;
+    /** Asked before every subscribe, the first and each after a reconnect; false stops (see {@link #gatedBy}). */
+    private volatile java.util.function.BooleanSupplier maySubscribe = () -> true;
 
     public LongConnection(LongConnectionConfig config, Listener listener, Scheduler scheduler, Clock clock) {
         this.config = config;
@@ -86,6 +88,15 @@ public final class LongConnection implements AutoCloseable {
         this.reqIds = new ReqIds(clock);
         this.backoff = config.backoff();
         this.stateSince = clock.instant();
+    }
+
+    /**
+     * Subscribes only while {@code maySubscribe} says so (on PostgreSQL: this instance still holds the connection
+     * lease with its token, checked in the database). A subscribe kicks whoever holds the bot's connection, so an
+     * ex-holder that was paused or cut off must not reconnect over the standby that took over: it stops instead.
+     */
+    public void gatedBy(java.util.function.BooleanSupplier maySubscribe) {
+        this.maySubscribe = maySubscribe;
     }
 
     public synchronized void start() {
@@ -165,6 +176,13 @@ public final class LongConnection implements AutoCloseable {
 
     private synchronized void opened(int gen) {
         if (gen != generation || state.isFinal()) {
+            return;
+        }
+        if (!maySubscribe.getAsBoolean()) {
+            problem("this instance no longer holds the connection lease; not subscribing");
+            LOG.error("WeCom long connection: {} (another instance took over); stopping", lastProblem);
+            setState(ConnectionState.STOPPED);
+            drop(socket, 1000, "lease lost", true);
             return;
         }
         setState(ConnectionState.SUBSCRIBING);

@@ -160,6 +160,16 @@ public final class LongConnectionChannel implements OutboundChannel {
         return result;
     }
 
+    /**
+     * A standby never started the connection (IDLE), and one that lost the lease stopped it (STOPPED): the active
+     * instance sends what needs the long connection.
+     */
+    @Override
+    public boolean sendsElsewhere(OutboxEntry entry) {
+        ConnectionState state = connection.state();
+        return state == ConnectionState.IDLE || state == ConnectionState.STOPPED;
+    }
+
     private SendResult push(String conversationId, int chatType, String content) {
         ObjectNode body = JsonNodeFactory.instance.objectNode()
                 .put("chatid", conversationId)

@@ -176,6 +176,23 @@ class LongConnectionTest {
         assertThat(messages).isEmpty();
     }
 
+    /** The fake kicks like WeCom when asked to (the restart-loop test counts on it to count kicks). */
+    @Test
+    void givenASecondSubscribe_theFakeKicksTheFirst_andCountsIt() {
+        wecom.kickOnSubscribe = true;
+        LongConnection first = connect(FakeWeCom.SECRET);
+        awaitState(ConnectionState.ONLINE);
+        LongConnection second = connect(FakeWeCom.SECRET);
+        try {
+            awaitState(ConnectionState.ONLINE);
+            await().atMost(Duration.ofSeconds(10)).until(() -> first.state() == ConnectionState.KICKED);
+            assertThat(wecom.kicks.get()).isEqualTo(1);
+            assertThat(wecom.subscriptions.get()).isEqualTo(2);
+        } finally {
+            first.close();
+        }
+    }
+
     @Test
     void givenARequest_thenItsAckIsMatchedByReqId() throws Exception {
         connect(FakeWeCom.SECRET);
