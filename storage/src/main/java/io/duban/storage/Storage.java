@@ -54,7 +54,7 @@ public final class Storage implements AutoCloseable {
         this.chats = new JdbiChatRepository(jdbi);
         this.outbox = new JdbiOutboxRepository(jdbi);
         this.jobRuns = new JdbiJobRunRepository(jdbi);
-        this.replyRoutes = jdbi.onDemand(JdbiReplyRouteRepository.class);
+        this.replyRoutes = new JdbiReplyRouteRepository(jdbi);
         this.reviews = new JdbiReviewRepository(jdbi);
         this.closures = new JdbiClosureRepository(jdbi);
         this.mediaUploads = new JdbiMediaUploadRepository(jdbi);
@@ -93,6 +93,29 @@ public final class Storage implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A unit of reading; closing it ends the unit (or leaves the enclosing one open). */
+    public interface Reading extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Opens a unit of reading on this thread without a database transaction, for work that only reads and may take
+     * a while (a scheduled job composing its messages over every task): what it reads once, such as the closed tasks
+     * of a year, is remembered until it is closed, so that a question per task is answered from memory instead of
+     * one query per task. No write lock is held meanwhile. Inside a unit of work it joins that one.
+     */
+    public static Reading reading() {
+        AutoCloseable scope = WorkScope.enter();
+        return () -> {
+            try {
+                scope.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
     }
 
     /** {@link #inTransaction(Supplier)} for work without a result. */

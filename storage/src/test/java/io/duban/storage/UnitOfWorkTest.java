@@ -146,4 +146,33 @@ class UnitOfWorkTest {
         });
         assertThat(seen).isTrue();
     }
+
+    @Test
+    void aUnitOfReading_readsTheClosedTasksOnce_withoutHoldingTheWriteLock() throws Exception {
+        storage.closures().append(new ClosureEvent(0, 2023, 15, ClosureAction.APPROVED, "农管科", "zhouhui", "",
+                Optional.empty(), T0));
+        AtomicInteger statements = new AtomicInteger();
+        Thread reader = Thread.currentThread();
+        storage.database().jdbi().addCustomizer(new StatementCustomizer() {
+            @Override
+            public void beforeExecution(java.sql.PreparedStatement stmt, StatementContext ctx) {
+                if (Thread.currentThread() == reader && ctx.getRawSql().strip().startsWith("SELECT") && ctx.getRawSql().contains("task_closure")) {
+                    statements.incrementAndGet();
+                }
+            }
+        });
+        long closed;
+        try (Storage.Reading reading = Storage.reading()) {
+            closed = java.util.stream.IntStream.rangeClosed(1, 100)
+                    .filter(t -> storage.closures().isClosed(2023, t)).count();
+            // another thread writes meanwhile: no transaction is open on this one
+            java.util.concurrent.CompletableFuture.runAsync(() -> storage.closures().append(new ClosureEvent(0, 2023,
+                    17, ClosureAction.APPROVED, "农管科", "zhouhui", "", Optional.empty(), T0)))
+                    .get(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThat(closed).isEqualTo(1);
+        assertThat(statements.get()).as("the closures of the year, read once for 100 tasks").isEqualTo(1);
+        // once the unit is closed, a question goes to the database again
+        assertThat(storage.closures().isClosed(2023, 17)).isTrue();
+    }
 }

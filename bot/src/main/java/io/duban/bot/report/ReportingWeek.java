@@ -64,7 +64,8 @@ public record ReportingWeek(int weekBasedYear, int week) implements Comparable<R
 
     @Override
     public String toString() {
-        return String.format("%d-W%02d", weekBasedYear, week);
+        // by hand: String.format here was a quarter of 进度 at city scale (it keys every report and period)
+        return weekBasedYear + (week < 10 ? "-W0" : "-W") + week;
     }
 
     @Override

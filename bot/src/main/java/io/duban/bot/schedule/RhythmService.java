@@ -182,7 +182,10 @@ public final class RhythmService {
     public Optional<Preview> preview(String name, Instant at) {
         Job job = job(name);
         return job.latestAtOrBefore(at).map(run -> {
-            List<OutboundMessage> messages = job.compose(run);
+            List<OutboundMessage> messages;
+            try (Storage.Reading reading = Storage.reading()) { // closures read once, not per task
+                messages = job.compose(run);
+            }
             return new Preview(job, run, messages, RunPrinter.header(job, run) + "\n"
                     + RunPrinter.messages(messages, Recipients.load(ctx.storage())));
         });

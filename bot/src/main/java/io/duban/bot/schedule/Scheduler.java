@@ -3,6 +3,7 @@ package io.duban.bot.schedule;
 import io.duban.calendar.WorkCalendar;
 import io.duban.storage.JobRunRepository;
 import io.duban.storage.StaleLeaseException;
+import io.duban.storage.Storage;
 import io.duban.storage.model.Fence;
 import io.duban.storage.model.OutboundMessage;
 import io.duban.storage.model.OutboxEntry;
@@ -138,7 +139,8 @@ public final class Scheduler {
     /** Builds and claims one run now, whatever its time (the admin's {@code job run}). */
     public RunOutcome claim(Job job, PlannedRun run, Instant now) {
         List<OutboundMessage> messages;
-        try {
+        // one unit of reading: the closed tasks (and other per-year lists) are read once, not once per task
+        try (Storage.Reading reading = Storage.reading()) {
             messages = job.compose(run);
         } catch (RuntimeException e) {
             log.error("building {} {} failed; nothing claimed", run.job(), run.period(), e);

@@ -21,8 +21,9 @@ public final class JdbiChatRepository implements ChatRepository {
 
     @Override
     public Optional<ChatBinding> find(String chatId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM chat_binding WHERE chat_id = :id")
-                .bind("id", chatId).map(MAPPER).findOne());
+        // plain JDBC: every message looks this up (see Jdbc)
+        return jdbi.withHandle(h -> Jdbc.one(h, "SELECT * FROM chat_binding WHERE chat_id = ?", st -> st.setString(1, chatId),
+                MAPPER));
     }
 
     @Override

@@ -100,14 +100,13 @@ public final class JdbiInboundMessageRepository implements InboundMessageReposit
 
     @Override
     public boolean markAnswered(long id, String outcome, Instant at) {
-        return jdbi.withHandle(h -> h.createUpdate("""
-                        UPDATE inbound_message SET handled_at = :at, outcome = :outcome,
-                                                   claim_owner = NULL, claim_until = NULL
-                        WHERE id = :id AND handled_at IS NULL""")
-                .bind("at", at.toEpochMilli())
-                .bind("outcome", outcome)
-                .bind("id", id)
-                .execute()) == 1;
+        return jdbi.withHandle(h -> Jdbc.update(h, """
+                        UPDATE inbound_message SET handled_at = ?, outcome = ?, claim_owner = NULL, claim_until = NULL
+                        WHERE id = ? AND handled_at IS NULL""", st -> {
+            st.setLong(1, at.toEpochMilli());
+            st.setString(2, outcome);
+            st.setLong(3, id);
+        })) == 1;
     }
 
     @Override

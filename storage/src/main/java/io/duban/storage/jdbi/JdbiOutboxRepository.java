@@ -57,22 +57,29 @@ public final class JdbiOutboxRepository implements OutboxRepository {
      * SQLite then reports the previous insert's rowid.
      */
     static Optional<OutboxEntry> insert(Handle h, OutboundMessage m, Instant at) {
-        return h.createQuery("""
+        // plain JDBC: every answer runs this (see Jdbc); the new row is built from what was written, as MAPPER would
+        // read it back, instead of RETURNING * and mapping every column
+        String mentions = String.join(",", m.mentions());
+        long millis = at.toEpochMilli();
+        return Jdbc.one(h, """
                         INSERT INTO outbox (address_kind, address, format, content, mentions, dedupe_key,
                                             status, attempts, next_attempt_at, created_at)
-                        VALUES (:kind, :address, :format, :content, :mentions, :dedupe,
-                                'pending', 0, :at, :at)
+                        VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)
                         ON CONFLICT (dedupe_key) DO NOTHING
-                        RETURNING *""")
-                .bind("kind", m.address().kind().key())
-                .bind("address", m.address().value())
-                .bind("format", m.format().key())
-                .bind("content", m.content())
-                .bind("mentions", String.join(",", m.mentions()))
-                .bind("dedupe", m.dedupeKey().orElse(null))
-                .bind("at", at.toEpochMilli())
-                .map(MAPPER)
-                .findOne();
+                        RETURNING id""", st -> {
+            st.setString(1, m.address().kind().key());
+            st.setString(2, m.address().value());
+            st.setString(3, m.format().key());
+            st.setString(4, m.content());
+            st.setString(5, mentions);
+            Jdbc.text(st, 6, m.dedupeKey().orElse(null));
+            st.setLong(7, millis);
+            st.setLong(8, millis);
+        }, (rs, ctx) -> new OutboxEntry(rs.getLong(1),
+                new OutboundMessage(m.address(), m.format(), m.content(),
+                        mentions.isEmpty() ? List.of() : Arrays.asList(mentions.split(",")), m.dedupeKey()),
+                OutboxEntry.Status.PENDING, 0, Instant.ofEpochMilli(millis), Optional.empty(),
+                Instant.ofEpochMilli(millis), Optional.empty()));
     }
 
     @Override

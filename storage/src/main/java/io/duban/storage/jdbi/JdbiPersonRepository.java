@@ -22,8 +22,9 @@ public final class JdbiPersonRepository implements PersonRepository {
 
     @Override
     public Optional<Person> find(String userId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM person WHERE user_id = :id")
-                .bind("id", userId).map(MAPPER).findOne());
+        // plain JDBC: every message looks this up (see Jdbc)
+        return jdbi.withHandle(h -> Jdbc.one(h, "SELECT * FROM person WHERE user_id = ?", st -> st.setString(1, userId),
+                MAPPER));
     }
 
     @Override
