@@ -40,7 +40,6 @@ import io.duban.bot.command.ReportReplies;
 import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.command.SetReportingCommand;
 import io.duban.bot.duty.DutyRules;
-import io.duban.bot.schedule.DutyRulesReader;
 import io.duban.bot.command.TaskCommand;
 import io.duban.bot.command.UnitCommand;
 import io.duban.bot.command.WithdrawCommand;
@@ -121,7 +120,7 @@ public final class App implements AutoCloseable {
         seedRoster();
         BiPredicate<Integer, Integer> isClosed = storage.closures()::isClosed;
         ReturnedReports countable = new ReturnedReports(storage.reviews());
-        DutyRules duty = DutyRulesReader.of(settings.schedule(), settings.calendar(), config.settings().staleWeeks());
+        DutyRules duty = settings.dutyRules(config.settings().staleWeeks());
         this.dutyRules = duty;
         this.measures = new MeasureServices(
                 new MilestoneService(storage.milestones(), clock),
@@ -142,9 +141,10 @@ public final class App implements AutoCloseable {
         this.closureReplies = new ClosureReplies(config.settings());
         this.closure = new ClosureService(config.organization(), storage.closures(), storage.people(), notices,
                 closureReplies, clock);
-        this.rhythm = RhythmService.create(config, storage, clock, settings.calendar(), settings.schedule(), isClosed);
         this.ledger = new LedgerExport(config, storage, duty);
         this.chart = new WeeklyPicture(config, storage, duty);
+        this.rhythm = RhythmService.create(config, storage, clock, settings.calendar(), settings.schedule(), board,
+                measures, chart, ledger);
         this.fileDoors = FileDoors.withLocalChat(WeComFileDoors.of(config.rawSettings(), this.env));
         this.engine = new BotEngine(config, storage, clock, plans, reportReplies, router(extra));
     }
@@ -256,12 +256,12 @@ public final class App implements AutoCloseable {
         return closure;
     }
 
-    /** The 台账 export, shared by the chat command 导出 and {@code duban export}. */
     /** The rules of the one "what is due" component, as read from the configuration at start-up. */
     public DutyRules dutyRules() {
         return dutyRules;
     }
 
+    /** The 台账 export, shared by the chat command 导出 and {@code duban export}. */
     public LedgerExport ledger() {
         return ledger;
     }

@@ -141,6 +141,27 @@ class DependencyRuleTest {
         }
     }
 
+    /**
+     * One composition root: the jobs take the board, the measures, the chart, the 台账 export and the due rules
+     * that {@code App} built once, and ask them for a moment ({@code board.asOf(at)}) instead of building their own.
+     */
+    @Test
+    void theRhythmBuildsNoServiceOfItsOwn() {
+        noClasses().that().resideInAPackage("io.duban.bot.schedule..")
+                .should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf(
+                                        io.duban.bot.status.StatusBoard.class,
+                                        io.duban.bot.problem.ProblemService.class,
+                                        io.duban.bot.metric.MetricService.class,
+                                        io.duban.bot.milestone.MilestoneService.class,
+                                        io.duban.bot.review.ReturnedReports.class,
+                                        io.duban.bot.chart.WeeklyPicture.class,
+                                        io.duban.bot.export.LedgerExport.class,
+                                        io.duban.bot.duty.DutyRules.class))))
+                .check(classes);
+    }
+
     /** The report service answers the commands with results; it never reaches back into them. */
     @Test
     void reportsDoNotKnowTheCommands() {

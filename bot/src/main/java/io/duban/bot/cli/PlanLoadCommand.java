@@ -3,7 +3,6 @@ package io.duban.bot.cli;
 import io.duban.bot.duty.Due;
 import io.duban.bot.duty.DueCalculator;
 import io.duban.bot.report.ReportingWeek;
-import io.duban.bot.schedule.DutyRulesReader;
 import io.duban.bot.settings.BotSettings;
 import io.duban.config.ConfigDirectory;
 import io.duban.plan.Organization;
@@ -50,7 +49,7 @@ final class PlanLoadCommand implements Callable<Integer> {
             return 1;
         }
         Organization org = config.organization();
-        DueCalculator due = new DueCalculator(plan, org, DutyRulesReader.of(BotSettings.schedule(config),
+        DueCalculator due = new DueCalculator(plan, org, BotSettings.dutyRules(BotSettings.schedule(config),
                 BotSettings.calendar(config, global.env()), config.settings().staleWeeks()), (a, b) -> false);
         PrintWriter out = spec.commandLine().getOut();
         int everyone = plan.tasks().stream().mapToInt(t -> org.assignedUnits(t).size()).sum();

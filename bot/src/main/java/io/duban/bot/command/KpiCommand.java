@@ -123,7 +123,11 @@ public final class KpiCommand implements Command {
         }
         StringBuilder sb = new StringBuilder("【任务 ").append(number).append(" 工作指标】");
         for (MetricTotal t : totals) {
-            sb.append("\n").append(t.line()).append("（").append(t.definition().combine().label()).append("）");
+            // one bracket for both remarks: 34/50 万元（68%；累计）, 10.5 万元（未设目标；累计）
+            String line = t.line();
+            String how = t.definition().combine().label();
+            sb.append("\n").append(line.endsWith("）") ? line.substring(0, line.length() - 1) + "；" + how + "）"
+                    : line + "（" + how + "）");
             if (!t.hasData()) {
                 sb.append("\n  尚无报送。示例：").append(io.duban.bot.metric.MetricPhrases.example(number, t.definition()));
                 continue;

@@ -52,8 +52,13 @@ public final class MetricService {
 
     /** Totals of every metric of the plan, now: the figures of the effective report rows (one query). */
     public List<MetricTotal> totals(WorkPlan plan) {
+        return totals(plan, clock.instant());
+    }
+
+    /** Totals of every metric of the plan, of the effective report rows now, measured at {@code at} (a job's run). */
+    public List<MetricTotal> totals(WorkPlan plan, Instant at) {
         return MetricTotals.of(plan, accepted(plan, metrics.effectiveValues(plan.year())),
-                metrics.targets(plan.year()), clock.instant(), org.units());
+                metrics.targets(plan.year()), at, org.units());
     }
 
     /** One task's totals now (one query of that task's figures). */

@@ -54,7 +54,7 @@ final class MonthlyReportComposer implements Composer {
         }
         List<String> office = officeChats(to);
         if (!office.isEmpty()) {
-            byte[] workbook = new LedgerExport(ctx.config(), ctx.storage(), ctx.dutyRules()).xlsx(ctx.plan(), at);
+            byte[] workbook = ctx.ledger().xlsx(ctx.plan(), at);
             String name = LedgerExport.fileName(day, Optional.empty());
             for (String chat : office) {
                 out.add(OutboundMessage.file(Address.group(chat), name, workbook, run.dedupeKey(chat) + ":ledger"));

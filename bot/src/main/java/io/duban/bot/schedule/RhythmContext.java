@@ -1,17 +1,14 @@
 package io.duban.bot.schedule;
 
-import io.duban.bot.metric.MetricService;
+import io.duban.bot.chart.WeeklyPicture;
+import io.duban.bot.duty.DueCalculator;
+import io.duban.bot.duty.ReportFacts;
+import io.duban.bot.duty.ReportingOverrides;
+import io.duban.bot.export.LedgerExport;
+import io.duban.bot.measure.MeasureServices;
 import io.duban.bot.metric.MetricTotal;
 import io.duban.bot.milestone.MilestoneBook;
 import io.duban.bot.problem.ConsultRule;
-import io.duban.bot.problem.ProblemService;
-import io.duban.bot.problem.ProblemSettings;
-import io.duban.bot.duty.DueCalculator;
-import io.duban.bot.duty.DutyRules;
-import io.duban.bot.duty.ReportFacts;
-import io.duban.bot.duty.ReportingOverrides;
-import io.duban.bot.report.ReportFilter;
-import io.duban.bot.review.ReturnedReports;
 import io.duban.bot.status.StatusBoard;
 import io.duban.bot.text.UserText;
 import io.duban.calendar.WorkCalendar;
@@ -20,29 +17,26 @@ import io.duban.plan.Organization;
 import io.duban.plan.PlanTask;
 import io.duban.plan.WorkPlan;
 import io.duban.storage.Storage;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.BiPredicate;
 
-/** What every job reads: configuration, storage, calendar, schedule settings and the open-task filter. */
+/**
+ * What every job reads: configuration, storage, calendar, schedule settings, and the services the composition root
+ * built once (the status board with its closures, filter and due rules; the measures; the chart; the 台账 export).
+ * A job that needs a view at its run's moment asks the same service for that moment ({@link StatusBoard#asOf}).
+ */
 record RhythmContext(ConfigDirectory config, Storage storage, WorkCalendar calendar, ScheduleSettings settings,
-                     BiPredicate<Integer, Integer> isClosed) {
+                     StatusBoard board, MeasureServices measures, WeeklyPicture chart, LedgerExport ledger) {
 
     /** The current plan with the office's chat changes to reporters and cadence (设置). */
     WorkPlan plan() {
         return ReportingOverrides.currentPlan(config, storage);
     }
 
-    /** The rules of the one "what is due" component: this calendar, the holiday settings, stale after N periods. */
-    DutyRules dutyRules() {
-        return DutyRulesReader.of(settings, calendar, config.settings().staleWeeks());
-    }
-
-    /** What is due, for the current plan: every job asks here. */
+    /** What is due, for the current plan: every job asks here (the board's rules and closures). */
     DueCalculator due() {
-        return new DueCalculator(plan(), org(), dutyRules(), isClosed);
+        return board.calculator(plan());
     }
 
     /** The countable reports made at or before {@code asOf}. */
@@ -59,13 +53,12 @@ record RhythmContext(ConfigDirectory config, Storage storage, WorkCalendar calen
      * (销号). Every job asks here.
      */
     List<PlanTask> openTasks(LocalDate on) {
-        return plan().tasks().stream().filter(t -> !isClosed.test(plan().year(), t.number())).toList();
+        return board.openTasks(plan());
     }
 
     /** The lead's status board, as seen at {@code asOf}. */
     StatusBoard board(Instant asOf) {
-        return new StatusBoard(org(), config.settings(), storage.reports(), Clock.fixed(asOf, settings.zone()),
-                isClosed, countable(), dutyRules()).withMilestones(storage.milestones());
+        return board.asOf(asOf);
     }
 
     /** Every task's milestones with all the edits made in chat so far (for planning warning runs). */
@@ -75,25 +68,17 @@ record RhythmContext(ConfigDirectory config, Storage storage, WorkCalendar calen
 
     /** Open problems waiting for a consultation (待会商) at a moment, oldest first. */
     List<ConsultRule.Flag> awaitingConsultation(Instant at) {
-        return new ProblemService(storage.problems(), storage.reviews(), ProblemSettings.from(config), Clock.fixed(at, settings.zone()))
-                .awaitingConsultation(plan(), at);
+        return measures.problems().awaitingConsultation(plan(), at);
     }
 
     /** Every metric's running total at a moment. */
     List<MetricTotal> metricTotals(Instant at) {
-        return new MetricService(storage.metrics(), storage.reviews(), org(), Clock.fixed(at, settings.zone()))
-                .totals(plan());
+        return measures.metrics().totals(plan(), at);
     }
 
-    /** Which reports count as reported: the office's review leaves out the ones it returned (as the engine does). */
-    ReportFilter countable() {
-        return new ReturnedReports(storage.reviews());
-    }
-
-    /** The plan year's countable effective reports, for queries in memory. */
+    /** The plan year's countable effective reports (the board's one filter), for queries in memory. */
     ReportView reports() {
-        int year = plan().year();
-        return new ReportView(countable().countable(year, storage.reports().allEffective(year)));
+        return new ReportView(board.acceptedReports(plan()));
     }
 
     /** User text repeated to others, escaped and cut to the configured length. */

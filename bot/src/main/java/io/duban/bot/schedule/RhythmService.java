@@ -1,5 +1,9 @@
 package io.duban.bot.schedule;
 
+import io.duban.bot.chart.WeeklyPicture;
+import io.duban.bot.export.LedgerExport;
+import io.duban.bot.measure.MeasureServices;
+import io.duban.bot.status.StatusBoard;
 import io.duban.calendar.WorkCalendar;
 import io.duban.config.ConfigDirectory;
 import io.duban.plan.WorkPlan;
@@ -20,7 +24,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 
 /**
@@ -83,12 +86,15 @@ public final class RhythmService {
     }
 
     /**
-     * Wires the rhythm on the settings the composition root read once ({@code BotSettings}): the working calendar
-     * and the schedule section.
+     * Wires the rhythm on what the composition root built once: the settings it read ({@code BotSettings}: the
+     * working calendar and the schedule section), the status board (with the closures, the office's filter and the
+     * due rules), the measures, the chart and the 台账 export. The jobs build none of these themselves.
      */
     public static RhythmService create(ConfigDirectory config, Storage storage, Clock clock, WorkCalendar calendar,
-                                       ScheduleSettings settings, BiPredicate<Integer, Integer> isClosed) {
-        return new RhythmService(new RhythmContext(config, storage, calendar, settings, isClosed), clock);
+                                       ScheduleSettings settings, StatusBoard board, MeasureServices measures,
+                                       WeeklyPicture chart, LedgerExport ledger) {
+        return new RhythmService(new RhythmContext(config, storage, calendar, settings, board, measures, chart,
+                ledger), clock);
     }
 
     /** Describes the calendar and the schedule settings in a few lines, for {@code duban config check}. */

@@ -1,7 +1,6 @@
 package io.duban.bot.schedule;
 
 import io.duban.bot.answer.StatusLines;
-import io.duban.bot.chart.WeeklyPicture;
 import io.duban.bot.status.AcceptedReports;
 import io.duban.bot.status.Colour;
 import io.duban.bot.status.StatusBoard;
@@ -50,7 +49,7 @@ final class WeeklySummaryComposer implements Composer {
         }
         Instant at = run.at().toInstant();
         String text = text(week, run.at().toLocalDate(), at);
-        byte[] chart = new WeeklyPicture(ctx.config(), ctx.storage(), ctx.dutyRules()).renderWeeklyPng(ctx.plan(), at);
+        byte[] chart = ctx.chart().renderWeeklyPng(ctx.plan(), at);
         List<OutboundMessage> out = new ArrayList<>();
         for (String chat : Recipients.load(ctx.storage()).leaderChats()) {
             out.add(OutboundMessage.markdown(Address.group(chat), text, run.dedupeKey(chat)));

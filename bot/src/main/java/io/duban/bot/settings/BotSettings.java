@@ -2,6 +2,7 @@ package io.duban.bot.settings;
 
 import static java.util.Objects.requireNonNull;
 
+import io.duban.bot.duty.DutyRules;
 import io.duban.bot.export.ExportSettings;
 import io.duban.bot.schedule.ScheduleSettings;
 import io.duban.bot.schedule.ScheduleSettingsReader;
@@ -64,6 +65,21 @@ public record BotSettings(WeComSettings wecom, AppSettings app, CallbackSettings
     /** The {@code schedule:} section: the weekly rhythm's times. */
     public static ScheduleSettings schedule(ConfigDirectory config) {
         return ScheduleSettingsReader.read(section(config, "schedule"), config.settings().zone());
+    }
+
+    /**
+     * The due calculation's rules: this working calendar, the holidays and working days of the
+     * {@code holiday-reminder} job, stale after {@code stalePeriods} missed periods ({@code staleWeeks} in
+     * {@code duban.yml}, counted in each task's own periods). The composition root builds them once, so the ledger,
+     * the chart, the board, the jobs and {@code config check} agree.
+     */
+    public DutyRules dutyRules(int stalePeriods) {
+        return dutyRules(schedule, calendar, stalePeriods);
+    }
+
+    /** The same rules from sections read one by one (for commands that need no WeCom settings). */
+    public static DutyRules dutyRules(ScheduleSettings s, WorkCalendar calendar, int stalePeriods) {
+        return new DutyRules(calendar, s.holidayNames(), s.holidayWorkingDays(), stalePeriods, s.zone());
     }
 
     /** The {@code export:} section. */

@@ -96,6 +96,15 @@ public final class StatusBoard {
         return new StatusBoard(org, settings, reports, clock, isClosed, countable, duty, edits);
     }
 
+    /**
+     * The same board seen at another moment (a job's run, a rehearsal): the clock fixed at {@code at}, the reports,
+     * closures, filter, rules and milestone edits unchanged.
+     */
+    public StatusBoard asOf(Instant at) {
+        return new StatusBoard(org, settings, reports, Clock.fixed(at, settings.zone()), isClosed, countable, duty,
+                milestoneEdits);
+    }
+
     /** Every task's milestones as they stand at the board's moment. */
     public MilestoneBook milestones(WorkPlan plan) {
         return MilestoneBook.of(plan, milestoneEdits.all(plan.year()), clock.instant());
@@ -122,6 +131,11 @@ public final class StatusBoard {
     /** The accepted reports of the plan year: what every figure is computed from. */
     public AcceptedReports accepted(WorkPlan plan) {
         return AcceptedReports.load(reports, countable, plan.year(), baseline());
+    }
+
+    /** Every accepted report of the plan year (effective, not returned), through the board's one filter. */
+    public List<ProgressReport> acceptedReports(WorkPlan plan) {
+        return countable.countable(plan.year(), reports.allEffective(plan.year()));
     }
 
     /** Every task of the plan, in plan order. */

@@ -136,7 +136,7 @@ class MeasuresConversationTest {
                 .contains("已设定任务 16 的指标目标：采购金额 50 万元", "目前：采购金额 34/50 万元（68%）");
         assertThat(bot.say(LEADER, LEADERS, "任务 16")).contains("指标：采购金额 34/50 万元（68%）");
         assertThat(bot.say(LEADER, LEADERS, "指标 16"))
-                .contains("采购金额 34/50 万元（68%）（累计）", "委工会 20.25", "机关工会 6", "事业单位工会 7.75");
+                .contains("采购金额 34/50 万元（68%；累计）", "委工会 20.25", "机关工会 6", "事业单位工会 7.75");
 
         // A correction replaces its row's figure; a withdrawal takes it out.
         assertThat(bot.say("dengqian", "wr-demo-sygh", "更正 16 50% 采购金额 3 万元")).contains("采购金额 3 万元");

@@ -30,17 +30,23 @@ public final class OutboxChild {
                 new RetryPolicy(Duration.ofMillis(100), Duration.ofSeconds(1), 100), Clock.systemUTC(),
                 "child-" + ProcessHandle.current().pid(), Duration.ofSeconds(Long.parseLong(args[2])), 5);
         System.out.println("child " + ProcessHandle.current().pid() + " draining");
-        while (true) {
-            OutboxDrainer.Pass pass = drainer.drainOnce();
+        // a real process polling as serve does: a pass every 100 ms on a scheduler, until nothing is left to send
+        java.util.concurrent.ScheduledExecutorService passes = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        passes.scheduleWithFixedDelay(() -> {
+            try {
+                while (drainer.drainOnce().mayHaveMore()) {
+                    // keep draining while a pass found work
+                }
+            } catch (RuntimeException e) {
+                e.printStackTrace();
+                System.exit(1);
+            }
             Map<OutboxEntry.Status, Long> counts = storage.outbox().countByStatus();
             if (counts.getOrDefault(OutboxEntry.Status.PENDING, 0L) == 0
                     && counts.getOrDefault(OutboxEntry.Status.SENDING, 0L) == 0) {
                 System.out.println("child done: " + counts);
                 System.exit(0);
             }
-            if (pass.claimed() == 0) {
-                Thread.sleep(100); // a real process polling, not a test waiting
-            }
-        }
+        }, 0, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 }
