@@ -9,6 +9,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(DubanCommand.commandLine().execute(args));
+        System.exit(DubanCommand.commandLineFor(args).execute(args));
     }
 }

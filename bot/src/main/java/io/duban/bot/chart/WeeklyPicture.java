@@ -42,7 +42,8 @@ public final class WeeklyPicture {
 
     private final ConfigDirectory config;
     private final Storage storage;
-    private final WeeklyChart chart;
+    /** Built at the first picture: finding a font that shows Chinese lists every installed family (tens of ms). */
+    private volatile WeeklyChart chart;
 
     private final io.duban.bot.duty.DutyRules duty;
 
@@ -51,12 +52,20 @@ public final class WeeklyPicture {
         this.duty = duty;
         this.config = config;
         this.storage = storage;
-        this.chart = new WeeklyChart(ChartFonts.family(ExportSettings.from(config).chartFont()));
     }
 
     /** The picture as a PNG (1200×800, well under the 2 MB of a WeCom image message), as of {@code asOf}. */
     public byte[] renderWeeklyPng(WorkPlan plan, Instant asOf) {
-        return chart.renderPng(data(plan, asOf));
+        return chart().renderPng(data(plan, asOf));
+    }
+
+    private WeeklyChart chart() {
+        WeeklyChart c = chart;
+        if (c == null) {
+            c = new WeeklyChart(ChartFonts.family(ExportSettings.from(config).chartFont()));
+            chart = c; // two first pictures at once may both look the font up; they find the same one
+        }
+        return c;
     }
 
     public WeeklyData data(WorkPlan plan, Instant asOf) {
