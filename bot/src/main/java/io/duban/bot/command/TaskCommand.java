@@ -33,6 +33,8 @@ import java.util.regex.Pattern;
 public final class TaskCommand implements Command {
     private static final Pattern NUMBER_ONLY = Pattern.compile("^(\\d{1,4})$");
     private static final Pattern HISTORY = Pattern.compile("^(\\d{1,4})\\s*历史\\s*(\\d{0,2})$");
+    /** {@code 十二历史}, {@code 十二 历史 2}: the history asked with the task in Chinese numerals. */
+    private static final Pattern CHINESE_HISTORY = Pattern.compile("^([零〇一二两三四五六七八九十百]+)(\\s*历史.*)$");
 
     private final CurrentPlan plans;
     private final StatusBoard board;
@@ -82,7 +84,8 @@ public final class TaskCommand implements Command {
     }
 
     @Override
-    public Reply handle(CommandContext ctx, String args) {
+    public Reply handle(CommandContext ctx, String asked) {
+        String args = arabicHistory(asked);
         Matcher m = NUMBER_ONLY.matcher(args);
         Matcher history = HISTORY.matcher(args);
         Optional<TaskReference> named = TaskReference.at("任务" + args, TaskReference.Position.MESSAGE_START)
@@ -138,5 +141,17 @@ public final class TaskCommand implements Command {
                     open.stream().limit(5).map(p -> "问题" + p.id() + "（" + p.unit() + "）").toList()))
                     .append(open.size() > 5 ? " 等" : "").append("（详见：问题）");
         }
+    }
+
+    /** {@code 十二历史 2} → {@code 12历史 2}; anything else as it is. */
+    private static String arabicHistory(String args) {
+        Matcher c = CHINESE_HISTORY.matcher(args);
+        if (!c.matches()) {
+            return args;
+        }
+        String numeral = "任务" + c.group(1);
+        return TaskReference.at(numeral, TaskReference.Position.MESSAGE_START)
+                .filter(r -> r.numbers().size() == 1 && r.end() == numeral.length())
+                .map(r -> r.number() + c.group(2)).orElse(args);
     }
 }

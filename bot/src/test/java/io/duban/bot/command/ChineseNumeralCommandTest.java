@@ -39,6 +39,15 @@ class ChineseNumeralCommandTest {
     }
 
     @Test
+    void theHistoryInChineseNumerals_isTheHistory() {
+        String expected = bot.say(LEADER, LEADERS, "任务 12 历史");
+        assertThat(expected).startsWith("【任务 12 历史】");
+        for (String asked : new String[] {"任务十二历史", "任务 十二 历史", "任务十二 历史"}) {
+            assertThat(bot.say(LEADER, LEADERS, asked)).as(asked).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void aReportStartingWithTheTaskInChineseNumerals_isStillAReport() {
         assertThat(bot.say(STAFF, NGK, "任务十二 60% 已对接企业2家")).contains("已记录 农管科 对任务 12 的报送", "进度：60%");
     }
