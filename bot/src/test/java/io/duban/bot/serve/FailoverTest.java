@@ -3,9 +3,9 @@ package io.duban.bot.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.duban.bot.Main;
 import io.duban.bot.testing.FakeWeCom;
+import io.duban.bot.testing.SentMessages;
+import io.duban.bot.testing.ServeChild;
 import io.duban.storage.Storage;
 import io.duban.storage.model.Lease;
 import java.nio.file.Files;
@@ -14,10 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Assumptions;
@@ -46,8 +44,6 @@ class FailoverTest {
     @TempDir
     Path dir;
 
-    private final Map<String, String> texts = new LinkedHashMap<>();
-    private final Map<String, String> deliveries = new ConcurrentHashMap<>();
 
     @Test
     void theActiveInstanceKilled_theStandbySubscribesWithin15s_andEveryMessageIsAnsweredOnce() throws Exception {
@@ -55,6 +51,7 @@ class FailoverTest {
         Assumptions.assumeTrue(url != null && !url.isBlank(), "DUBAN_TEST_PG_URL not set");
         Jdbi.create(url).useHandle(h -> h.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public"));
         FakeWeCom fake = FakeWeCom.startOnLoopback();
+        SentMessages sent = new SentMessages(fake);
         dueAt = Instant.now().plus(DUE_AFTER);
         List<Process> children = new ArrayList<>();
         try (Storage storage = Storage.open(url)) {
@@ -68,9 +65,9 @@ class FailoverTest {
             assertThat(fake.subscriptions.get()).as("the standby never subscribes").isEqualTo(1);
 
             for (int i = 0; i < 10; i++) {
-                send(fake, i);
+                sent.sendPrivately("fo-" + i, "你好 " + i);
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> unanswered(fake).isEmpty());
+            await().atMost(Duration.ofSeconds(60)).until(() -> sent.unanswered().isEmpty());
 
             assertThat(prompts(fake)).as("the weekly prompt is not due yet").isEmpty();
             assertThat(Instant.now()).as("the instances started in time; raise duban.failover.dueAfterSeconds")
@@ -84,25 +81,25 @@ class FailoverTest {
             Instant killed = Instant.now();
             assertThat(prompts(fake)).as("the killed instance did not send the prompt").isEmpty();
             for (int i = 10; i < 20; i++) {
-                send(fake, i); // the link is gone: WeCom keeps them and delivers when the bot is back
+                sent.sendPrivately("fo-" + i, "你好 " + i); // the link is gone: WeCom keeps them and delivers when the bot is back
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> fake.subscriptions.get() == 2 && fake.hasOpenConnection());
             Instant tookOver = Instant.now();
             Duration takeover = Duration.between(killed, tookOver);
             assertThat(killed).as("killed before the prompt was due").isBefore(dueAt);
             assertThat(tookOver).as("the standby took over after the prompt fell due").isAfter(dueAt);
-            for (String id : unanswered(fake)) {
-                deliver(fake, id);
+            for (String id : sent.unanswered()) {
+                sent.deliver(id);
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> unanswered(fake).isEmpty());
+            await().atMost(Duration.ofSeconds(60)).until(() -> sent.unanswered().isEmpty());
 
-            Map<String, Integer> answers = answersPerMessage(fake);
+            Map<String, Integer> answers = sent.answersPerMessage();
             long duplicates = answers.values().stream().mapToLong(n -> Math.max(0, n - 1)).sum();
             System.out.printf("FAILOVER takeover after SIGKILL of the active instance: %d ms; %d messages, "
-                    + "%d duplicate answer(s)%n", takeover.toMillis(), texts.size(), duplicates);
+                    + "%d duplicate answer(s)%n", takeover.toMillis(), sent.count(), duplicates);
             assertThat(takeover).isLessThanOrEqualTo(Duration.ofSeconds(15));
             assertThat(duplicates).isLessThanOrEqualTo(1);
-            assertThat(storage.inbound().count()).isEqualTo(texts.size());
+            assertThat(storage.inbound().count()).isEqualTo(sent.count());
             assertThat(storage.inbound().countUnanswered()).isZero();
             System.out.println("FAILOVER waited for an answer: " + storage.inbound().waitTimes("expired").line());
             await().atMost(Duration.ofSeconds(30)).until(() -> !prompts(fake).isEmpty());
@@ -143,50 +140,12 @@ class FailoverTest {
                 .toList();
     }
 
-    private void send(FakeWeCom fake, int i) {
-        String id = "fo-" + i;
-        texts.put(id, "你好 " + i);
-        deliver(fake, id);
-    }
 
-    private void deliver(FakeWeCom fake, String id) {
-        try {
-            deliveries.put(fake.sendText(id, "single", null, "visitor" + id, texts.get(id), null), id);
-        } catch (RuntimeException e) {
-            // no live connection
-        }
-    }
 
-    private List<String> unanswered(FakeWeCom fake) {
-        Map<String, Integer> answers = answersPerMessage(fake);
-        return texts.keySet().stream().filter(id -> answers.getOrDefault(id, 0) == 0).toList();
-    }
 
-    private Map<String, Integer> answersPerMessage(FakeWeCom fake) {
-        Map<String, Integer> answers = new HashMap<>();
-        for (JsonNode frame : fake.frames("aibot_respond_msg")) {
-            String id = deliveries.get(frame.path("headers").path("req_id").asText());
-            if (id != null) {
-                answers.merge(id, 1, Integer::sum);
-            }
-        }
-        return answers;
-    }
 
     private Process child(String url, FakeWeCom fake, String name) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path home = Files.createDirectories(dir.resolve(name));
-        ProcessBuilder pb = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), "-Dfile.encoding=UTF-8",
-                Main.class.getName(), "serve", "--db", url, "--config", Path.of("../config").toAbsolutePath().toString(),
-                "--now", DUE, "--now-runs-from", dueAt.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve(name + ".log").toFile());
-        pb.environment().put("WECOM_WS_URL", fake.url().toString());
-        pb.environment().put("WECOM_BOT_ID", FakeWeCom.BOT_ID);
-        pb.environment().put("WECOM_BOT_SECRET", FakeWeCom.SECRET);
-        pb.environment().put("DUBAN_STATUS_FILE", home.resolve("status.json").toString());
-        pb.environment().put("DUBAN_HOME", home.toString());
-        return pb.start();
+        return ServeChild.start(url, fake, dir.resolve(name), dir.resolve(name + ".log"), "--now", DUE,
+                "--now-runs-from", dueAt.toString());
     }
 }

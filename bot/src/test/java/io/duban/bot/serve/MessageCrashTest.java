@@ -3,19 +3,15 @@ package io.duban.bot.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.duban.bot.Main;
 import io.duban.bot.testing.FakeWeCom;
+import io.duban.bot.testing.SentMessages;
+import io.duban.bot.testing.ServeChild;
 import io.duban.storage.Storage;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,35 +29,34 @@ class MessageCrashTest {
     Path dir;
 
     /** message id → (chat type, chat id, sender, text) */
-    private final Map<String, String[]> texts = new LinkedHashMap<>();
     /** req_id of every delivery → its message id. */
-    private final Map<String, String> deliveries = new ConcurrentHashMap<>();
 
     @Test
     void sigkilledAtRandomMoments_everyMessageIsStoredOnceAndAnsweredOnce() throws Exception {
         String url = "jdbc:sqlite:" + dir.resolve("duban.db");
         Random random = new Random(1313);
         FakeWeCom fake = FakeWeCom.startOnLoopback();
+        SentMessages sent = new SentMessages(fake);
         int n = 0;
         try {
             for (int round = 0; round <= KILLS; round++) {
-                Process child = child(url, fake, round);
+                Process child = ServeChild.start(url, fake, dir, dir.resolve("serve.log"));
                 int subscriptions = round + 1;
                 await().atMost(Duration.ofSeconds(90)).until(() -> fake.subscriptions.get() >= subscriptions
                         && fake.hasOpenConnection());
-                redeliverUnanswered(fake);
+                sent.redeliverUnanswered();
                 if (round == KILLS) {
                     for (int i = 0; i < 20; i++) {
-                        send(fake, n++);
+                        send(sent, n++);
                     }
-                    await().atMost(Duration.ofSeconds(90)).until(() -> unanswered(fake).isEmpty());
+                    await().atMost(Duration.ofSeconds(90)).until(() -> sent.unanswered().isEmpty());
                     child.destroy(); // a clean stop at the end
                     child.waitFor(30, TimeUnit.SECONDS);
                     break;
                 }
                 long killAt = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200 + random.nextInt(1800));
                 while (System.nanoTime() < killAt) {
-                    send(fake, n++);
+                    send(sent, n++);
                     awaitPause(random.nextInt(30));
                 }
                 child.destroyForcibly(); // SIGKILL
@@ -70,7 +65,7 @@ class MessageCrashTest {
             }
         } catch (Throwable t) {
             Path log = dir.resolve("serve.log");
-            List<String> open = unanswered(fake);
+            List<String> open = sent.unanswered();
             System.out.println("unanswered: " + open);
             try (Storage storage = Storage.open(url)) {
                 for (String id : open.subList(0, Math.min(5, open.size()))) {
@@ -83,11 +78,7 @@ class MessageCrashTest {
                         h.createQuery("SELECT id, handled_at, outcome FROM inbound_message WHERE message_id = :id")
                                 .bind("id", id).mapToMap().forEach(r -> System.out.println("  inbound " + r));
                     });
-                    deliveries.forEach((req, mid) -> {
-                        if (mid.equals(id)) {
-                            System.out.println("  delivered with req_id " + req);
-                        }
-                    });
+                    sent.deliveriesOf(id).forEach(req -> System.out.println("  delivered with req_id " + req));
                 }
             }
             if (java.nio.file.Files.exists(log)) {
@@ -104,15 +95,15 @@ class MessageCrashTest {
             fake.stop(1000);
         }
 
-        Map<String, Integer> answers = answersPerMessage(fake);
+        Map<String, Integer> answers = sent.answersPerMessage();
         long duplicates = answers.values().stream().mapToLong(a -> Math.max(0, a - 1)).sum();
         System.out.printf("CRASH %d kills, %d messages, %d deliveries, %d answers, %d duplicate(s)%n", KILLS,
-                texts.size(), deliveries.size(), answers.values().stream().mapToInt(Integer::intValue).sum(),
+                sent.count(), sent.deliveryCount(), answers.values().stream().mapToInt(Integer::intValue).sum(),
                 duplicates);
-        assertThat(texts.keySet()).allSatisfy(id -> assertThat(answers.getOrDefault(id, 0)).as(id).isPositive());
+        assertThat(sent.ids()).allSatisfy(id -> assertThat(answers.getOrDefault(id, 0)).as(id).isPositive());
         assertThat(duplicates).as("at most the reply in flight at each kill goes out twice").isLessThanOrEqualTo(KILLS);
         try (Storage storage = Storage.open(url)) {
-            assertThat(storage.inbound().count()).isEqualTo(texts.size());
+            assertThat(storage.inbound().count()).isEqualTo(sent.count());
             assertThat(storage.inbound().countUnanswered()).isZero();
             List<String> integrity = storage.database().jdbi().withHandle(h -> h.createQuery("PRAGMA integrity_check")
                     .mapTo(String.class).list());
@@ -121,7 +112,7 @@ class MessageCrashTest {
             System.out.println("CRASH waited for an answer: " + storage.inbound().waitTimes("expired").line());
             long replies = storage.database().jdbi().withHandle(h -> h.createQuery(
                     "SELECT COUNT(*) FROM outbox WHERE address_kind = 'reply'").mapTo(Long.class).one());
-            assertThat(replies).as("one reply row per message").isEqualTo(texts.size());
+            assertThat(replies).as("one reply row per message").isEqualTo(sent.count());
         }
     }
 
@@ -129,51 +120,16 @@ class MessageCrashTest {
      * Every 25th message is a progress report in a unit's group; the others come from many one-to-one chats, since
      * WeCom allows 30 answers a minute per conversation (the bot keeps to it, so one busy group would be slow).
      */
-    private void send(FakeWeCom fake, int i) {
+    private static void send(SentMessages sent, int i) {
         String id = "crash-" + i;
-        String[] message = i % 25 == 0
-                ? new String[] {"group", "wr-demo-ngk", "liuyang", "@督办助手 12 " + (i % 100) + "% 进展" + i}
-                : new String[] {"single", null, "visitor" + (i % 97), "你好 " + i};
-        texts.put(id, message);
-        deliver(fake, id, message);
+        sent.send(id, i % 25 == 0
+                ? new SentMessages.Sent("group", "wr-demo-ngk", "liuyang", "@督办助手 12 " + (i % 100) + "% 进展" + i)
+                : new SentMessages.Sent("single", null, "visitor" + (i % 97), "你好 " + i));
     }
 
-    private void deliver(FakeWeCom fake, String id, String[] m) {
-        try {
-            deliveries.put(fake.sendText(id, m[0], m[1], m[2], m[3], null), id);
-        } catch (RuntimeException e) {
-            // the connection died with the child: WeCom delivers it again later
-        }
-    }
 
-    /** WeCom repeats a message that got no answer. */
-    private void redeliverUnanswered(FakeWeCom fake) {
-        for (String id : unanswered(fake)) {
-            deliver(fake, id, texts.get(id));
-        }
-    }
 
-    private List<String> unanswered(FakeWeCom fake) {
-        Map<String, Integer> answers = answersPerMessage(fake);
-        List<String> open = new ArrayList<>();
-        for (String id : texts.keySet()) {
-            if (answers.getOrDefault(id, 0) == 0) {
-                open.add(id);
-            }
-        }
-        return open;
-    }
 
-    private Map<String, Integer> answersPerMessage(FakeWeCom fake) {
-        Map<String, Integer> answers = new HashMap<>();
-        for (JsonNode frame : fake.frames("aibot_respond_msg")) {
-            String id = deliveries.get(frame.path("headers").path("req_id").asText());
-            if (id != null) {
-                answers.merge(id, 1, Integer::sum);
-            }
-        }
-        return answers;
-    }
 
     /** Spaces the messages out a little (real I/O pacing, not a wait for a schedule). */
     private static void awaitPause(int millis) {
@@ -181,18 +137,4 @@ class MessageCrashTest {
         await().pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(1)).until(() -> System.nanoTime() >= until);
     }
 
-    private Process child(String url, FakeWeCom fake, int round) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), "-Dfile.encoding=UTF-8",
-                Main.class.getName(), "serve", "--db", url, "--config", Path.of("../config").toAbsolutePath().toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("serve.log").toFile()));
-        pb.environment().put("WECOM_WS_URL", fake.url().toString());
-        pb.environment().put("WECOM_BOT_ID", FakeWeCom.BOT_ID);
-        pb.environment().put("WECOM_BOT_SECRET", FakeWeCom.SECRET);
-        pb.environment().put("DUBAN_STATUS_FILE", dir.resolve("status.json").toString());
-        pb.environment().put("DUBAN_HOME", dir.toString());
-        return pb.start();
-    }
 }

@@ -3,21 +3,17 @@ package io.duban.bot.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.duban.bot.Main;
 import io.duban.bot.testing.FakeWeCom;
+import io.duban.bot.testing.SentMessages;
+import io.duban.bot.testing.ServeChild;
 import io.duban.storage.Storage;
 import io.duban.storage.model.Lease;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
@@ -42,8 +38,6 @@ class RestartAlwaysLoopTest {
     @TempDir
     Path dir;
 
-    private final Map<String, String> texts = new LinkedHashMap<>();
-    private final Map<String, String> deliveries = new ConcurrentHashMap<>();
 
     @Test
     void twoInstancesRestartedOnEveryExit_neverKickEachOther_andAnswerEveryMessageOnce() throws Exception {
@@ -52,6 +46,7 @@ class RestartAlwaysLoopTest {
         Jdbi.create(url).useHandle(h -> h.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public"));
         FakeWeCom fake = FakeWeCom.startOnLoopback();
         fake.kickOnSubscribe = true;
+        SentMessages sent = new SentMessages(fake);
         Supervisor a = new Supervisor("a", url, fake);
         Supervisor b = new Supervisor("b", url, fake);
         try (Storage storage = Storage.open(url)) {
@@ -67,7 +62,7 @@ class RestartAlwaysLoopTest {
             Supervisor victim = null;
             int i = 0;
             while (Instant.now().isBefore(end)) {
-                send(fake, i++);
+                sent.sendPrivately("loop-" + i, "你好 " + i++);
                 if (!killed && !Instant.now().isBefore(kill)) {
                     Lease lease = storage.leases().current("wecom-connection").orElseThrow();
                     victim = lease.holder().endsWith("-" + a.process.pid()) ? a : b;
@@ -81,23 +76,23 @@ class RestartAlwaysLoopTest {
             assertThat(killed).isTrue();
             // the link may be down at the end of the loop only if the takeover is still under way
             await().atMost(Duration.ofSeconds(30)).until(fake::hasOpenConnection);
-            for (String id : unanswered(fake)) {
-                deliver(fake, id); // WeCom delivers again what got no answer
+            for (String id : sent.unanswered()) {
+                sent.deliver(id); // WeCom delivers again what got no answer
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> unanswered(fake).isEmpty());
+            await().atMost(Duration.ofSeconds(60)).until(() -> sent.unanswered().isEmpty());
 
-            Map<String, Integer> answers = answersPerMessage(fake);
+            Map<String, Integer> answers = sent.answersPerMessage();
             long duplicates = answers.values().stream().mapToLong(n -> Math.max(0, n - 1)).sum();
             System.out.printf("RESTART-LOOP %d s: %d subscribes, %d kicks, exits a=%s b=%s, %d messages, "
                             + "%d duplicate answer(s)%n", LOOP.toSeconds(), fake.subscriptions.get(), fake.kicks.get(),
-                    a.exits, b.exits, texts.size(), duplicates);
+                    a.exits, b.exits, sent.count(), duplicates);
             System.out.println("RESTART-LOOP waited for an answer: " + storage.inbound().waitTimes("expired").line());
             assertThat(fake.kicks.get()).as("no instance ever kicked another").isZero();
             assertThat(fake.subscriptions.get()).as("the first holder, then the one that took over").isEqualTo(2);
             assertThat(victim.exits).as("the victim exited once, by the kill").containsExactly(137);
             assertThat((victim == a ? b : a).exits).as("the other never exited").isEmpty();
             assertThat(duplicates).isLessThanOrEqualTo(1);
-            assertThat(storage.inbound().count()).isEqualTo(texts.size());
+            assertThat(storage.inbound().count()).isEqualTo(sent.count());
             assertThat(storage.inbound().countUnanswered()).isZero();
         } catch (Throwable t) {
             for (String name : List.of("a", "b")) {
@@ -134,7 +129,7 @@ class RestartAlwaysLoopTest {
         }
 
         synchronized void start() throws Exception {
-            Process p = child(url, fake, name);
+            Process p = ServeChild.start(url, fake, dir.resolve(name), dir.resolve(name + ".log"));
             process = p;
             p.onExit().thenAccept(done -> {
                 if (restarting) {
@@ -161,35 +156,9 @@ class RestartAlwaysLoopTest {
         }
     }
 
-    private void send(FakeWeCom fake, int i) {
-        String id = "loop-" + i;
-        texts.put(id, "你好 " + i);
-        deliver(fake, id);
-    }
 
-    private void deliver(FakeWeCom fake, String id) {
-        try {
-            deliveries.put(fake.sendText(id, "single", null, "visitor" + id, texts.get(id), null), id);
-        } catch (RuntimeException e) {
-            // no live connection: delivered again at the end
-        }
-    }
 
-    private List<String> unanswered(FakeWeCom fake) {
-        Map<String, Integer> answers = answersPerMessage(fake);
-        return texts.keySet().stream().filter(id -> answers.getOrDefault(id, 0) == 0).toList();
-    }
 
-    private Map<String, Integer> answersPerMessage(FakeWeCom fake) {
-        Map<String, Integer> answers = new HashMap<>();
-        for (JsonNode frame : fake.frames("aibot_respond_msg")) {
-            String id = deliveries.get(frame.path("headers").path("req_id").asText());
-            if (id != null) {
-                answers.merge(id, 1, Integer::sum);
-            }
-        }
-        return answers;
-    }
 
     private static void awaitPause(int millis) {
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
@@ -197,19 +166,4 @@ class RestartAlwaysLoopTest {
                 .until(() -> System.nanoTime() >= until);
     }
 
-    private Process child(String url, FakeWeCom fake, String name) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Path home = Files.createDirectories(dir.resolve(name));
-        ProcessBuilder pb = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), "-Dfile.encoding=UTF-8",
-                Main.class.getName(), "serve", "--db", url, "--config", Path.of("../config").toAbsolutePath().toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(name + ".log").toFile()));
-        pb.environment().put("WECOM_WS_URL", fake.url().toString());
-        pb.environment().put("WECOM_BOT_ID", FakeWeCom.BOT_ID);
-        pb.environment().put("WECOM_BOT_SECRET", FakeWeCom.SECRET);
-        pb.environment().put("DUBAN_STATUS_FILE", home.resolve("status.json").toString());
-        pb.environment().put("DUBAN_HOME", home.toString());
-        return pb.start();
-    }
 }

@@ -1,0 +1,36 @@
+package io.duban.bot.testing;
+
+import io.duban.bot.Main;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A real {@code duban serve} in a child JVM, connected to the fake WeCom, for crash and failover tests. */
+public final class ServeChild {
+    private ServeChild() {
+    }
+
+    /**
+     * Starts {@code serve --db URL --config ../config [extra]} with the shipped configuration; its status file and
+     * home are {@code home}, its output is appended to {@code log}.
+     */
+    public static Process start(String dbUrl, FakeWeCom fake, Path home, Path log, String... extra) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Files.createDirectories(home);
+        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), "-Dfile.encoding=UTF-8",
+                Main.class.getName(), "serve", "--db", dbUrl, "--config", Path.of("../config").toAbsolutePath().toString()));
+        command.addAll(List.of(extra));
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().put("WECOM_WS_URL", fake.url().toString());
+        pb.environment().put("WECOM_BOT_ID", FakeWeCom.BOT_ID);
+        pb.environment().put("WECOM_BOT_SECRET", FakeWeCom.SECRET);
+        pb.environment().put("DUBAN_STATUS_FILE", home.resolve("status.json").toString());
+        pb.environment().put("DUBAN_HOME", home.toString());
+        return pb.start();
+    }
+}
