@@ -39,16 +39,19 @@ final class AppCallbackFormat implements CallbackFormat {
         return encrypt.strip();
     }
 
+    /** The plaintext's fields by name: an app may be set to receive XML or JSON. */
+    private static Function<String, String> fields(String plaintext) {
+        byte[] bytes = plaintext.getBytes(StandardCharsets.UTF_8);
+        if (isJson(bytes)) {
+            return jsonFields(bytes);
+        }
+        Element root = SafeXml.parseRoot(bytes);
+        return name -> SafeXml.child(root, name);
+    }
+
     @Override
     public CallbackEvent decode(String plaintext, Instant receivedAt) {
-        byte[] bytes = plaintext.getBytes(StandardCharsets.UTF_8);
-        Function<String, String> field;
-        if (isJson(bytes)) {
-            field = jsonFields(bytes);
-        } else {
-            Element root = SafeXml.parseRoot(bytes);
-            field = name -> SafeXml.child(root, name);
-        }
+        Function<String, String> field = fields(plaintext);
         String msgType = required(field, "MsgType");
         String sender = required(field, "FromUserName");
         String createTime = Optional.ofNullable(field.apply("CreateTime")).map(String::strip).orElse("");
@@ -78,14 +81,7 @@ final class AppCallbackFormat implements CallbackFormat {
     @Override
     public PassiveReply passiveText(byte[] requestBody, String requestPlaintext, String text, WeComCrypto crypto,
                                     String timestamp, String nonce) {
-        byte[] plain = requestPlaintext.getBytes(StandardCharsets.UTF_8);
-        Function<String, String> field;
-        if (isJson(plain)) {
-            field = jsonFields(plain);
-        } else {
-            Element root = SafeXml.parseRoot(plain);
-            field = name -> SafeXml.child(root, name);
-        }
+        Function<String, String> field = fields(requestPlaintext);
         String sender = Optional.ofNullable(field.apply("FromUserName")).orElse("").strip();
         String corp = Optional.ofNullable(field.apply("ToUserName")).orElse("").strip();
         if (isJson(requestBody)) {
