@@ -1,6 +1,7 @@
 package io.duban.bot.command;
 
 import io.duban.bot.report.ReportParser;
+import io.duban.bot.report.normalize.ChineseNumerals;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -23,7 +24,8 @@ public final class CommandRouter {
     }
 
     /** A number in Chinese numerals right after the command word, ending the word or followed by a space or 历史. */
-    private static final Pattern CHINESE_NUMBER_ARG = Pattern.compile("^[零〇一二两三四五六七八九十百]+(?:$|\\s|历史|[:：,，])");
+    private static final Pattern CHINESE_NUMBER_ARG = Pattern.compile(
+            "^[" + ChineseNumerals.ALL + "]+(?:$|\\s|历史|[:：,，])");
 
     private final List<Command> commands;
     private final Command report;

@@ -12,6 +12,7 @@ import io.duban.bot.milestone.MilestonePace;
 import io.duban.bot.answer.TaskAnswer;
 import io.duban.bot.status.AcceptedReports;
 import io.duban.bot.report.TaskReference;
+import io.duban.bot.report.normalize.ChineseNumerals;
 import io.duban.bot.status.TaskStatus;
 import io.duban.plan.PlanTask;
 import io.duban.plan.WorkPlan;
@@ -21,6 +22,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +36,8 @@ public final class TaskCommand implements Command {
     private static final Pattern NUMBER_ONLY = Pattern.compile("^(\\d{1,4})$");
     private static final Pattern HISTORY = Pattern.compile("^(\\d{1,4})\\s*历史\\s*(\\d{0,2})$");
     /** {@code 十二历史}, {@code 十二 历史 2}: the history asked with the task in Chinese numerals. */
-    private static final Pattern CHINESE_HISTORY = Pattern.compile("^([零〇一二两三四五六七八九十百]+)(\\s*历史.*)$");
+    private static final Pattern CHINESE_HISTORY = Pattern.compile(
+            "^([" + ChineseNumerals.ALL + "]+)(\\s*历史.*)$");
 
     private final CurrentPlan plans;
     private final StatusBoard board;
@@ -149,9 +152,7 @@ public final class TaskCommand implements Command {
         if (!c.matches()) {
             return args;
         }
-        String numeral = "任务" + c.group(1);
-        return TaskReference.at(numeral, TaskReference.Position.MESSAGE_START)
-                .filter(r -> r.numbers().size() == 1 && r.end() == numeral.length())
-                .map(r -> r.number() + c.group(2)).orElse(args);
+        OptionalInt number = ChineseNumerals.parse(c.group(1));
+        return number.isPresent() ? number.getAsInt() + c.group(2) : args;
     }
 }
