@@ -68,22 +68,8 @@ public final class FakeWeCom extends WebSocketServer {
         return fake;
     }
 
-    /** A fake speaking wss:// with the given server certificate (a private deployment's own CA). */
-    public static FakeWeCom startTlsOnLoopback(javax.net.ssl.SSLContext context) throws InterruptedException {
-        FakeWeCom fake = new FakeWeCom(0);
-        fake.tls = true;
-        fake.setWebSocketFactory(new org.java_websocket.server.DefaultSSLWebSocketServerFactory(context));
-        fake.start();
-        if (!fake.started.await(10, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("fake WeCom did not start");
-        }
-        return fake;
-    }
-
-    private boolean tls;
-
     public URI url() {
-        return URI.create((tls ? "wss" : "ws") + "://127.0.0.1:" + getPort());
+        return URI.create("ws://127.0.0.1:" + getPort());
     }
 
     @Override

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.duban.bot.testing.FakeWeCom;
 import io.duban.bot.testing.ManualScheduler;
 import io.duban.bot.testing.MutableClock;
+import io.duban.bot.testing.TlsTerminator;
 import io.duban.bot.wecom.TrustStores;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -53,8 +54,8 @@ class PrivateDeploymentTlsTest {
         return ctx;
     }
 
-    private LongConnection connect(FakeWeCom wecom, Optional<javax.net.ssl.SSLSocketFactory> factory) {
-        LongConnection c = new LongConnection(LongConnectionConfig.standard(wecom.url(), FakeWeCom.BOT_ID,
+    private LongConnection connect(TlsTerminator tls, Optional<javax.net.ssl.SSLSocketFactory> factory) {
+        LongConnection c = new LongConnection(LongConnectionConfig.standard(tls.url(), FakeWeCom.BOT_ID,
                 FakeWeCom.SECRET, factory), new LongConnection.Listener() {
                     @Override
                     public void onMessage(WsFrame callback) {
@@ -82,19 +83,21 @@ class PrivateDeploymentTlsTest {
         keytool("-importcert", "-alias", "wecom-ca", "-file", pem.toString(), "-keystore", trust.toString(),
                 "-storetype", "PKCS12", "-storepass", "trustpw", "-noprompt");
 
-        FakeWeCom wecom = FakeWeCom.startTlsOnLoopback(serverContext(server));
+        FakeWeCom wecom = FakeWeCom.startOnLoopback();
+        TlsTerminator tls = new TlsTerminator(serverContext(server), new java.net.InetSocketAddress("127.0.0.1", wecom.getPort()));
         LongConnection trusted = null;
         LongConnection untrusted = null;
         try {
-            assertThat(wecom.url().toString()).startsWith("wss://");
-            untrusted = connect(wecom, Optional.empty());
+            assertThat(tls.url().toString()).startsWith("wss://");
+            untrusted = connect(tls, Optional.empty());
             LongConnection u = untrusted;
             await().atMost(Duration.ofSeconds(20)).until(() -> u.state() == ConnectionState.WAITING_TO_RECONNECT);
+            assertThat(u.lastProblem()).as("what the operator is told").containsIgnoringCase("certif");
             assertThat(wecom.subscriptions.get()).isZero();
             untrusted.close();
 
             TrustStores.Trust t = TrustStores.load(trust, "trustpw");
-            trusted = connect(wecom, Optional.of(t.context().getSocketFactory()));
+            trusted = connect(tls, Optional.of(t.context().getSocketFactory()));
             LongConnection c = trusted;
             await().atMost(Duration.ofSeconds(20)).until(() -> c.state() == ConnectionState.ONLINE);
             assertThat(wecom.subscriptions.get()).isEqualTo(1);
@@ -102,6 +105,7 @@ class PrivateDeploymentTlsTest {
             if (trusted != null) {
                 trusted.close();
             }
+            tls.close();
             wecom.stop(1000);
         }
     }
