@@ -44,6 +44,7 @@ public final class GroupCommit implements InboundPort, AutoCloseable {
     private final Thread writer;
     private volatile boolean running = true;
     private final java.util.concurrent.atomic.AtomicLong batches = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong storedAlone = new java.util.concurrent.atomic.AtomicLong();
 
     public GroupCommit(InboundPort engine, Storage storage) {
         this.engine = engine;
@@ -114,6 +115,11 @@ public final class GroupCommit implements InboundPort, AutoCloseable {
         return batches.get();
     }
 
+    /** How many messages were stored one by one after their batch failed (each such batch is logged). */
+    public long storedAlone() {
+        return storedAlone.get();
+    }
+
     /** One transaction for the batch; if it fails, each message alone, so that one bad message fails only itself. */
     private void write(List<Request> batch) {
         List<Optional<PendingAnswer>> results;
@@ -136,6 +142,7 @@ public final class GroupCommit implements InboundPort, AutoCloseable {
             }
             LOG.warn("storing a batch of {} messages failed ({}); storing them one by one", batch.size(), e.toString());
             for (Request r : batch) {
+                storedAlone.incrementAndGet();
                 try {
                     r.done().complete(engine.accept(r.message()));
                 } catch (RuntimeException one) {

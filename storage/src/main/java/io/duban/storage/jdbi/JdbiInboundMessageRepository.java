@@ -42,22 +42,21 @@ public final class JdbiInboundMessageRepository implements InboundMessageReposit
 
     /** RETURNING yields no row on a repeated message id (SQLite's last rowid would name an older row). */
     private static Optional<Long> insert(Handle h, InboundRecord m) {
-        return h.createQuery("""
-                        INSERT INTO inbound_message
-                            (message_id, transport, sender_id, chat_id, chat_type, text, quoted_text, received_at)
-                        VALUES (:messageId, :transport, :senderId, :chatId, :chatType, :text, :quotedText, :receivedAt)
-                        ON CONFLICT (message_id) DO NOTHING
-                        RETURNING id""")
-                .bind("messageId", m.messageId())
-                .bind("transport", m.transport())
-                .bind("senderId", m.senderId())
-                .bind("chatId", m.chatId().orElse(null))
-                .bind("chatType", m.chatType())
-                .bind("text", m.text())
-                .bind("quotedText", m.quotedText().orElse(null))
-                .bind("receivedAt", m.receivedAt().toEpochMilli())
-                .mapTo(Long.class)
-                .findOne();
+        return Jdbc.one(h, """
+                INSERT INTO inbound_message
+                    (message_id, transport, sender_id, chat_id, chat_type, text, quoted_text, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (message_id) DO NOTHING
+                RETURNING id""", st -> {
+            st.setString(1, m.messageId());
+            st.setString(2, m.transport());
+            st.setString(3, m.senderId());
+            Jdbc.text(st, 4, m.chatId().orElse(null));
+            st.setString(5, m.chatType());
+            st.setString(6, m.text());
+            Jdbc.text(st, 7, m.quotedText().orElse(null));
+            st.setLong(8, m.receivedAt().toEpochMilli());
+        }, (rs, ctx) -> rs.getLong(1));
     }
 
     @Override

@@ -93,11 +93,14 @@ public final class JdbiProblemRepository implements ProblemRepository {
 
     @Override
     public List<ProblemItem> open(int planYear, int taskNumber, String unit) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT * FROM problem_item
-                        WHERE plan_year = :year AND task_number = :task AND unit = :unit AND state = 'open'
-                        ORDER BY id""")
-                .bind("year", planYear).bind("task", taskNumber).bind("unit", unit).map(ITEM).list());
+        return jdbi.withHandle(h -> Jdbc.list(h, """
+                SELECT * FROM problem_item
+                WHERE plan_year = ? AND task_number = ? AND unit = ? AND state = 'open'
+                ORDER BY id""", st -> {
+            st.setInt(1, planYear);
+            st.setInt(2, taskNumber);
+            st.setString(3, unit);
+        }, ITEM));
     }
 
     @Override

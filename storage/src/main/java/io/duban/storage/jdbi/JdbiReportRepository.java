@@ -48,34 +48,31 @@ public final class JdbiReportRepository implements ReportRepository {
     @Override
     public ProgressReport append(NewReport n) {
         // one statement: RETURNING * (SQLite 3.35+, PostgreSQL) instead of generated keys and a second SELECT
-        return jdbi.inTransaction(h -> h.createQuery("""
-                    INSERT INTO progress_report
-                        (plan_year, task_number, unit, reporter_id, inbound_id, kind, supersedes_id, status, percent,
-                         progress, problems, next_steps, kpi_numerator, kpi_denominator, report_week, reported_at,
-                         no_change)
-                    VALUES (:year, :task, :unit, :reporter, :inbound, :kind, :supersedes, :status, :percent,
-                            :progress, :problems, :nextSteps, :kpiNumerator, :kpiDenominator, :week, :at,
-                            :noChange)
-                    RETURNING *""")
-                    .bind("year", n.planYear())
-                    .bind("task", n.taskNumber())
-                    .bind("unit", n.unit())
-                    .bind("reporter", n.reporterId())
-                    .bind("inbound", n.inboundId().orElse(null))
-                    .bind("kind", n.kind().key())
-                    .bind("supersedes", n.supersedesId().orElse(null))
-                    .bind("status", n.status().map(ReportStatus::name).orElse(null))
-                    .bind("percent", Times.nullable(n.percent()))
-                    .bind("progress", n.progress())
-                    .bind("problems", n.problems())
-                    .bind("nextSteps", n.nextSteps())
-                    .bind("kpiNumerator", Times.nullable(n.kpiNumerator()))
-                    .bind("kpiDenominator", Times.nullable(n.kpiDenominator()))
-                    .bind("week", n.reportWeek())
-                    .bind("at", n.reportedAt().toEpochMilli())
-                    .bind("noChange", n.noChange())
-                    .map(MAPPER)
-                    .one());
+        return jdbi.withHandle(h -> Jdbc.one(h, """
+                INSERT INTO progress_report
+                    (plan_year, task_number, unit, reporter_id, inbound_id, kind, supersedes_id, status, percent,
+                     progress, problems, next_steps, kpi_numerator, kpi_denominator, report_week, reported_at,
+                     no_change)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                RETURNING *""", st -> {
+            st.setInt(1, n.planYear());
+            st.setInt(2, n.taskNumber());
+            st.setString(3, n.unit());
+            st.setString(4, n.reporterId());
+            Jdbc.bigint(st, 5, n.inboundId().orElse(null));
+            st.setString(6, n.kind().key());
+            Jdbc.bigint(st, 7, n.supersedesId().orElse(null));
+            Jdbc.text(st, 8, n.status().map(ReportStatus::name).orElse(null));
+            Jdbc.integer(st, 9, Times.nullable(n.percent()));
+            Jdbc.text(st, 10, n.progress());
+            Jdbc.text(st, 11, n.problems());
+            Jdbc.text(st, 12, n.nextSteps());
+            Jdbc.integer(st, 13, Times.nullable(n.kpiNumerator()));
+            Jdbc.integer(st, 14, Times.nullable(n.kpiDenominator()));
+            st.setString(15, n.reportWeek());
+            st.setLong(16, n.reportedAt().toEpochMilli());
+            st.setBoolean(17, n.noChange());
+        }, MAPPER).orElseThrow());
     }
 
     @Override
@@ -97,12 +94,14 @@ public final class JdbiReportRepository implements ReportRepository {
 
     @Override
     public Optional<ProgressReport> latestEffective(int planYear, int taskNumber, String unit) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT r.* FROM current_report c
-                        JOIN progress_report r ON r.id = c.report_id
-                        WHERE c.plan_year = :year AND c.task_number = :task AND c.unit = :unit""")
-                .bind("year", planYear).bind("task", taskNumber).bind("unit", unit)
-                .map(MAPPER).findOne());
+        return jdbi.withHandle(h -> Jdbc.one(h, """
+                SELECT r.* FROM current_report c
+                JOIN progress_report r ON r.id = c.report_id
+                WHERE c.plan_year = ? AND c.task_number = ? AND c.unit = ?""", st -> {
+            st.setInt(1, planYear);
+            st.setInt(2, taskNumber);
+            st.setString(3, unit);
+        }, MAPPER));
     }
 
     @Override

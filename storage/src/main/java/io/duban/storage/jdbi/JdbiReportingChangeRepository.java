@@ -48,12 +48,11 @@ public final class JdbiReportingChangeRepository implements ReportingChangeRepos
 
     @Override
     public List<ReportingChange> latestPerTask(int planYear) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT c.* FROM task_reporting_change c
-                        JOIN (SELECT task_number, MAX(id) AS id FROM task_reporting_change WHERE plan_year = :year
-                              GROUP BY task_number) latest ON latest.id = c.id
-                        ORDER BY c.task_number""")
-                .bind("year", planYear).map(MAPPER).list());
+        return jdbi.withHandle(h -> Jdbc.list(h, """
+                SELECT c.* FROM task_reporting_change c
+                JOIN (SELECT task_number, MAX(id) AS id FROM task_reporting_change WHERE plan_year = ?
+                      GROUP BY task_number) latest ON latest.id = c.id
+                ORDER BY c.task_number""", st -> st.setInt(1, planYear), MAPPER));
     }
 
     @Override
