@@ -34,6 +34,9 @@ import org.sqlite.SQLiteDataSource;
  * into an unlinked file) until the bot is restarted.
  */
 public final class Database implements AutoCloseable {
+    /** How long a SQLite transaction waits for the file's write lock (in this process: its {@link WriteTurn}). */
+    private static final int SQLITE_BUSY_TIMEOUT_MS = 10_000;
+
     public enum Dialect {
         SQLITE("sqlite"),
         POSTGRESQL("postgresql");
@@ -105,14 +108,16 @@ public final class Database implements AutoCloseable {
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             config.enforceForeignKeys(true);
-            config.setBusyTimeout(10_000);
+            config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            config.setTempStore(SQLiteConfig.TempStore.MEMORY);
             SQLiteDataSource ds = new SQLiteDataSource(config);
             ds.setUrl(jdbcUrl);
+            WriteTurn turn = new WriteTurn(SQLITE_BUSY_TIMEOUT_MS);
             dataSource = new Delegating(ds) {
                 @Override
                 public Connection getConnection() throws SQLException {
-                    return StatementCache.wrap(ds.getConnection());
+                    return StatementCache.wrap(ds.getConnection(), turn);
                 }
             };
         } else if (jdbcUrl.startsWith("jdbc:postgresql:")) {

@@ -25,10 +25,13 @@ final class StatementCache {
     private StatementCache() {
     }
 
-    /** The connection with a statement cache in front of it. */
-    static Connection wrap(Connection connection) {
+    /**
+     * The connection with a statement cache in front of it, whose transactions wait for their {@link WriteTurn}
+     * (one per database file).
+     */
+    static Connection wrap(Connection connection, WriteTurn turn) {
         return (Connection) Proxy.newProxyInstance(StatementCache.class.getClassLoader(),
-                new Class<?>[] {Connection.class}, new CachingConnection(connection));
+                new Class<?>[] {Connection.class}, new CachingConnection(connection, turn));
     }
 
     private record Key(String sql, int generatedKeys, List<String> columns, int type, int concurrency) {
@@ -47,8 +50,12 @@ final class StatementCache {
             }
         };
 
-        CachingConnection(Connection target) {
+        private final WriteTurn turn;
+        private boolean holdsTurn;
+
+        CachingConnection(Connection target, WriteTurn turn) {
             this.target = target;
+            this.turn = turn;
         }
 
         @Override
@@ -60,16 +67,51 @@ final class StatementCache {
                     return prepare(key, method, args);
                 }
             }
+            if (name.equals("setAutoCommit") && args[0] instanceof Boolean autoCommit) {
+                return setAutoCommit(method, args, autoCommit);
+            }
             if (name.equals("close")) {
                 for (Cached c : statements.values()) {
                     c.closeQuietly();
                 }
                 statements.clear();
+                try {
+                    return call(target, method, args);
+                } finally {
+                    endTurn();
+                }
             }
             if (name.equals("unwrap") && args[0] == Connection.class) {
                 return proxy;
             }
             return call(target, method, args);
+        }
+
+        /** Leaving auto-commit begins a write transaction (BEGIN IMMEDIATE): it waits for its turn first. */
+        private Object setAutoCommit(Method method, Object[] args, boolean autoCommit) throws Throwable {
+            if (!autoCommit && !holdsTurn && target.getAutoCommit()) {
+                holdsTurn = turn.begin();
+                try {
+                    return call(target, method, args);
+                } catch (Throwable e) {
+                    endTurn();
+                    throw e;
+                }
+            }
+            try {
+                return call(target, method, args);
+            } finally {
+                if (autoCommit) {
+                    endTurn();
+                }
+            }
+        }
+
+        private void endTurn() {
+            if (holdsTurn) {
+                holdsTurn = false;
+                turn.end();
+            }
         }
 
         private static Key keyOf(String sql, Object[] args) {
