@@ -178,7 +178,9 @@ final class StatementCache {
                             return null;
                         }
                         try {
-                            target.clearParameters();
+                            // Not clearParameters(): SQLite's clear_bindings expires a statement whose plan may
+                            // depend on its parameters, and the next use prepares it again (measured: a join on
+                            // current_report 6 µs → 24 µs). Every caller binds every parameter before executing.
                             target.clearBatch();
                         } catch (SQLException e) {
                             forget.run();
