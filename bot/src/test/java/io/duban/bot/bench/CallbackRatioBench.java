@@ -80,7 +80,10 @@ class CallbackRatioBench {
                 double[] s;
                 double[] r;
                 if (i % 2 == 0) {
+                    java.util.Map<String, Long> cpuBefore = ThreadCpu.byThreadName();
                     s = run(subject);
+                    System.out.println("BENCH callback CPU per request in the subject's run: "
+                            + ThreadCpu.perUnit(cpuBefore, ThreadCpu.byThreadName(), PER_RUN));
                     drain(app);
                     r = run(reference);
                 } else {
