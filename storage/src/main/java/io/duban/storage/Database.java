@@ -55,7 +55,11 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final FileWatch file;
 
-    private Database(Jdbi jdbi, Dialect dialect, String url, HikariDataSource pool, FileWatch file) {
+    private final Optional<WalCheckpointer> checkpointer;
+
+    private Database(Jdbi jdbi, Dialect dialect, String url, HikariDataSource pool, FileWatch file,
+                     Optional<WalCheckpointer> checkpointer) {
+        this.checkpointer = checkpointer;
         this.jdbi = jdbi;
         this.dialect = dialect;
         this.url = url;
@@ -101,6 +105,8 @@ public final class Database implements AutoCloseable {
     private static Database openChecked(String jdbcUrl, Optional<Path> file) {
         DataSource dataSource;
         Dialect dialect;
+        SQLiteDataSource sqlite = null;
+        java.util.concurrent.atomic.AtomicBoolean written = new java.util.concurrent.atomic.AtomicBoolean();
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {
             dialect = Dialect.SQLITE;
             createParentFolder(jdbcUrl);
@@ -111,9 +117,14 @@ public final class Database implements AutoCloseable {
             config.setBusyTimeout(SQLITE_BUSY_TIMEOUT_MS);
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+            if (file.isPresent()) {
+                config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT,
+                        String.valueOf(WalCheckpointer.INLINE_AFTER_PAGES));
+            }
             SQLiteDataSource ds = new SQLiteDataSource(config);
             ds.setUrl(jdbcUrl);
-            WriteTurn turn = new WriteTurn(SQLITE_BUSY_TIMEOUT_MS);
+            sqlite = ds;
+            WriteTurn turn = new WriteTurn(SQLITE_BUSY_TIMEOUT_MS, () -> written.set(true));
             dataSource = new Delegating(ds) {
                 @Override
                 public Connection getConnection() throws SQLException {
@@ -148,10 +159,20 @@ public final class Database implements AutoCloseable {
             };
             Jdbi jdbi = Jdbi.create(checked).installPlugin(new SqlObjectPlugin());
             probeWrite(jdbi);
-            return new Database(jdbi, dialect, jdbcUrl, pool, watch);
+            Optional<WalCheckpointer> checkpointer = sqlite != null && file.isPresent()
+                    ? Optional.of(WalCheckpointer.start(ownConnection(sqlite, name), name, written)) : Optional.empty();
+            return new Database(jdbi, dialect, jdbcUrl, pool, watch, checkpointer);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
+        }
+    }
+
+    private static Connection ownConnection(SQLiteDataSource sqlite, String name) {
+        try {
+            return sqlite.getConnection();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open " + name + ": " + e.getMessage(), e);
         }
     }
 
@@ -372,6 +393,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        checkpointer.ifPresent(WalCheckpointer::close);
         pool.close();
     }
 }

@@ -18,9 +18,16 @@ import java.util.concurrent.TimeUnit;
 final class WriteTurn {
     private final Semaphore permit = new Semaphore(1, true);
     private final long waitMillis;
+    private final Runnable afterTransaction;
+
+    /** @param afterTransaction told when a transaction hands its turn back (e.g. that there is log to checkpoint) */
+    WriteTurn(long waitMillis, Runnable afterTransaction) {
+        this.waitMillis = waitMillis;
+        this.afterTransaction = afterTransaction;
+    }
 
     WriteTurn(long waitMillis) {
-        this.waitMillis = waitMillis;
+        this(waitMillis, () -> { });
     }
 
     /** Waits for the turn. @return whether it was granted (to be handed back with {@link #end()}) */
@@ -35,5 +42,6 @@ final class WriteTurn {
 
     void end() {
         permit.release();
+        afterTransaction.run();
     }
 }

@@ -55,16 +55,22 @@ class EngineBench {
         try (App app = new App(dir, config, Storage.open("jdbc:sqlite:" + dir.resolve("b.db")), clock, Map.of());
              RawJdbc raw = new RawJdbc(dir.resolve("raw.db"))) {
             // warm-up of both paths: the engine's code needs the JIT far more than four JDBC statements do
+            Path engineDb = dir.resolve("b.db");
             for (int i = 0; i < 4; i++) {
-                engineRun(app, clock, id, perRun);
+                engineRun(app, clock, id, perRun, engineDb);
                 raw.run(id, perRun);
             }
             Ratios.pairs("a report stored and answered (engine vs raw JDBC, SQLite WAL)", "msg/s", 7,
-                    () -> engineRun(app, clock, id, perRun), () -> raw.run(id, perRun));
+                    () -> engineRun(app, clock, id, perRun, engineDb), () -> raw.run(id, perRun));
         }
     }
 
-    private static double engineRun(App app, MutableClock clock, int[] id, int count) {
+    /**
+     * One run of the engine; it ends with the write-ahead log copied into the database (what the bot's background
+     * checkpoint has not done yet is done here, inside the measured time), so no work of this run is left for the
+     * reference's.
+     */
+    private static double engineRun(App app, MutableClock clock, int[] id, int count, Path db) {
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             String text = (i % 2 == 0 ? "12 " : "15 ") + (i % 100) + "% 本周进展" + i + "；问题：无；下一步：继续";
@@ -73,6 +79,13 @@ class EngineBench {
             if (answer.isEmpty()) {
                 throw new AssertionError("no reply");
             }
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             java.sql.Statement st = c.createStatement();
+             java.sql.ResultSet rs = st.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+            rs.next();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
         return count / ((System.nanoTime() - start) / 1e9);
     }
