@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Keeps each connection's prepared statements for reuse: preparing costs SQLite about a third of a short statement's
+ * Each SQLite connection of the pool as the bot uses it: its transactions wait for the file's {@link WriteTurn}, and
+ * its prepared statements are kept for reuse.
+ *
+ * <p>Prepared statements are kept because preparing costs SQLite about a third of a short statement's
  * time, and the bot runs the same few dozen statements again and again. {@code close()} on a cached statement only
  * clears it for the next use; the statements are really closed with their connection (or when they fall out of the
  * per-connection LRU of {@value #PER_CONNECTION}). A statement still in use when the same SQL is prepared again
@@ -51,7 +54,8 @@ final class StatementCache {
         };
 
         private final WriteTurn turn;
-        private boolean holdsTurn;
+        /** Set and cleared by the connection's user; cleared also by a close on the pool's own thread. */
+        private final java.util.concurrent.atomic.AtomicBoolean holdsTurn = new java.util.concurrent.atomic.AtomicBoolean();
 
         CachingConnection(Connection target, WriteTurn turn) {
             this.target = target;
@@ -89,8 +93,8 @@ final class StatementCache {
 
         /** Leaving auto-commit begins a write transaction (BEGIN IMMEDIATE): it waits for its turn first. */
         private Object setAutoCommit(Method method, Object[] args, boolean autoCommit) throws Throwable {
-            if (!autoCommit && !holdsTurn && target.getAutoCommit()) {
-                holdsTurn = turn.begin();
+            if (!autoCommit && !holdsTurn.get() && target.getAutoCommit()) {
+                holdsTurn.set(turn.begin());
                 try {
                     return call(target, method, args);
                 } catch (Throwable e) {
@@ -108,8 +112,7 @@ final class StatementCache {
         }
 
         private void endTurn() {
-            if (holdsTurn) {
-                holdsTurn = false;
+            if (holdsTurn.compareAndSet(true, false)) {
                 turn.end();
             }
         }
