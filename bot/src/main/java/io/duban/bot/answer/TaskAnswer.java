@@ -52,15 +52,21 @@ public final class TaskAnswer {
             // only units that owe reports are "not yet reported"; contributors appear once they have something
             long none = others.stream().filter(p -> p.latest().isEmpty() && !p.isReturned())
                     .filter(p -> owedBy.contains(p.unit())).count();
-            sb.append("\n责任单位 ").append(others.size()).append(" 个：");
+            List<String> said = new ArrayList<>();
             if (!reported.isEmpty()) {
-                sb.append(String.join("、", reported.subList(0, Math.min(6, reported.size()))))
-                        .append(reported.size() > 6 ? " 等" : "").append("；");
+                said.add(String.join("、", reported.subList(0, Math.min(6, reported.size())))
+                        + (reported.size() > 6 ? " 等" : ""));
             }
             if (returned > 0) {
-                sb.append(returned).append(" 个已退回待重报；");
+                said.add(returned + " 个已退回待重报");
             }
-            sb.append(none).append(" 个尚未报送");
+            if (none > 0) {
+                said.add(none + " 个尚未报送");
+            }
+            if (said.isEmpty()) { // none of them owes a report: "0 个尚未报送" read as if all were late
+                said.add("暂无报送（不需定期报送，有进展可随时补充）");
+            }
+            sb.append("\n责任单位 ").append(others.size()).append(" 个：").append(String.join("；", said));
         }
         sb.append("\n全文与各单位详情请发：任务 ").append(t.number()).append(" 历史");
         return sb.toString();

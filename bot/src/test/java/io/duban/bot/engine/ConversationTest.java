@@ -116,6 +116,14 @@ class ConversationTest {
     }
 
     @Test
+    void aTaskWhoseResponsibleUnitsOweNothing_doesNotCountThemAsLate() {
+        bot.say(STAFF, NGK, "12 60% 已对接");
+        String task = bot.say(LEADER, LEADERS, "任务 12");
+        assertThat(task).contains("【任务 12】", "责任单位 ", "暂无报送（不需定期报送，有进展可随时补充）")
+                .doesNotContain("0 个尚未报送");
+    }
+
+    @Test
     void adminsRegisterPeopleAndBindChats_andTheEditsSurviveARestart() {
         assertThat(bot.say(ADMIN, "wr-new", "登记 lisi 李四 农管科 联络员")).contains("已登记", "李四", "联络员");
         assertThat(bot.say(ADMIN, "wr-new", "绑定 农发科")).contains("已绑定为农发科");
