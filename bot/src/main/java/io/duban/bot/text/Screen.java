@@ -41,11 +41,19 @@ public final class Screen {
     /**
      * Page {@code page} (1-based) of {@code head} followed by as many {@code items} as fit, then {@code tail} on the
      * last page or the "more" line ({@code 更多请发：<moreCommand> <page+1>}) on the others. A page past the end
-     * shows the last page.
+     * shows the last page, saying so on its first line.
      */
     public static String page(String head, List<String> items, String tail, String moreCommand, int page) {
         List<List<String>> pages = paginate(head, items, tail, moreCommand);
-        int p = Math.max(1, Math.min(page, pages.size()));
+        if (page > pages.size()) {
+            String noted = "（没有第 " + page + " 页，以下是" + (pages.size() == 1 ? "全部" : "最后一页") + "）\n" + head;
+            List<List<String>> again = paginate(noted, items, tail, moreCommand);
+            return render(noted, again, again.size(), tail, moreCommand);
+        }
+        return render(head, pages, Math.max(1, page), tail, moreCommand);
+    }
+
+    private static String render(String head, List<List<String>> pages, int p, String tail, String moreCommand) {
         List<String> chosen = pages.get(p - 1);
         StringBuilder sb = new StringBuilder(head);
         for (String item : chosen) {

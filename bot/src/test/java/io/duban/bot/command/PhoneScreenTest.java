@@ -42,7 +42,7 @@ class PhoneScreenTest {
                 texts.add(c.example());
             }
             texts.addAll(List.of("进度 2", "任务 12 历史", "任务 12 历史 2", "问题 2", "未报送 2", "我的任务 2",
-                    "帮助 进度", "单位 办公室"));
+                    "帮助 进度", "单位 办公室", "进度 9", "未报送 9", "任务 12 历史 9", "我的任务 9"));
             List<String> problems = new ArrayList<>();
             int answers = 0;
             for (String[] p : PEOPLE) {
@@ -65,5 +65,18 @@ class PhoneScreenTest {
     private static String lastLine(String text) {
         String[] lines = text.split("\n");
         return lines[lines.length - 1];
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPagePastTheEnd_showsTheLastPage_andSaysThereIsNoSuchPage() {
+        try (TestBot bot = new TestBot(dir, "2023-10-16T09:00+08:00")) {
+            DemoData.seedIfEmpty(bot.app());
+            String overview = bot.sayIn("wr-demo-leaders", "lizhiguo", "进度 9");
+            assertThat(overview.lines().findFirst().orElseThrow()).isEqualTo("（没有第 9 页，以下是全部）");
+            assertThat(overview).contains("【进度】", "共 19 项");
+            assertThat(bot.sayIn("wr-demo-leaders", "lizhiguo", "进度 1")).doesNotContain("没有第");
+            String history = bot.sayIn("wr-demo-leaders", "lizhiguo", "任务 12 历史 9");
+            assertThat(history).startsWith("（没有第 9 页，以下是").contains("【任务 12 历史】");
+        }
     }
 }
