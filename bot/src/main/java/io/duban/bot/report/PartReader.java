@@ -18,12 +18,33 @@ import java.util.regex.Pattern;
  * a fraction, a vague amount, contradicting status words. {@link ReportParser} splits messages into such pieces.
  */
 final class PartReader {
-    private static final String LABELS = "存在问题|问题|困难问题|困难|下一步计划|下一步工作|下一步|下步计划|下步|援滇人数|援滇帮扶疗休养人数|"
-            + "疗休养总人数|总人数|本周进展|工作进展|进展情况|进展|总体进度|进度|状态";
+    /** Labels of the problems field, as staff write them (a label is always followed by a colon). */
+    private static final List<String> PROBLEM_LABELS = List.of("存在问题", "问题", "困难问题", "困难", "存在的问题",
+            "主要问题", "遇到的问题", "存在困难", "困难和问题", "问题和困难", "问题困难", "需协调事项", "需协调解决的问题");
+    /** Labels of the next-steps field. */
+    private static final List<String> NEXT_LABELS = List.of("下一步计划", "下一步工作", "下一步", "下步计划", "下步",
+            "下一步打算", "下步打算", "下一步措施", "下周计划", "下周工作", "下周安排", "下阶段计划", "下阶段工作",
+            "下一阶段工作", "下一阶段计划", "下一阶段", "工作计划");
+    private static final List<String> COUNT_LABELS = List.of("援滇人数", "援滇帮扶疗休养人数", "疗休养总人数", "总人数");
+    /** Every field label (a regex alternation, longest first). */
+    static final String LABELS = alternatives(PROBLEM_LABELS, NEXT_LABELS, COUNT_LABELS,
+            List.of("本周进展", "工作进展", "进展情况", "进展", "总体进度", "进度", "状态"));
     static final Pattern FIELD = Pattern.compile("^(" + LABELS + ")\\s*[:：]\\s*(.*)$", Pattern.DOTALL);
-    /** A field label written after a space or comma instead of a separator: {@code 40% 援滇人数：12}. */
-    private static final Pattern INLINE_FIELD = Pattern.compile(
-            "(?<=[\\s，,。])\\s*(?=(?:存在问题|问题|困难|下一步计划|下一步|下步|援滇人数|援滇帮扶疗休养人数|疗休养总人数|总人数)\\s*[:：])");
+    /**
+     * A field label written after a space, comma or full stop instead of a separator: {@code 40% 援滇人数：12},
+     * {@code 存在问题：无。下周计划：继续对接}.
+     */
+    private static final Pattern INLINE_FIELD = Pattern.compile("(?<=[\\s，,。])\\s*(?=(?:"
+            + alternatives(PROBLEM_LABELS, NEXT_LABELS, COUNT_LABELS) + ")\\s*[:：])");
+
+    /** A regex alternation of the labels, longest first. */
+    @SafeVarargs
+    private static String alternatives(List<String>... lists) {
+        return java.util.Arrays.stream(lists).flatMap(List::stream).distinct()
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+                .collect(java.util.stream.Collectors.joining("|"));
+    }
+
     private static final Pattern COUNT = Pattern.compile("^(\\d{1,7})\\s*人?$");
     private static final Pattern LABEL_BEFORE = Pattern.compile(
             "(?:(?:总体|整体|总|工作|目前|当前|累计)?(?:进度|完成率|完成度|完成比例|完成进度)\\s*(?:为|达到了|达到|已达|达|约|是|[:：])?\\s*"
@@ -38,6 +59,7 @@ final class PartReader {
     private static final Pattern BARE_LABEL = Pattern.compile("(?:进度|完成率|完成度)\\s*(?:为|达到了|达到|已达|达|约|是|[:：])?\\s*");
     private static final Pattern LEADING_MARKS = Pattern.compile("^[\\s，,、:：。.；;)）]+");
     private static final Pattern TRAILING_MARKS = Pattern.compile("[\\s，,、:：；;(（]+$");
+    private static final Pattern FIELD_END_MARKS = Pattern.compile("[\\s，,、:：；;。.(（]+$");
     /** A second task written on the same line without a separator: {@code 12 60% 已对接 15 40% 上架}. */
     private static final Pattern ANOTHER_TASK = Pattern.compile(
             "(?:^|[\\s，,、])(\\d{1,3})\\s+(?:\\d{1,3}(?:\\.\\d+)?\\s*%|百分之|[一二两三四五六七八九十]成|无变化|同上周)");
@@ -158,23 +180,28 @@ final class PartReader {
             return Optional.of(PartProblems.twoTasksOnALine(task.getAsInt(), m.group(1)));
         }
 
-        private void field(String name, String value) {
+        private void field(String name, String written) {
             openField = "";
+            // "问题：物流慢，下阶段计划：…" split before the next label leaves the comma (or full stop) behind
+            String value = PROBLEM_LABELS.contains(name) || NEXT_LABELS.contains(name)
+                    ? FIELD_END_MARKS.matcher(written).replaceFirst("") : written;
+            if (PROBLEM_LABELS.contains(name)) {
+                openField = name;
+                hasFields = true;
+                if (!EmptyAnswers.isNothing(value)) {
+                    problems = join(problems, value);
+                }
+                return;
+            }
+            if (NEXT_LABELS.contains(name)) {
+                openField = name;
+                hasFields = true;
+                if (!EmptyAnswers.isNothing(value)) {
+                    next = join(next, value);
+                }
+                return;
+            }
             switch (name) {
-                case "存在问题", "问题", "困难问题", "困难" -> {
-                    openField = name;
-                    hasFields = true;
-                    if (!EmptyAnswers.isNothing(value)) {
-                        problems = join(problems, value);
-                    }
-                }
-                case "下一步计划", "下一步工作", "下一步", "下步计划", "下步" -> {
-                    openField = name;
-                    hasFields = true;
-                    if (!EmptyAnswers.isNothing(value)) {
-                        next = join(next, value);
-                    }
-                }
                 case "援滇人数", "援滇帮扶疗休养人数", "疗休养总人数", "总人数" -> {
                     hasFields = true;
                     Matcher count = COUNT.matcher(value);

@@ -28,7 +28,8 @@ public final class ReportParser {
     private static final int QUOTE = 30;
     private static final Pattern PIECE_SEPARATOR = Pattern.compile("[；;]");
     private static final Pattern REPORT_START = Pattern.compile(
-            "^(?:\\d|%|百分之|[一二两三四五六七八九十]成|任务|第|未启动|推进中|已完成|受阻|进展|本周|无变化|同上周|问题|下一步)");
+            "^(?:\\d|%|百分之|[一二两三四五六七八九十]成|任务|第|未启动|推进中|已完成|受阻|进展|本周|无变化|同上周|问题|下一步|(?:"
+                    + PartReader.LABELS + ")\\s*[:：])");
 
     private final String botName;
 

@@ -88,10 +88,16 @@ public final class ReportService {
                 } else {
                     List<PlanTask> awaiting = awaitingThisWeek(plan, person.unit());
                     List<PlanTask> own = ownTasks(plan, person.unit());
-                    if (awaiting.size() == 1) {
-                        parsed = parsed.withTask(awaiting.get(0).number());
-                    } else if (awaiting.isEmpty() && own.size() == 1) {
+                    List<PlanTask> reported = reportedThisWeek(plan, person.unit());
+                    if (own.size() == 1) {
                         parsed = parsed.withTask(own.get(0).number());
+                    } else if (awaiting.size() == 1 && reported.isEmpty()) {
+                        parsed = parsed.withTask(awaiting.get(0).number());
+                    } else if (!reported.isEmpty()) {
+                        // "问题：资金未到位" right after "12 60% …" may add to 12 as well as report the one task
+                        // still due: ask rather than store it on the wrong task
+                        return whichTask(plan, person.unit(), Stream.concat(reported.stream(), awaiting.stream())
+                                .distinct().toList(), false);
                     } else {
                         return whichTask(plan, person.unit(), awaiting);
                     }
@@ -306,7 +312,22 @@ public final class ReportService {
         // the unit's own (lead) tasks first: those are the ones it reports most
         List<PlanTask> candidates = Stream.concat(assigned.stream().filter(t -> org.isLead(t, unit)),
                 assigned.stream().filter(t -> !org.isLead(t, unit))).toList();
-        return new SubmitResult.WhichTask(unit, !awaiting.isEmpty(), candidates);
+        return whichTask(plan, unit, candidates, !awaiting.isEmpty());
+    }
+
+    private static SubmitResult whichTask(WorkPlan plan, String unit, List<PlanTask> candidates, boolean awaiting) {
+        return new SubmitResult.WhichTask(unit, awaiting, candidates);
+    }
+
+    /** The tasks the unit has reported on in the current reporting week, most recent first. */
+    private List<PlanTask> reportedThisWeek(WorkPlan plan, String unit) {
+        String week = ReportingWeek.of(clock.instant(), settings.zone()).toString();
+        return reports.effectiveInWeek(plan.year(), week).stream()
+                .filter(r -> r.unit().equals(unit))
+                .sorted(java.util.Comparator.comparingLong(ProgressReport::id).reversed())
+                .map(ProgressReport::taskNumber).distinct()
+                .flatMap(n -> plan.task(n).stream())
+                .toList();
     }
 
     private NewReport newReport(WorkPlan plan, Person person, int number, long inboundId, ReportKind kind,

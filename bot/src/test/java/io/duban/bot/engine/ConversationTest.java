@@ -116,6 +116,19 @@ class ConversationTest {
     }
 
     @Test
+    void aMessageWithoutATaskNumber_afterAReportOnAnotherTask_isNotStoredOnTheTaskStillDue() {
+        assertThat(bot.say(STAFF, NGK, "12 66% 本周对接1家")).contains("已记录 农管科 对任务 12");
+        long before = bot.app.storage().reports().history(2023, 15).size();
+        String reply = bot.say(STAFF, NGK, "问题：资金未到位");
+        assertThat(reply).contains("请写明任务编号", "任务 12", "任务 15").doesNotContain("已记录");
+        assertThat(bot.say(STAFF, NGK, "存在问题：资金未到位")).contains("请写明任务编号");
+        assertThat(bot.app.storage().reports().history(2023, 15)).hasSize((int) before);
+        // with nothing reported yet this week, the one task still due is meant (集指科 owes only task 12)
+        assertThat(bot.say("sunjie", "wr-demo-jzk", "55% 已对接企业2家")).contains("已记录 集指科 对任务 12");
+        assertThat(bot.say("sunjie", "wr-demo-jzk", "问题：运输慢")).contains("请写明任务编号", "任务 12");
+    }
+
+    @Test
     void aTaskWhoseResponsibleUnitsOweNothing_doesNotCountThemAsLate() {
         bot.say(STAFF, NGK, "12 60% 已对接");
         String task = bot.say(LEADER, LEADERS, "任务 12");

@@ -27,6 +27,17 @@ class MessageReadingTest {
     }
 
     @Test
+    void labelsAsOfficesWriteThem_fillProblemsAndNextSteps_evenAfterAFullStop() {
+        ParsedReport r = reports("任务12：完成65%，本周组织产销对接会1场。存在问题：无。下周计划：继续对接").read().get(0);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.nextSteps()).isEqualTo("继续对接");
+        ParsedReport s = reports("15 70% 已上架产品2款，存在的问题：物流慢，下阶段计划：拓展渠道").read().get(0);
+        assertThat(s.problems()).isEqualTo("物流慢");
+        assertThat(s.nextSteps()).isEqualTo("拓展渠道");
+        assertThat(s.progress()).isEqualTo("已上架产品2款");
+    }
+
+    @Test
     void numberedLinesUnderNextSteps_stayInNextSteps() {
         ParsedReport r = reports("12 60%\n下一步：\n1、组织对接会\n2、召开座谈会").read().get(0);
         assertThat(r.nextSteps()).isEqualTo("1、组织对接会；2、召开座谈会");
