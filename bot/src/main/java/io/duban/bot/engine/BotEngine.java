@@ -4,6 +4,7 @@ import io.duban.bot.command.Access;
 import io.duban.bot.command.Command;
 import io.duban.bot.command.CommandContext;
 import io.duban.bot.command.CommandRouter;
+import io.duban.bot.command.LeaderQuestions;
 import io.duban.bot.command.ReportReplies;
 import io.duban.bot.duty.CurrentPlan;
 import io.duban.bot.message.InboundMessage;
@@ -238,8 +239,17 @@ public final class BotEngine implements InboundPort {
         }
         text = SocialMessages.stripLeading(text); // 好的，12 60% …
         Optional<CommandRouter.Route> route = router.route(text);
+        boolean asks = asksRatherThanReports(person.get(), chat, route.isEmpty());
+        if (asks) {
+            // 12, 任务十二怎么样, 农管科, 哪些单位没报: a leader's question, answered by its command
+            Optional<CommandRouter.Route> question = LeaderQuestions.read(text, config.organization().units())
+                    .flatMap(router::route);
+            if (question.isPresent()) {
+                route = question;
+            }
+        }
         if (route.isEmpty()) {
-            return new Outcome("error:unknown", Reply.of(NotUnderstood.answer(text)));
+            return new Outcome("error:unknown", Reply.of(NotUnderstood.answer(text, asks)));
         }
         Command command = route.get().command();
         if (!command.access().allows(person.get().role())) {
@@ -247,6 +257,16 @@ public final class BotEngine implements InboundPort {
         }
         CommandContext ctx = new CommandContext(person.get(), message, inboundId, chat);
         return new Outcome("command:" + command.name(), command.handle(ctx, route.get().args()));
+    }
+
+    /**
+     * Whether a short question is read as a leader's question: from a leader anywhere, from an admin in the leaders'
+     * group or when it is no command at all (admins also report for their own unit).
+     */
+    private static boolean asksRatherThanReports(Person person, Optional<ChatBinding> chat, boolean noCommand) {
+        Role role = person.role();
+        boolean leadersChat = chat.map(c -> c.kind() == io.duban.roster.ChatKind.LEADERS).orElse(false);
+        return role == Role.LEADER || (role == Role.ADMIN && (leadersChat || noCommand));
     }
 
     static String notText(MessageKind kind) {

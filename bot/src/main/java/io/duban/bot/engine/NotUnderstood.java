@@ -16,12 +16,16 @@ final class NotUnderstood {
     private NotUnderstood() {
     }
 
-    static String answer(String text) {
+    /** @param leader whether the sender asks for status rather than reports (a leader, or an admin asking) */
+    static String answer(String text, boolean leader) {
         String quoted = "“" + UserText.escape(text, 20) + "”";
         Matcher correction = CORRECTION.matcher(text);
         if (correction.find()) {
             return "要更正哪一项任务？" + quoted + "没有写任务编号，暂未记录。请写明任务编号，例如：更正 12 "
                     + correction.group(1) + "% 本周进展";
+        }
+        if (leader) {
+            return "抱歉，没有看懂" + quoted + "。可以发：进度、任务 12、未报送、问题、指标、单位 农管科；全部命令请发：帮助";
         }
         return "抱歉，没有看懂" + quoted + "。报送进度请发：12 60% 本周进展；问题：…；下一步：…；查看全部命令请发：帮助";
     }

@@ -129,6 +129,20 @@ class ConversationTest {
     }
 
     @Test
+    void leadersAskInTheirOwnWords_andAreAnsweredByTheCommand_butNothingIsStored() {
+        long before = bot.app.storage().reports().history(2023, 12).size();
+        assertThat(bot.say(LEADER, LEADERS, "12")).contains("【任务 12】");
+        assertThat(bot.say(LEADER, LEADERS, "任务十二怎么样了")).contains("【任务 12】");
+        assertThat(bot.say(LEADER, LEADERS, "农管科")).contains("【农管科】");
+        assertThat(bot.say(LEADER, LEADERS, "哪些单位没报")).contains("尚未报齐");
+        assertThat(bot.say(LEADER, null, "进度怎么样了")).contains("【进度】");
+        assertThat(bot.say(LEADER, LEADERS, "帮我写个总结")).contains("没有看懂", "可以发：进度、任务 12、未报送")
+                .doesNotContain("报送进度请发");
+        assertThat(bot.say(STAFF, NGK, "哪些单位没报")).contains("没有看懂", "报送进度请发");
+        assertThat(bot.app.storage().reports().history(2023, 12)).hasSize((int) before);
+    }
+
+    @Test
     void aTaskWhoseResponsibleUnitsOweNothing_doesNotCountThemAsLate() {
         bot.say(STAFF, NGK, "12 60% 已对接");
         String task = bot.say(LEADER, LEADERS, "任务 12");

@@ -1,0 +1,59 @@
+package io.duban.bot.command;
+
+import io.duban.bot.report.normalize.ChineseNumerals;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a leader means by a question that is not a command word: {@code 12}, {@code 12？}, {@code 任务十二怎么样},
+ * {@code 农管科}, {@code 哪些单位没报}, {@code 进度怎么样了}. Read only for leaders and admins and only for asking:
+ * the result is a command text ({@code 任务 12}, {@code 单位 农管科}, {@code 未报送}, {@code 进度}), never a report.
+ */
+public final class LeaderQuestions {
+    private static final String ASKING = "(?:怎么样了?|怎样了?|如何了?|进展如何|进展|进度|情况|的情况|啥情况|到哪了)?\\s*[?？。！!]*";
+    private static final Pattern TASK = Pattern.compile(
+            "^(?:任务|第)?\\s*(\\d{1,3}|[" + ChineseNumerals.ALL + "]{1,4})\\s*(?:号任务|号|项)?\\s*" + ASKING + "$");
+    private static final Pattern MISSING = Pattern.compile("没报|未报|没交|未交|谁没|没有报|还没报|欠报|漏报");
+    private static final Pattern PROBLEMS = Pattern.compile("问题|困难|卡点");
+    private static final Pattern OVERVIEW = Pattern.compile("进度|进展|情况|怎么样|总体|整体|汇总");
+
+    private LeaderQuestions() {
+    }
+
+    /** The command text the question stands for, or empty when it is not a question a leader asks. */
+    public static Optional<String> read(String text, List<String> units) {
+        String t = text.strip();
+        Matcher task = TASK.matcher(t);
+        if (task.matches()) {
+            OptionalInt n = number(task.group(1));
+            if (n.isPresent()) {
+                return Optional.of("任务 " + n.getAsInt());
+            }
+        }
+        for (String unit : units) {
+            if (t.startsWith(unit) && t.substring(unit.length()).matches(ASKING)) {
+                return Optional.of("单位 " + unit);
+            }
+        }
+        if (t.length() > 20 || t.chars().anyMatch(Character::isDigit)) {
+            return Optional.empty(); // a sentence or a figure: not a short question to guess at
+        }
+        if (MISSING.matcher(t).find()) {
+            return Optional.of("未报送");
+        }
+        if (PROBLEMS.matcher(t).find()) {
+            return Optional.of("问题");
+        }
+        if (OVERVIEW.matcher(t).find()) {
+            return Optional.of("进度");
+        }
+        return Optional.empty();
+    }
+
+    private static OptionalInt number(String s) {
+        return Character.isDigit(s.charAt(0)) ? OptionalInt.of(Integer.parseInt(s)) : ChineseNumerals.parse(s);
+    }
+}
