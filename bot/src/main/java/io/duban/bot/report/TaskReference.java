@@ -39,6 +39,9 @@ public record TaskReference(List<Integer> numbers, int end) {
     private static final Pattern BARE_CHINESE = Pattern.compile(
             "^([一二两三四五六七八九十]{1,3})\\s+(?=\\d{1,3}(?:\\.\\d+)?\\s*%|百分之|[一二两三四五六七八九十]成|进度)");
     private static final Pattern BARE = Pattern.compile("^(\\d{1,4})");
+    /** A list item's number before a named task: {@code 1、任务12 …}, {@code （2）第15项 …}, {@code ③任务8 …}. */
+    private static final Pattern ENUMERATOR = Pattern.compile(
+            "^(?:[(（]\\s*\\d{1,2}\\s*[)）]|\\d{1,2}\\s*[、.)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]{1,2}\\s*、)\\s*");
     private static final Pattern SEPARATOR = Pattern.compile("^[\\s,，、:：.)）]*");
     /** What may follow a bare number without a space at a segment start: {@code 15无变化}, {@code 15进度60%}. */
     private static final Pattern REPORT_HEAD = Pattern.compile(
@@ -53,6 +56,13 @@ public record TaskReference(List<Integer> numbers, int end) {
         Optional<TaskReference> explicit = explicit(text);
         if (explicit.isPresent()) {
             return explicit;
+        }
+        Matcher item = ENUMERATOR.matcher(text);
+        if (item.find()) {
+            Optional<TaskReference> named = explicit(text.substring(item.end()));
+            if (named.isPresent()) { // the list number is not a task: the task is the one named after it
+                return Optional.of(new TaskReference(named.get().numbers(), item.end() + named.get().end()));
+            }
         }
         Matcher list = LIST.matcher(text);
         if (list.find()) {
