@@ -55,6 +55,11 @@ public final class CommandRouter {
         return commands;
     }
 
+    /** Whether the route goes to the report command (text that starts like a report). */
+    public boolean isReport(Route route) {
+        return route.command() == report;
+    }
+
     public Optional<Route> route(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         for (Map.Entry<String, Command> w : words) {

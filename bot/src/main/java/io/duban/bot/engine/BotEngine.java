@@ -240,7 +240,7 @@ public final class BotEngine implements InboundPort {
         text = SocialMessages.stripLeading(text); // 好的，12 60% …
         Optional<CommandRouter.Route> route = router.route(text);
         boolean asks = asksRatherThanReports(person.get(), chat, route.isEmpty());
-        if (asks) {
+        if (asks && (route.isEmpty() || router.isReport(route.get()))) { // a command word keeps its command
             // 12, 任务十二怎么样, 农管科, 哪些单位没报: a leader's question, answered by its command
             Optional<CommandRouter.Route> question = LeaderQuestions.read(text, config.organization().units())
                     .flatMap(router::route);

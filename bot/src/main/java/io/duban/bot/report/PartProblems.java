@@ -72,6 +72,11 @@ final class PartProblems {
         return "“" + UserText.escape(vague, QUOTE) + "”不是具体的进度，暂未记录。请写百分比，例如：" + example(task, rest);
     }
 
+    static String percentInWords(String written, int value, OptionalInt task) {
+        return "“" + UserText.escape(written, QUOTE) + "”是进度吗？暂未记录。请写百分比，例如：" + task(task) + " " + value
+                + "% 本周进展";
+    }
+
     static String doneBelow100(int percent, OptionalInt task) {
         return "状态“已完成”与进度 " + percent + "% 不一致。已完成请写 100%，例如：" + task(task)
                 + " 100% 已完成 全部项目已验收；未完成请写实际进度，例如：" + task(task) + " " + percent + "% 推进中";

@@ -1,5 +1,6 @@
 package io.duban.bot.report;
 
+import io.duban.bot.report.normalize.ChineseNumerals;
 import io.duban.storage.model.EmptyAnswers;
 import io.duban.storage.model.ReportStatus;
 import java.math.BigDecimal;
@@ -359,6 +360,12 @@ final class PartReader {
                 removeChosen(chosen.get());
             } else if (vague != null) {
                 return Optional.of(PartProblems.vague(vague, task, rest));
+            } else {
+                // 12 六十: a number in words where the percent goes; 六十 may mean 60% but it was not written so
+                OptionalInt inWords = rest.length() <= 4 ? ChineseNumerals.parse(rest) : OptionalInt.empty();
+                if (inWords.isPresent() && inWords.getAsInt() <= 100) {
+                    return Optional.of(PartProblems.percentInWords(rest, inWords.getAsInt(), task));
+                }
             }
             if (statuses.size() == 1 && percent.isPresent()) {
                 ReportStatus st = statuses.iterator().next();
@@ -472,7 +479,23 @@ final class PartReader {
 
     private static String tidy(String s) {
         String once = DOUBLED_COMMA.matcher(EMPTY_PARENS.matcher(s).replaceAll("")).replaceAll("$1");
-        return TRAILING_MARKS.matcher(LEADING_MARKS.matcher(once).replaceFirst("")).replaceFirst("").strip();
+        String t = TRAILING_MARKS.matcher(LEADING_MARKS.matcher(once).replaceFirst("")).replaceFirst("").strip();
+        return withoutUnopenedClose(withoutUnclosedOpen(t));
+    }
+
+    /** {@code 60%（已对接企业2家）}: with the percent taken, the bracket that closed around the text is left alone. */
+    private static String withoutUnopenedClose(String t) {
+        if ((t.endsWith("）") || t.endsWith(")")) && t.indexOf('（') < 0 && t.indexOf('(') < 0) {
+            return t.substring(0, t.length() - 1).strip();
+        }
+        return t;
+    }
+
+    private static String withoutUnclosedOpen(String t) {
+        if ((t.startsWith("（") || t.startsWith("(")) && t.indexOf('）') < 0 && t.indexOf(')') < 0) {
+            return t.substring(1).strip();
+        }
+        return t;
     }
 
     private static String join(String a, String b) {

@@ -33,6 +33,12 @@ public record TaskReference(List<Integer> numbers, int end) {
     private static final Pattern NAMED = Pattern.compile("^任务\\s*" + NUMBER + "(?:\\s*号)?");
     private static final Pattern ORDINAL = Pattern.compile("^第\\s*" + NUMBER + "\\s*(?:项任务|号任务|个任务|项|条|号)");
     private static final Pattern NUMBERED = Pattern.compile("^" + NUMBER + "\\s*号任务");
+    /** {@code 12项 60%}: a number and 项 at the start, a percent or status after it (else 3项 is a count). */
+    private static final Pattern ITEM = Pattern.compile("^(\\d{1,3})\\s*项(?:任务)?(?=\\s*(?:\\d{1,3}(?:\\.\\d+)?\\s*%|百分之|[:：]"
+            + "|无变化|没有变化|同上周|无新进展|进度|已完成|推进中))");
+    /** More tasks after a named one: {@code 任务12、任务15}, {@code 第12、15项}, {@code 任务12和15}. */
+    private static final Pattern MORE_NAMED = Pattern.compile(
+            "^\\s*[、,，和及/]\\s*(?:任务|第)?\\s*(\\d{1,4})(?:\\s*(?:号任务|项任务|号|项))?");
     private static final Pattern LIST = Pattern.compile("^(\\d{1,4})((?:\\s*[、,，和及/]\\s*\\d{1,4})+)(?=\\s|$|[无同没])");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,4}");
     /** {@code 十二 60%}: a Chinese numeral alone names a task only when a percent follows it. */
@@ -114,7 +120,44 @@ public record TaskReference(List<Integer> numbers, int end) {
     }
 
     private static Optional<TaskReference> explicit(String text) {
-        for (Pattern p : List.of(NAMED, ORDINAL, NUMBERED)) {
+        Optional<TaskReference> first = explicitOne(text);
+        if (first.isEmpty()) {
+            return first;
+        }
+        // 任务12、任务15 无变化: the list goes on with more numbers
+        List<Integer> numbers = new ArrayList<>(first.get().numbers());
+        int end = first.get().end();
+        int at = end;
+        while (at > 0 && (Character.isWhitespace(text.charAt(at - 1)) || ",，、:：.)）".indexOf(text.charAt(at - 1)) >= 0)) {
+            at--; // back to the end of the number: the separator belongs to the list
+        }
+        while (true) {
+            String rest = text.substring(at);
+            Matcher more = MORE_NAMED.matcher(rest);
+            if (!more.find()) {
+                break;
+            }
+            int after = at + more.end();
+            int next = after;
+            while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
+                next++;
+            }
+            if (next > after && next < text.length() && text.charAt(next) == '%'
+                    || after < text.length() && (text.charAt(after) == '%' || Character.isDigit(text.charAt(after))
+                    || text.charAt(after) == '.')
+                    || next < text.length() && UNIT_CHARS.indexOf(text.charAt(next)) >= 0
+                    && "号项".indexOf(text.charAt(next)) < 0) {
+                break; // 任务12，3家企业 / 任务12，3 家 / 任务12, 60%: a quantity or a percent, not another task
+            }
+            numbers.add(Integer.parseInt(more.group(1)));
+            at = after;
+            end = skipSeparator(text, after);
+        }
+        return Optional.of(new TaskReference(List.copyOf(numbers), end));
+    }
+
+    private static Optional<TaskReference> explicitOne(String text) {
+        for (Pattern p : List.of(NAMED, ORDINAL, NUMBERED, ITEM)) {
             Matcher m = p.matcher(text);
             if (!m.find()) {
                 continue;
