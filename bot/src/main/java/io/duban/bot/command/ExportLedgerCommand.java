@@ -7,6 +7,7 @@ import io.duban.bot.message.FileDoors;
 import io.duban.bot.message.FileTarget;
 import io.duban.bot.message.Reply;
 import io.duban.bot.report.ReportingWeek;
+import io.duban.bot.report.WeekWords;
 import io.duban.bot.text.UserText;
 import io.duban.config.Settings;
 import java.time.Clock;
@@ -69,11 +70,10 @@ public final class ExportLedgerCommand implements Command {
         Instant asOf = clock.instant();
         Optional<ReportingWeek> week = Optional.empty();
         if (!args.isBlank()) {
-            try {
-                week = Optional.of(ReportingWeek.parse(args));
-            } catch (IllegalArgumentException e) {
+            week = WeekWords.read(args, asOf.atZone(zone).toLocalDate());
+            if (week.isEmpty()) {
                 return Reply.of("没有看懂周次“" + UserText.escape(args, 20) + "”。导出当前台账请发：导出；"
-                        + "导出截至某周的台账请发：导出 2023-W40");
+                        + "导出截至某周的台账请发：导出 上周、导出 第40周、导出 10月13日 或 导出 2023-W40");
             }
             Instant end = LedgerExport.endOf(week.get(), zone);
             if (end.isBefore(asOf)) {
