@@ -62,8 +62,10 @@ final class PartReader {
     private static final Pattern TRAILING_MARKS = Pattern.compile("[\\s，,、:：；;(（]+$");
     private static final Pattern FIELD_END_MARKS = Pattern.compile("[\\s，,、:：；;。.(（]+$");
     /** A second task written on the same line without a separator: {@code 12 60% 已对接 15 40% 上架}. */
+    /** {@code … 15 40% …}, {@code …，15：40%}, {@code …。任务15 47%}: a second task written into this one's text. */
     private static final Pattern ANOTHER_TASK = Pattern.compile(
-            "(?:^|[\\s，,、])(\\d{1,3})\\s+(?:\\d{1,3}(?:\\.\\d+)?\\s*%|百分之|[一二两三四五六七八九十]成|无变化|同上周)");
+            "(?:^|[\\s，,、。；;])(?:任务|第)?(\\d{1,3})(?:\\s*[:：]\\s*|\\s+|项\\s*)"
+                    + "(?:\\d{1,3}(?:\\.\\d+)?\\s*%|百分之|[一二两三四五六七八九十]成|无变化|同上周)");
     private static final Pattern DOUBLED_COMMA = Pattern.compile("([，,、])\\s*[，,、]+");
     private static final Pattern CLAUSE_SPLIT = Pattern.compile("[，,。；;！!]");
     private static final Pattern AFTER_CLAUSE_MARK = Pattern.compile("(?<=[，,。！!])");
@@ -171,14 +173,20 @@ final class PartReader {
 
         /** A second task on the same line would be folded into this one's text: ask to split the line. */
         private Optional<String> anotherTask() {
-            if (task.isEmpty() || texts.isEmpty()) {
+            if (task.isEmpty()) {
                 return Optional.empty();
             }
-            Matcher m = ANOTHER_TASK.matcher(texts.get(0));
-            if (!m.find()) {
-                return Optional.empty();
+            List<String> written = new ArrayList<>();
+            texts.forEach(t -> written.add(t.toString()));
+            written.add(problems);
+            written.add(next);
+            for (String text : written) {
+                Matcher m = ANOTHER_TASK.matcher(text);
+                if (m.find()) {
+                    return Optional.of(PartProblems.twoTasksOnALine(task.getAsInt(), m.group(1)));
+                }
             }
-            return Optional.of(PartProblems.twoTasksOnALine(task.getAsInt(), m.group(1)));
+            return Optional.empty();
         }
 
         private void field(String name, String written) {
