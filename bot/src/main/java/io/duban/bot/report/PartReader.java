@@ -194,19 +194,16 @@ final class PartReader {
             // "问题：物流慢，下阶段计划：…" split before the next label leaves the comma (or full stop) behind
             String value = PROBLEM_LABELS.contains(name) || NEXT_LABELS.contains(name)
                     ? FIELD_END_MARKS.matcher(written).replaceFirst("") : written;
-            if (PROBLEM_LABELS.contains(name)) {
-                openField = name;
+            boolean problem = PROBLEM_LABELS.contains(name);
+            if (problem || NEXT_LABELS.contains(name)) {
+                openField = name; // lines after it without a label continue it
                 hasFields = true;
                 if (!EmptyAnswers.isNothing(value)) {
-                    problems = join(problems, value);
-                }
-                return;
-            }
-            if (NEXT_LABELS.contains(name)) {
-                openField = name;
-                hasFields = true;
-                if (!EmptyAnswers.isNothing(value)) {
-                    next = join(next, value);
+                    if (problem) {
+                        problems = join(problems, value);
+                    } else {
+                        next = join(next, value);
+                    }
                 }
                 return;
             }
