@@ -114,14 +114,7 @@ class FailoverTest {
             await().atMost(Duration.ofSeconds(15)).until(() -> storage.instances().all().stream()
                     .anyMatch(i -> i.pid() == survivor && i.role().equals("active")));
         } catch (Throwable t) {
-            for (String name : List.of("a", "b")) {
-                Path log = dir.resolve(name + ".log");
-                if (Files.exists(log)) {
-                    List<String> lines = Files.readAllLines(log);
-                    System.out.println(name + ".log:\n" + String.join("\n",
-                            lines.subList(Math.max(0, lines.size() - 40), lines.size())));
-                }
-            }
+            ServeChild.printLogTails(dir, List.of("a", "b"));
             throw t;
         } finally {
             for (Process p : children) {

@@ -95,14 +95,7 @@ class RestartAlwaysLoopTest {
             assertThat(storage.inbound().count()).isEqualTo(sent.count());
             assertThat(storage.inbound().countUnanswered()).isZero();
         } catch (Throwable t) {
-            for (String name : List.of("a", "b")) {
-                Path log = dir.resolve(name + ".log");
-                if (Files.exists(log)) {
-                    List<String> lines = Files.readAllLines(log);
-                    System.out.println(name + ".log:\n" + String.join("\n",
-                            lines.subList(Math.max(0, lines.size() - 40), lines.size())));
-                }
-            }
+            ServeChild.printLogTails(dir, List.of("a", "b"));
             throw t;
         } finally {
             a.stopRestarting();

@@ -33,4 +33,16 @@ public final class ServeChild {
         pb.environment().put("DUBAN_HOME", home.toString());
         return pb.start();
     }
+
+    /** Prints the last 40 lines of each child's log that exists ({@code dir/NAME.log}), to explain a failed test. */
+    public static void printLogTails(Path dir, List<String> names) throws IOException {
+        for (String name : names) {
+            Path log = dir.resolve(name + ".log");
+            if (Files.exists(log)) {
+                List<String> lines = Files.readAllLines(log);
+                System.out.println(name + ".log:\n" + String.join("\n",
+                        lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+            }
+        }
+    }
 }
