@@ -8,7 +8,6 @@ import io.duban.bot.testing.SentMessages;
 import io.duban.bot.testing.ServeChild;
 import io.duban.storage.Storage;
 import io.duban.storage.model.Lease;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
