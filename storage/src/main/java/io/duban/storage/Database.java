@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -106,7 +107,7 @@ public final class Database implements AutoCloseable {
         DataSource dataSource;
         Dialect dialect;
         SQLiteDataSource sqlite = null;
-        java.util.concurrent.atomic.AtomicBoolean written = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean written = new AtomicBoolean(); // set by each SQLite write transaction, read by the checkpointer
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {
             dialect = Dialect.SQLITE;
             createParentFolder(jdbcUrl);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +28,11 @@ final class WalCheckpointer implements AutoCloseable {
 
     private final Connection connection;
     private final String name;
-    private final java.util.concurrent.atomic.AtomicBoolean written;
+    private final AtomicBoolean written;
     private final ScheduledExecutorService thread;
     private String lastProblem = "";
 
-    private WalCheckpointer(Connection connection, String name, java.util.concurrent.atomic.AtomicBoolean written) {
+    private WalCheckpointer(Connection connection, String name, AtomicBoolean written) {
         this.connection = connection;
         this.name = name;
         this.written = written;
@@ -47,7 +48,7 @@ final class WalCheckpointer implements AutoCloseable {
      *
      * @param written set by each write transaction; a checkpoint runs only after one (and clears it)
      */
-    static WalCheckpointer start(Connection own, String name, java.util.concurrent.atomic.AtomicBoolean written) {
+    static WalCheckpointer start(Connection own, String name, AtomicBoolean written) {
         WalCheckpointer c = new WalCheckpointer(own, name, written);
         c.thread.scheduleWithFixedDelay(c::checkpoint, INTERVAL.toMillis(), INTERVAL.toMillis(),
                 TimeUnit.MILLISECONDS);

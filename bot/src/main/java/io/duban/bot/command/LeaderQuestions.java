@@ -1,10 +1,8 @@
 package io.duban.bot.command;
 
-import io.duban.bot.report.normalize.ChineseNumerals;
+import io.duban.bot.report.TaskReference;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -14,8 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class LeaderQuestions {
     private static final String ASKING = "(?:怎么样了?|怎样了?|如何了?|进展如何|进展|进度|情况|的情况|啥情况|到哪了)?\\s*[?？。！!]*";
-    private static final Pattern TASK = Pattern.compile(
-            "^(?:任务|第)?\\s*(\\d{1,3}|[" + ChineseNumerals.ALL + "]{1,4})\\s*(?:号任务|号|项)?\\s*" + ASKING + "$");
     private static final Pattern MISSING = Pattern.compile("没报|未报|没交|未交|谁没|没有报|还没报|欠报|漏报");
     private static final Pattern PROBLEMS = Pattern.compile("问题|困难|卡点");
     private static final Pattern OVERVIEW = Pattern.compile("进度|进展|情况|怎么样|总体|整体|汇总");
@@ -26,12 +22,10 @@ public final class LeaderQuestions {
     /** The command text the question stands for, or empty when it is not a question a leader asks. */
     public static Optional<String> read(String text, List<String> units) {
         String t = text.strip();
-        Matcher task = TASK.matcher(t);
-        if (task.matches()) {
-            OptionalInt n = number(task.group(1));
-            if (n.isPresent()) {
-                return Optional.of("任务 " + n.getAsInt());
-            }
+        // the task references reports use (12, 任务十二, 第12项, 十二号任务), then only asking words
+        Optional<TaskReference> task = TaskReference.at(t, TaskReference.Position.MESSAGE_START);
+        if (task.isPresent() && task.get().numbers().size() == 1 && t.substring(task.get().end()).matches(ASKING)) {
+            return Optional.of("任务 " + task.get().number());
         }
         for (String unit : units) {
             if (t.startsWith(unit) && t.substring(unit.length()).matches(ASKING)) {
@@ -51,9 +45,5 @@ public final class LeaderQuestions {
             return Optional.of("进度");
         }
         return Optional.empty();
-    }
-
-    private static OptionalInt number(String s) {
-        return Character.isDigit(s.charAt(0)) ? OptionalInt.of(Integer.parseInt(s)) : ChineseNumerals.parse(s);
     }
 }

@@ -14,6 +14,7 @@ import io.duban.bot.report.SocialMessages;
 import io.duban.bot.report.normalize.InputNormalizer;
 import io.duban.config.ConfigDirectory;
 import io.duban.roster.ChatBinding;
+import io.duban.roster.ChatKind;
 import io.duban.roster.Person;
 import io.duban.roster.Role;
 import io.duban.bot.message.ChatType;
@@ -265,7 +266,7 @@ public final class BotEngine implements InboundPort {
      */
     private static boolean asksRatherThanReports(Person person, Optional<ChatBinding> chat, boolean noCommand) {
         Role role = person.role();
-        boolean leadersChat = chat.map(c -> c.kind() == io.duban.roster.ChatKind.LEADERS).orElse(false);
+        boolean leadersChat = chat.map(c -> c.kind() == ChatKind.LEADERS).orElse(false);
         return role == Role.LEADER || (role == Role.ADMIN && (leadersChat || noCommand));
     }
 

@@ -5,6 +5,8 @@ import io.duban.storage.model.EmptyAnswers;
 import io.duban.storage.model.ReportStatus;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +14,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads the pieces of a message that belong to one report (a task reference, the words after it, the lines that
@@ -41,9 +44,9 @@ final class PartReader {
     /** A regex alternation of the labels, longest first. */
     @SafeVarargs
     private static String alternatives(List<String>... lists) {
-        return java.util.Arrays.stream(lists).flatMap(List::stream).distinct()
-                .sorted(java.util.Comparator.comparingInt(String::length).reversed())
-                .collect(java.util.stream.Collectors.joining("|"));
+        return Arrays.stream(lists).flatMap(List::stream).distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .collect(Collectors.joining("|"));
     }
 
     private static final Pattern COUNT = Pattern.compile("^(\\d{1,7})\\s*人?$");
@@ -189,20 +192,19 @@ final class PartReader {
             return Optional.empty();
         }
 
-        private void field(String name, String written) {
+        private void field(String name, String value) {
             openField = "";
-            // "问题：物流慢，下阶段计划：…" split before the next label leaves the comma (or full stop) behind
-            String value = PROBLEM_LABELS.contains(name) || NEXT_LABELS.contains(name)
-                    ? FIELD_END_MARKS.matcher(written).replaceFirst("") : written;
             boolean problem = PROBLEM_LABELS.contains(name);
             if (problem || NEXT_LABELS.contains(name)) {
                 openField = name; // lines after it without a label continue it
                 hasFields = true;
-                if (!EmptyAnswers.isNothing(value)) {
+                // "问题：物流慢，下阶段计划：…" split before the next label leaves the comma (or full stop) behind
+                String said = FIELD_END_MARKS.matcher(value).replaceFirst("");
+                if (!EmptyAnswers.isNothing(said)) {
                     if (problem) {
-                        problems = join(problems, value);
+                        problems = join(problems, said);
                     } else {
-                        next = join(next, value);
+                        next = join(next, said);
                     }
                 }
                 return;

@@ -96,8 +96,8 @@ public final class ReportService {
                     } else if (!reported.isEmpty()) {
                         // "问题：资金未到位" right after "12 60% …" may add to 12 as well as report the one task
                         // still due: ask rather than store it on the wrong task
-                        return whichTask(plan, person.unit(), Stream.concat(reported.stream(), awaiting.stream())
-                                .distinct().toList(), false);
+                        return new SubmitResult.WhichTask(person.unit(), false,
+                                Stream.concat(reported.stream(), awaiting.stream()).distinct().toList());
                     } else {
                         return whichTask(plan, person.unit(), awaiting);
                     }
@@ -312,11 +312,7 @@ public final class ReportService {
         // the unit's own (lead) tasks first: those are the ones it reports most
         List<PlanTask> candidates = Stream.concat(assigned.stream().filter(t -> org.isLead(t, unit)),
                 assigned.stream().filter(t -> !org.isLead(t, unit))).toList();
-        return whichTask(plan, unit, candidates, !awaiting.isEmpty());
-    }
-
-    private static SubmitResult whichTask(WorkPlan plan, String unit, List<PlanTask> candidates, boolean awaiting) {
-        return new SubmitResult.WhichTask(unit, awaiting, candidates);
+        return new SubmitResult.WhichTask(unit, !awaiting.isEmpty(), candidates);
     }
 
     /** The tasks the unit has reported on in the current reporting week, most recent first. */

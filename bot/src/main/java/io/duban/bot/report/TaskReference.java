@@ -126,36 +126,24 @@ public record TaskReference(List<Integer> numbers, int end) {
         }
         // 任务12、任务15 无变化: the list goes on with more numbers
         List<Integer> numbers = new ArrayList<>(first.get().numbers());
-        int end = first.get().end();
-        int at = end;
-        while (at > 0 && (Character.isWhitespace(text.charAt(at - 1)) || ",，、:：.)）".indexOf(text.charAt(at - 1)) >= 0)) {
-            at--; // back to the end of the number: the separator belongs to the list
-        }
-        while (true) {
-            String rest = text.substring(at);
-            Matcher more = MORE_NAMED.matcher(rest);
-            if (!more.find()) {
-                break;
-            }
+        int at = first.get().end();
+        for (Matcher more = MORE_NAMED.matcher(text.substring(at)); more.find();
+             more = MORE_NAMED.matcher(text.substring(at))) {
             int after = at + more.end();
-            int next = after;
-            while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
-                next++;
-            }
-            if (next > after && next < text.length() && text.charAt(next) == '%'
-                    || after < text.length() && (text.charAt(after) == '%' || Character.isDigit(text.charAt(after))
-                    || text.charAt(after) == '.')
-                    || next < text.length() && UNIT_CHARS.indexOf(text.charAt(next)) >= 0
-                    && "号项".indexOf(text.charAt(next)) < 0) {
+            String rest = text.substring(after);
+            char right = rest.isEmpty() ? ' ' : rest.charAt(0);
+            char word = rest.isBlank() ? ' ' : rest.strip().charAt(0);
+            if (right == '%' || right == '.' || Character.isDigit(right) || word == '%'
+                    || UNIT_CHARS.indexOf(word) >= 0 && word != '号' && word != '项') {
                 break; // 任务12，3家企业 / 任务12，3 家 / 任务12, 60%: a quantity or a percent, not another task
             }
             numbers.add(Integer.parseInt(more.group(1)));
             at = after;
-            end = skipSeparator(text, after);
         }
-        return Optional.of(new TaskReference(List.copyOf(numbers), end));
+        return Optional.of(new TaskReference(List.copyOf(numbers), skipSeparator(text, at)));
     }
 
+    /** One named reference; its end is right after the number (before any separator). */
     private static Optional<TaskReference> explicitOne(String text) {
         for (Pattern p : List.of(NAMED, ORDINAL, NUMBERED, ITEM)) {
             Matcher m = p.matcher(text);
@@ -180,7 +168,7 @@ public record TaskReference(List<Integer> numbers, int end) {
                     continue; // 任务六成: a percent without a task number
                 }
             }
-            return Optional.of(new TaskReference(List.of(n.get()), skipSeparator(text, after)));
+            return Optional.of(new TaskReference(List.of(n.get()), after));
         }
         return Optional.empty();
     }

@@ -4,14 +4,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * Plain JDBC on a Jdbi handle's connection, for the handful of statements every inbound message runs (store it,
- * remember its reply route, look up the sender and the chat, read the task's closures, reporting changes and current
- * report, append the report, read its open problems, mark the message answered, enqueue the answer). Profiled in issue
+ * remember its reply route, look up the sender and the chat, read the reporting changes and the current report,
+ * append the report, read its open problems, mark the message answered, enqueue the answer). Profiled in issue
  * 14, Jdbi's per-statement work (named-parameter parsing lookups, argument factories, statement context, the SqlObject
  * proxy) cost more than SQLite's own work for these short statements. The statements are prepared through the
  * connection, so the {@code StatementCache} reuses them; they join the handle's transaction like any Jdbi statement.
@@ -56,11 +58,11 @@ final class Jdbc {
     }
 
     /** Runs a query and maps every row. */
-    static <T> java.util.List<T> list(Handle h, String sql, Binder binder, RowMapper<T> mapper) {
+    static <T> List<T> list(Handle h, String sql, Binder binder, RowMapper<T> mapper) {
         try (PreparedStatement st = h.getConnection().prepareStatement(sql)) {
             binder.bind(st);
             try (ResultSet rs = st.executeQuery()) {
-                java.util.List<T> rows = new java.util.ArrayList<>();
+                List<T> rows = new ArrayList<>();
                 while (rs.next()) {
                     rows.add(mapper.map(rs, null));
                 }
