@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,19 +29,7 @@ class CalendarFromEnvironmentTest {
     Path dir;
 
     private TestBot bot(Path home, String first, String last) throws IOException {
-        Path config = home.resolve("config");
-        Path source = Path.of("../config");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                String rel = source.relativize(f).toString().replace('\\', '/');
-                if (rel.startsWith("src/") || rel.startsWith("target/") || rel.equals("duban.yml")
-                        || !(rel.endsWith(".yaml") || rel.endsWith(".yml"))) {
-                    continue;
-                }
-                Files.createDirectories(config.resolve(rel).getParent());
-                Files.copy(f, config.resolve(rel));
-            }
-        }
+        Path config = TestBot.copyConfig(home);
         Files.writeString(config.resolve("calendar/local.yaml"), """
                 # a local week off, its dates set per installation
                 years:

@@ -58,8 +58,11 @@ public final class TestBot implements AutoCloseable {
     /** The transport name of messages the test bot sends. */
     public static final String TRANSPORT = "test";
 
-    /** A copy of the repository's config under {@code dir}, so that files the bot writes (exports) land there. */
-    private static Path copyConfig(Path dir) {
+    /**
+     * A copy of the repository's config under {@code dir} (kept if there is one already), so that files the bot
+     * writes (exports) land there and a test may add files of its own before the bot starts.
+     */
+    public static Path copyConfig(Path dir) {
         Path source = Path.of("../config");
         Path target = dir.resolve("config");
         if (Files.isDirectory(target)) {
