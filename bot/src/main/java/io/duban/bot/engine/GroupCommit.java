@@ -109,6 +109,11 @@ public final class GroupCommit implements InboundPort, AutoCloseable {
         return batches.get();
     }
 
+    /** How many callers are waiting for the writer to take their message. */
+    int waiting() {
+        return queue.size();
+    }
+
     /** How many messages were stored one by one after their batch failed (each such batch is logged). */
     public long storedAlone() {
         return storedAlone.get();
