@@ -4,23 +4,24 @@ import io.duban.bot.App;
 import io.duban.bot.engine.GroupCommit;
 import io.duban.bot.engine.UnansweredMessages;
 import io.duban.bot.serve.ConnectionLease;
-import io.duban.storage.Database;
-import io.duban.storage.ServeLock;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import io.duban.bot.serve.ServeStatus;
-import io.duban.bot.settings.BotSettings;
 import io.duban.bot.serve.WeComServer;
+import io.duban.bot.settings.BotSettings;
 import io.duban.bot.wecom.WeComSettings;
 import io.duban.bot.wecom.app.AppSettings;
 import io.duban.bot.wecom.callback.CallbackSettings;
 import io.duban.bot.wecom.ws.ConnectionState;
+import io.duban.bot.wecom.ws.Scheduler;
 import io.duban.config.ConfigDirectory;
+import io.duban.storage.Database;
+import io.duban.storage.ServeLock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -137,7 +138,7 @@ public final class ServeCommand implements Callable<Integer> {
                 }
                 return holds;
             });
-            l.start(leaseThread);
+            l.start(Scheduler.of(leaseThread));
             lease = Optional.of(l);
         }
         // Messages stored but never answered (a stop between storing and answering): answered now, and every few

@@ -2,11 +2,15 @@ package io.duban.bot.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.duban.bot.testing.ManualScheduler;
 import io.duban.bot.testing.MutableClock;
 import io.duban.storage.Storage;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,5 +49,47 @@ class ConnectionLeaseTest {
             assertThat(a.role()).isEqualTo("standby");
             assertThat(events).containsExactly("a active", "b active", "a lost");
         }
+    }
+    @Test
+    void aStandbyOnItsSchedule_takesOverWithinOneTryOfTheLeaseRunningOut_whileTheActiveOneRenewsEveryRenew() {
+        MutableClock clock = MutableClock.at("2023-10-09T09:00+08:00");
+        ManualScheduler timersOfA = new ManualScheduler(clock); // a dies when this stops being advanced
+        ManualScheduler timersOfB = new ManualScheduler(clock);
+        AtomicReference<Instant> bActiveAt = new AtomicReference<>();
+        try (Storage storage = Storage.open("jdbc:sqlite:" + dir.resolve("lease.db"))) {
+            ConnectionLease a = new ConnectionLease(storage.leases(), clock, "host-a-1", () -> { }, () -> { });
+            ConnectionLease b = new ConnectionLease(storage.leases(), clock, "host-b-2",
+                    () -> bActiveAt.set(clock.instant()), () -> { });
+            a.start(timersOfA);
+            timersOfA.advance(Duration.ZERO);
+            b.start(timersOfB);
+            timersOfB.advance(Duration.ZERO);
+            assertThat(a.role()).isEqualTo("active");
+            assertThat(b.role()).isEqualTo("standby");
+            Instant firstExpiry = expiry(storage);
+            timersOfA.advance(ConnectionLease.RENEW.minusMillis(1));
+            assertThat(expiry(storage)).as("rounds between renewals leave the lease alone").isEqualTo(firstExpiry);
+            timersOfA.advance(Duration.ofMillis(1));
+            assertThat(expiry(storage)).as("renewed once RENEW has passed").isAfter(firstExpiry);
+
+            // a dies right after renewing; b keeps trying on its own schedule
+            Instant diedAt = clock.instant();
+            Instant ranOut = expiry(storage);
+            while (bActiveAt.get() == null) {
+                assertThat(clock.instant()).as("b took over at all").isBefore(diedAt.plusSeconds(60));
+                timersOfB.advance(Duration.ofMillis(100));
+            }
+            assertThat(Duration.between(ranOut, bActiveAt.get()))
+                    .as("b holds the lease within a second of it running out")
+                    .isLessThanOrEqualTo(Duration.ofSeconds(1));
+            assertThat(Duration.between(diedAt, bActiveAt.get()))
+                    .as("the 15 s takeover leaves b at least 4 s to connect and subscribe")
+                    .isLessThanOrEqualTo(Duration.ofSeconds(11));
+            assertThat(a.role()).as("a never ran another round").isEqualTo("active");
+        }
+    }
+
+    private static Instant expiry(Storage storage) {
+        return storage.leases().current(ConnectionLease.NAME).orElseThrow().expiresAt();
     }
 }
