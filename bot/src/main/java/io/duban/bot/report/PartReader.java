@@ -22,7 +22,10 @@ import java.util.stream.Collectors;
  * a fraction, a vague amount, contradicting status words. {@link ReportParser} splits messages into such pieces.
  */
 final class PartReader {
-    /** Labels of the problems field, as staff write them (a label is always followed by a colon). */
+    /**
+     * Labels of the problems field, as staff write them: followed by a colon anywhere, or by a space (or 是) at the
+     * start of a clause ({@code 60%；问题 冷链成本高；下一步 办对接会}).
+     */
     private static final List<String> PROBLEM_LABELS = List.of("存在问题", "问题", "困难问题", "困难", "存在的问题",
             "主要问题", "遇到的问题", "存在困难", "困难和问题", "问题和困难", "问题困难", "需协调事项", "需协调解决的问题");
     /** Labels of the next-steps field. */
@@ -34,6 +37,13 @@ final class PartReader {
     static final String LABELS = alternatives(PROBLEM_LABELS, NEXT_LABELS, COUNT_LABELS,
             List.of("本周进展", "工作进展", "进展情况", "进展", "总体进度", "进度", "状态"));
     static final Pattern FIELD = Pattern.compile("^(" + LABELS + ")\\s*[:：]\\s*(.*)$", Pattern.DOTALL);
+    /**
+     * A problems or next-steps label at the start of a clause, followed by a space or 是 instead of a colon:
+     * {@code 问题 冷链成本高}, {@code 下一步是组织对接会}. Only these two: their labels do not begin ordinary sentences
+     * with a space after them, and without this the words would be stored as progress and the problem as none.
+     */
+    private static final Pattern SPACED_FIELD = Pattern.compile(
+            "^(" + alternatives(PROBLEM_LABELS, NEXT_LABELS) + ")(?:\\s+|是)(\\S.*)$", Pattern.DOTALL);
     /**
      * A field label written after a space, comma or full stop instead of a separator: {@code 40% 援滇人数：12},
      * {@code 存在问题：无。下周计划：继续对接}.
@@ -147,8 +157,11 @@ final class PartReader {
                         continue;
                     }
                     Matcher field = FIELD.matcher(sub);
+                    Matcher spaced = SPACED_FIELD.matcher(sub);
                     if (field.matches()) {
                         field(field.group(1), field.group(2).strip());
+                    } else if (spaced.matches()) {
+                        field(spaced.group(1), spaced.group(2).strip());
                     } else if (first && i == 0) {
                         head(sub);
                     } else if (!openField.isEmpty()) {
