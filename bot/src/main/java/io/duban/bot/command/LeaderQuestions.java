@@ -7,11 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * What a leader means by a question that is not a command word: {@code 12}, {@code 12？}, {@code 任务十二怎么样},
- * {@code 农管科}, {@code 哪些单位没报}, {@code 进度怎么样了}. Read only for leaders and admins and only for asking:
+ * {@code 农管科}, {@code 集指科报了吗}, {@code 哪些单位没报}, {@code 进度怎么样了}. Read only for leaders and admins and only for asking:
  * the result is a command text ({@code 任务 12}, {@code 单位 农管科}, {@code 未报送}, {@code 进度}), never a report.
  */
 public final class LeaderQuestions {
-    private static final String ASKING = "(?:怎么样了?|怎样了?|如何了?|进展如何|进展|进度|情况|的情况|啥情况|到哪了)?\\s*[?？。！!]*";
     private static final Pattern MISSING = Pattern.compile("没报|未报|没交|未交|谁没|没有报|还没报|欠报|漏报");
     private static final Pattern PROBLEMS = Pattern.compile("问题|困难|卡点");
     private static final Pattern OVERVIEW = Pattern.compile("进度|进展|情况|怎么样|总体|整体|汇总");
@@ -24,11 +23,11 @@ public final class LeaderQuestions {
         String t = text.strip();
         // the task references reports use (12, 任务十二, 第12项, 十二号任务), then only asking words
         Optional<TaskReference> task = TaskReference.at(t, TaskReference.Position.MESSAGE_START);
-        if (task.isPresent() && task.get().numbers().size() == 1 && t.substring(task.get().end()).matches(ASKING)) {
+        if (task.isPresent() && task.get().numbers().size() == 1 && AskingWords.only(t.substring(task.get().end()))) {
             return Optional.of("任务 " + task.get().number());
         }
         for (String unit : units) {
-            if (t.startsWith(unit) && t.substring(unit.length()).matches(ASKING)) {
+            if (t.startsWith(unit) && AskingWords.only(t.substring(unit.length()))) {
                 return Optional.of("单位 " + unit);
             }
         }

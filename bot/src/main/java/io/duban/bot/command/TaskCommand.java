@@ -88,7 +88,7 @@ public final class TaskCommand implements Command {
 
     @Override
     public Reply handle(CommandContext ctx, String asked) {
-        String args = arabicHistory(asked);
+        String args = arabicHistory(AskingWords.stripTrailing(asked)); // 任务12怎么样了 asks for task 12
         Matcher m = NUMBER_ONLY.matcher(args);
         Matcher history = HISTORY.matcher(args);
         Optional<TaskReference> named = TaskReference.at("任务" + args, TaskReference.Position.MESSAGE_START)

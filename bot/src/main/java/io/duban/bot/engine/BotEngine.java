@@ -254,7 +254,7 @@ public final class BotEngine implements InboundPort {
         }
         Command command = route.get().command();
         if (!command.access().allows(person.get().role())) {
-            return new Outcome("error:forbidden", Reply.of(forbidden(command)));
+            return new Outcome("error:forbidden", Reply.of(forbidden(command, person.get().role())));
         }
         CommandContext ctx = new CommandContext(person.get(), message, inboundId, chat);
         return new Outcome("command:" + command.name(), command.handle(ctx, route.get().args()));
@@ -275,9 +275,13 @@ public final class BotEngine implements InboundPort {
                 + "查看命令请发：帮助";
     }
 
-    private static String forbidden(Command command) {
-        return "“" + command.name() + "”仅限" + (command.access() == Access.ADMIN ? "管理员" : "领导和管理员")
-                + "使用。您可以：报送进度（12 60% …）、查看本单位任务（我的任务）。";
+    /** Says who may use the command and what the sender can do instead: a leader queries, staff report. */
+    private static String forbidden(Command command, Role role) {
+        String who = "“" + command.name() + "”仅限" + (command.access() == Access.ADMIN ? "管理员" : "领导和管理员") + "使用。";
+        if (role == Role.LEADER) {
+            return who + "如需办理请告知办公室；您可以发：进度、未报送、问题、指标、图表。";
+        }
+        return who + "您可以：报送进度（12 60% …）、查看本单位任务（我的任务）。";
     }
 
     private String unregistered() {

@@ -133,8 +133,14 @@ class ConversationTest {
         long before = bot.app.storage().reports().history(2023, 12).size();
         assertThat(bot.say(LEADER, LEADERS, "12")).contains("【任务 12】");
         assertThat(bot.say(LEADER, LEADERS, "任务十二怎么样了")).contains("【任务 12】");
+        assertThat(bot.say(LEADER, LEADERS, "任务12怎么样了")).contains("【任务 12】");
+        assertThat(bot.say(LEADER, LEADERS, "任务 12 进展如何？")).contains("【任务 12】");
+        assertThat(bot.say(STAFF, NGK, "任务12最新进展")).as("staff ask about their own task").contains("【任务 12】");
         assertThat(bot.say(LEADER, LEADERS, "农管科")).contains("【农管科】");
+        assertThat(bot.say(LEADER, LEADERS, "集指科报了吗")).contains("【集指科】");
         assertThat(bot.say(LEADER, LEADERS, "哪些单位没报")).contains("尚未报齐");
+        assertThat(bot.say(LEADER, LEADERS, "导出")).contains("仅限管理员", "请告知办公室", "进度、未报送")
+                .doesNotContain("报送进度");
         assertThat(bot.say(LEADER, null, "进度怎么样了")).contains("【进度】");
         assertThat(bot.say(LEADER, LEADERS, "帮我写个总结")).contains("没有看懂", "可以发：进度、任务 12、未报送")
                 .doesNotContain("报送进度请发");
