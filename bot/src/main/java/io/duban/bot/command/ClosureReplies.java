@@ -61,7 +61,7 @@ public final class ClosureReplies implements ClosureTexts {
             return Reply.of((r.update() ? "已更新" : "已提交") + "任务 " + r.task().number() + " 的办结申请，依据："
                     + quote(r.evidence()) + "。" + (r.officeTold() ? "已通知办公室审核，结果会告知您。" : "请告知办公室审核。"));
         }
-        return common(plan, result);
+        return common(plan, result, "申请办结 15 全部项目已验收，附验收报告");
     }
 
     /** The answer to 销号. */
@@ -79,7 +79,7 @@ public final class ClosureReplies implements ClosureTexts {
                     + " " + r.requesterName() + " 申请，依据：" + quote(r.request().note()) + "）。该任务计为已完成，不再提醒报送，"
                     + "历史记录全部保留。" + where(r.told()) + "。");
         }
-        return common(plan, result);
+        return common(plan, result, "销号 15");
     }
 
     /** The answer to 退回办结. */
@@ -95,12 +95,12 @@ public final class ClosureReplies implements ClosureTexts {
             return Reply.of("已退回任务 " + r.task().number() + " 的办结申请（" + r.request().unit() + " "
                     + r.requesterName() + "），原因：" + quote(r.reason()) + "。" + where(r.told()) + "。");
         }
-        return common(plan, result);
+        return common(plan, result, "退回办结 15 请补充验收材料");
     }
 
-    private Reply common(WorkPlan plan, ClosureResult result) {
+    private Reply common(WorkPlan plan, ClosureResult result, String example) {
         if (result instanceof ClosureResult.UnknownTask r) {
-            return Reply.of(ReportReplies.unknownTask(plan, r.number()));
+            return Reply.of(ReportReplies.unknownTask(plan, r.number(), example));
         }
         throw new IllegalStateException("no words for " + result);
     }

@@ -115,7 +115,7 @@ public final class KpiCommand implements Command {
     private Reply taskMetrics(CommandContext ctx, WorkPlan plan, int number) {
         Optional<PlanTask> task = plan.task(number);
         if (task.isEmpty()) {
-            return Reply.of(ReportReplies.unknownTask(plan, number).replaceFirst("例如：.*$", "例如：指标 16"));
+            return Reply.of(ReportReplies.unknownTask(plan, number, "指标 16"));
         }
         List<MetricTotal> totals = metrics.totals(plan, task.get());
         if (totals.isEmpty()) {
@@ -146,7 +146,7 @@ public final class KpiCommand implements Command {
         int number = Integer.parseInt(m.group(1));
         Optional<PlanTask> task = plan.task(number);
         if (task.isEmpty()) {
-            return Reply.of(ReportReplies.unknownTask(plan, number).replaceFirst("例如：.*$", "例如：指标 16 目标 50 万元"));
+            return Reply.of(ReportReplies.unknownTask(plan, number, "指标 16 目标 50 万元"));
         }
         List<MetricDefinition> defs = task.get().metrics();
         if (defs.isEmpty()) {

@@ -94,7 +94,7 @@ public final class MilestoneCommand implements Command {
         }
         Optional<PlanTask> task = plan.task(number);
         if (task.isEmpty()) {
-            return Reply.of(ReportReplies.unknownTask(plan, number).replaceFirst("例如：.*$", "例如：节点 12"));
+            return Reply.of(ReportReplies.unknownTask(plan, number, "节点 12"));
         }
         if (only.matches()) {
             return Reply.of(list(ctx, plan, task.get()));

@@ -311,9 +311,14 @@ public final class ReportReplies {
 
     /** No task with this number: the plan's range and a correct example. */
     public static String unknownTask(WorkPlan plan, int number) {
+        return unknownTask(plan, number, ReportParser.EXAMPLE);
+    }
+
+    /** No such task: the plan's numbers and an example of the command the person was using. */
+    public static String unknownTask(WorkPlan plan, int number, String example) {
         List<PlanTask> tasks = plan.tasks();
         return "没有任务 " + number + "。" + plan.year() + " 年计划的任务编号为 " + tasks.get(0).number() + "–"
-                + tasks.get(tasks.size() - 1).number() + "，例如：" + ReportParser.EXAMPLE;
+                + tasks.get(tasks.size() - 1).number() + "，例如：" + example;
     }
 
     private static String numbers(List<PlanTask> tasks) {

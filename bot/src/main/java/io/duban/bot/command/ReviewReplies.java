@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 public final class ReviewReplies {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
     private static final int MAX_LISTED = 10;
+    private static final String RETURN_EXAMPLE = "退回 12 请补充采购金额";
 
     private final Settings settings;
     private final ReviewService service;
@@ -47,11 +48,11 @@ public final class ReviewReplies {
         String rest = p.rest();
         if (rest.startsWith("退回")) {
             return decided(plan, service.decide(plan, reviewer, p.task(), p.unit(), ReviewDecision.RETURNED,
-                    rest.substring(2).strip(), inboundId));
+                    rest.substring(2).strip(), inboundId), RETURN_EXAMPLE);
         }
         if (rest.startsWith("通过")) {
             return decided(plan, service.decide(plan, reviewer, p.task(), p.unit(), ReviewDecision.PASSED,
-                    rest.substring(2).strip(), inboundId));
+                    rest.substring(2).strip(), inboundId), "核查 12 通过");
         }
         if (rest.isEmpty()) {
             return Reply.of(taskOverview(plan, p.task()));
@@ -72,7 +73,7 @@ public final class ReviewReplies {
             return Reply.of("请写明退回原因，便于报送单位补充，例如：退回 " + p.task() + " 请补充采购金额");
         }
         return decided(plan, service.decide(plan, reviewer, p.task(), p.unit(), ReviewDecision.RETURNED, p.rest(),
-                inboundId));
+                inboundId), RETURN_EXAMPLE);
     }
 
     /**
@@ -127,9 +128,10 @@ public final class ReviewReplies {
         return Reply.of(sb.toString());
     }
 
-    private Reply decided(WorkPlan plan, ReviewResult result) {
+    /** @param example the command the reviewer used, written correctly, for an unknown task number */
+    private Reply decided(WorkPlan plan, ReviewResult result, String example) {
         if (result instanceof ReviewResult.UnknownTask r) {
-            return Reply.of(ReportReplies.unknownTask(plan, r.number()));
+            return Reply.of(ReportReplies.unknownTask(plan, r.number(), example));
         }
         if (result instanceof ReviewResult.ReasonMissing r) {
             return Reply.of("请写明退回原因，便于报送单位补充，例如：退回 " + r.number() + " 请补充采购金额");
@@ -164,7 +166,7 @@ public final class ReviewReplies {
 
     private String taskOverview(WorkPlan plan, int number) {
         if (plan.task(number).isEmpty()) {
-            return ReportReplies.unknownTask(plan, number);
+            return ReportReplies.unknownTask(plan, number, "核查 12");
         }
         List<ProgressReport> latest = service.latestOfTask(plan, number);
         if (latest.isEmpty()) {

@@ -68,7 +68,7 @@ public final class SetReportingCommand implements Command {
         WorkPlan plan = plans.get();
         if (args.strip().matches("(?:任务)?\\s*\\d{1,4}")) {
             int n = Integer.parseInt(args.strip().replaceAll("\\D", ""));
-            return plan.task(n).map(t -> Reply.of(current(t))).orElseGet(() -> Reply.of(ReportReplies.unknownTask(plan, n)));
+            return plan.task(n).map(t -> Reply.of(current(t))).orElseGet(() -> Reply.of(ReportReplies.unknownTask(plan, n, "设置 12")));
         }
         ReportingSetting.Result result = ReportingSetting.parse(args);
         if (result instanceof ReportingSetting.Result.Invalid invalid) {
@@ -78,7 +78,7 @@ public final class SetReportingCommand implements Command {
         Optional<ReportingChangeService.Changed> changed = new ReportingChangeService(reportingChanges)
                 .change(plan, setting, ctx.person().userId(), Optional.of(ctx.inboundId()), clock.instant());
         if (changed.isEmpty()) {
-            return Reply.of(ReportReplies.unknownTask(plan, setting.task()));
+            return Reply.of(ReportReplies.unknownTask(plan, setting.task(), "设置 12 每两周"));
         }
         PlanTask before = changed.get().before();
         PlanTask after = changed.get().after();

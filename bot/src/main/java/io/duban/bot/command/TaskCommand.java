@@ -104,7 +104,7 @@ public final class TaskCommand implements Command {
                 : history.matches() ? Integer.parseInt(history.group(1)) : named.get().number(); // 任务 12, 任务 十二
         Optional<PlanTask> task = plan.task(number);
         if (task.isEmpty()) {
-            return Reply.of(ReportReplies.unknownTask(plan, number).replaceFirst("例如：.*$", "例如：任务 12"));
+            return Reply.of(ReportReplies.unknownTask(plan, number, "任务 12"));
         }
         boolean mayRead = Access.LEADER.allows(ctx.person().role())
                 || org.isAssigned(task.get(), ctx.person().unit());

@@ -79,7 +79,9 @@ class ClosureCommandsTest {
         assertThat(bot.say(NGK_CONTACT, "申请办结 15")).contains("请写明办结依据");
         assertThat(bot.say(NGK_CONTACT, "申请办结 15 好")).contains("请写明办结依据");
         assertThat(bot.say(NGK_CONTACT, "申请办结")).contains("请写明任务编号和办结依据");
-        assertThat(bot.say(NGK_CONTACT, "申请办结 99 全部完成了")).contains("没有任务 99");
+        assertThat(bot.say(NGK_CONTACT, "申请办结 99 全部完成了")).contains("没有任务 99", "例如：申请办结 15")
+                .doesNotContain("60%");
+        assertThat(bot.say(ADMIN, "销号 99")).contains("没有任务 99", "例如：销号 15").doesNotContain("60%");
         assertThat(bot.outbox()).isEmpty();
         assertThat(bot.app().storage().closures().all(plan.year())).isEmpty();
     }

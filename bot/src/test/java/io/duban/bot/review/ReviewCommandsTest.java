@@ -100,7 +100,7 @@ class ReviewCommandsTest {
         bot.say(NGK, "15 40% 已对接企业3家");
         assertThat(bot.say(ADMIN, "退回 15")).contains("请写明退回原因", "退回 15 请补充采购金额");
         assertThat(bot.say(ADMIN, "退回")).contains("请写明任务编号和退回原因");
-        assertThat(bot.say(ADMIN, "退回 99 缺数据")).contains("没有任务 99");
+        assertThat(bot.say(ADMIN, "退回 99 缺数据")).contains("没有任务 99", "例如：退回 12 请补充采购金额");
         assertThat(bot.say(ADMIN, "退回 15 农技中心 缺数据")).contains("农技中心 还没有任务 15 的有效报送");
         assertThat(bot.say(ADMIN, "退回 15 党群科 缺数据")).contains("党群科 不是任务 15 的牵头或责任单位");
         assertThat(bot.say(ADMIN, "核查 14 通过")).contains("还没有任何单位报送");
