@@ -73,16 +73,26 @@ public final class ReportReplies {
         }
         SubmitResult result = service.submit(plan, person, parts, quotedText.flatMap(ReportReplies::singleTaskIn),
                 inboundId);
+        return Reply.of(words(plan, person, result));
+    }
+
+    private String words(WorkPlan plan, Person person, SubmitResult result) {
+        if (result instanceof SubmitResult.RestUnchanged r) {
+            String rest = r.rest().isEmpty() ? "“其余无变化”暂未记录：上面有未能记录的内容，改正后请连同“其余无变化”再发一次。"
+                    : r.rest().get() instanceof NoChangeResult.NothingDue ? "其余任务本周没有待报送的，无需“无变化”。"
+                    : noChange(plan, person, r.rest().get());
+            return words(plan, person, r.reports()) + "\n" + rest;
+        }
         if (result instanceof SubmitResult.NoChange n) {
-            return Reply.of(noChange(plan, person, n.result()));
+            return noChange(plan, person, n.result());
         }
         if (result instanceof SubmitResult.WhichTask w) {
-            return Reply.of(askWhichTask(w));
+            return askWhichTask(w);
         }
         if (result instanceof SubmitResult.One one) {
-            return Reply.of(echo(plan, person, one.outcome()));
+            return echo(plan, person, one.outcome());
         }
-        return Reply.of(summary(plan, person, ((SubmitResult.Several) result).outcomes()));
+        return summary(plan, person, ((SubmitResult.Several) result).outcomes());
     }
 
     /** {@code 更正 12 70% …}. */

@@ -451,7 +451,8 @@ final class PartReader {
             if (empty) {
                 return List.of(unreadable(PartProblems.empty(hasFields, task)));
             }
-            if (mayBePreamble && group.reference().isEmpty()) {
+            // "其余无变化" before the reports it leaves out needs no task number
+            if (mayBePreamble && group.reference().isEmpty() && !StatusWords.isRestUnchangedClause(source)) {
                 return List.of(unreadable(PartProblems.noTaskNumber(task, progress)));
             }
             if (percent.isEmpty() && status.isPresent()) {

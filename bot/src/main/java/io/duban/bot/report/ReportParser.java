@@ -110,7 +110,9 @@ public final class ReportParser {
                         : lineHead ? TaskReference.Position.LINE_START : TaskReference.Position.SEGMENT_START;
                 Optional<TaskReference> ref = PartReader.FIELD.matcher(text).matches() ? Optional.empty()
                         : TaskReference.at(text, position);
-                if (ref.isPresent() || groups.isEmpty()) {
+                // "其余无变化" after reports is a report of its own, on the tasks the message does not name
+                boolean rest = ref.isEmpty() && StatusWords.isRestUnchangedClause(text);
+                if (ref.isPresent() || groups.isEmpty() || rest) {
                     groups.add(new PartReader.Group(ref, new ArrayList<>(List.of(piece))));
                 } else {
                     groups.get(groups.size() - 1).pieces().add(piece);

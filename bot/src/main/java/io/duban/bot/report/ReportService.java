@@ -76,6 +76,19 @@ public final class ReportService {
         if (noChange.isPresent()) {
             return new SubmitResult.NoChange(noChange(plan, person, noChange.get(), inboundId));
         }
+        List<ReportPart> rest = parts.stream().filter(ReportService::isRestUnchanged).toList();
+        if (rest.size() == 1 && parts.size() > 1) {
+            // the named reports first: what is still due after them is "the rest"
+            List<ReportPart> named = parts.stream().filter(p -> p != rest.get(0)).toList();
+            SubmitResult reports = submit(plan, person, named, quotedTask, inboundId);
+            if (reports instanceof SubmitResult.WhichTask) {
+                return reports; // nothing stored: "the rest" depends on the task still to be named
+            }
+            if (named.stream().anyMatch(p -> !(p instanceof ReportPart.Read))) {
+                return new SubmitResult.RestUnchanged(reports, Optional.empty());
+            }
+            return new SubmitResult.RestUnchanged(reports, Optional.of(noChange(plan, person, List.of(), inboundId)));
+        }
         if (parts.size() == 1) {
             if (parts.get(0) instanceof ReportPart.Unreadable u) {
                 return new SubmitResult.One(
@@ -135,6 +148,17 @@ public final class ReportService {
             r.taskNumber().ifPresent(named::add);
         }
         return Optional.of(named);
+    }
+
+    /** A part that says only "no change" for the tasks the message does not name ({@code 其余无变化}). */
+    private static boolean isRestUnchanged(ReportPart part) {
+        if (!(part instanceof ReportPart.Read read)) {
+            return false;
+        }
+        ParsedReport r = read.report();
+        return r.taskNumber().isEmpty() && r.noChange() && r.percent().isEmpty() && r.status().isEmpty()
+                && r.progress().isEmpty() && r.problems().isEmpty() && r.nextSteps().isEmpty() && !r.hasKpi()
+                && StatusWords.isRestUnchangedClause(r.source());
     }
 
     /** Checks one report against the plan and the unit's history and stores it, or says why not. */

@@ -33,14 +33,21 @@ public final class StatusWords {
     }
 
     private static final Pattern STATUS_WORD = Pattern.compile(alternatives(STATUS.keySet().stream().toList()));
+    private static final String NO_CHANGE_WORDS = alternatives(List.of("无变化", "没有变化", "没变化", "无变动",
+            "无新变化", "没有新变化", "同上周", "与上周相同", "与上周一致", "和上周一样", "跟上周一样", "同上", "无新进展",
+            "没有新进展", "无进展", "没有进展", "无更新", "没有更新", "无新情况", "没有新情况"));
+    private static final String WHEN = "(?:本周|这周|本期|这期|近期|目前)?";
+    /** "The other tasks": {@code 其余}, {@code 其他任务}, {@code 其余各项任务}, {@code 剩下的}. */
+    private static final String THE_REST = "(?:其余|其他|其它|剩下|剩余|另外|别的)的?(?:各项|几项|各个|任务|事项|工作|项目)*";
     /**
      * "Nothing new this period", as people write it: a word, optionally after when ({@code 本周无新进展},
-     * {@code 这周暂无变化}).
+     * {@code 这周暂无变化}) or after "the other tasks" ({@code 其余无变化}).
      */
-    private static final Pattern NO_CHANGE = Pattern.compile("(?:本周|这周|本期|这期|近期|目前)?(?:暂|均|都|还|仍)?"
-            + alternatives(List.of("无变化", "没有变化", "没变化", "无变动", "无新变化", "没有新变化", "同上周",
-            "与上周相同", "与上周一致", "和上周一样", "跟上周一样", "同上", "无新进展", "没有新进展", "无进展",
-            "没有进展", "无更新", "没有更新", "无新情况", "没有新情况")));
+    private static final Pattern NO_CHANGE = Pattern.compile(WHEN + "(?:" + THE_REST + ")?" + WHEN
+            + "(?:暂|均|都|还|仍)?" + NO_CHANGE_WORDS);
+    /** "No change" for the tasks a message does not name: {@code 其余无变化}, {@code 其他任务本周均无变化}. */
+    private static final Pattern REST_NO_CHANGE = Pattern.compile(WHEN + THE_REST + WHEN + "(?:暂|均|都|还|仍)?"
+            + NO_CHANGE_WORDS);
     private static final Pattern VAGUE = Pattern.compile(alternatives(List.of("过半", "大半", "大部分", "一半", "近半",
             "多半", "小部分", "少部分", "部分完成", "基本完成", "接近完成", "即将完成", "快完成了", "快完成", "差不多完成",
             "接近尾声", "尾声", "差不多")));
@@ -89,6 +96,11 @@ public final class StatusWords {
     /** Whether the whole clause says "no change" ({@code 无变化。}). */
     public static boolean isNoChangeClause(String clause) {
         return NO_CHANGE.matcher(END_MARKS.matcher(clause.strip()).replaceAll("")).matches();
+    }
+
+    /** Whether the whole clause says "no change" about the other tasks ({@code 其余无变化}, {@code 其他任务均同上周}). */
+    public static boolean isRestUnchangedClause(String clause) {
+        return REST_NO_CHANGE.matcher(END_MARKS.matcher(clause.strip()).replaceAll("")).matches();
     }
 
     private static Optional<Hit> wordAt(Pattern words, String text, int from, boolean needsBoundary) {

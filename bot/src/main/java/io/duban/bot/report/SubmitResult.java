@@ -2,6 +2,7 @@ package io.duban.bot.report;
 
 import io.duban.plan.PlanTask;
 import java.util.List;
+import java.util.Optional;
 
 /** What a message with reports came to; the report command turns it into words. */
 public sealed interface SubmitResult {
@@ -15,6 +16,14 @@ public sealed interface SubmitResult {
         public Several {
             outcomes = List.copyOf(outcomes);
         }
+    }
+
+    /**
+     * Reports on some tasks and "no change" for the rest ({@code 12 65% …} then {@code 其余无变化}): the reports, then
+     * the "no change" for the tasks still due once they were stored — empty when a part could not be read, since
+     * "the rest" would then take in the task that part meant.
+     */
+    record RestUnchanged(SubmitResult reports, Optional<NoChangeResult> rest) implements SubmitResult {
     }
 
     /** The message said only "no change". */

@@ -136,6 +136,29 @@ class ReadingReportsTest {
     }
 
     @Test
+    void reportsThenTheRestUnchanged_storeTheReports_andKeepEveryOtherTaskStillOwed() {
+        bot.say(STAFF, NGK, "12 60% 已对接企业\n15 40% 上架产品");
+        bot.clock.set("2023-10-16T09:00+08:00");
+        String reply = bot.say(STAFF, NGK, "12 65% 已办产销对接会\n其余无变化");
+        assertThat(reply).startsWith("已记录 农管科 对任务 12 的报送").contains("本期无变化 1 项", "15 促进农特产品销售 40%");
+        assertThat(reply.lines().count()).isLessThanOrEqualTo(20);
+        assertThat(latest(12).percent()).hasValue(65);
+        assertThat(latest(12).noChange()).as("12 was reported, not kept").isFalse();
+        assertThat(latest(15).noChange()).isTrue();
+        assertThat(latest(15).percent()).hasValue(40);
+        assertThat(latest(15).reportWeek()).isEqualTo("2023-W42");
+        assertThat(bot.say(STAFF, NGK, "无变化")).as("nothing is owed any more").contains("没有待报送的任务");
+
+        bot.clock.set("2023-10-23T09:00+08:00");
+        assertThat(bot.say(STAFF, NGK, "其他任务本周均无变化。\n12 70% 已签约"))
+                .contains("已记录 农管科 对任务 12 的报送", "本期无变化 1 项", "15 促进农特产品销售 40%");
+        bot.clock.set("2023-10-30T09:00+08:00");
+        assertThat(bot.say(STAFF, NGK, "12 过半\n其余无变化")).as("12 was meant, not kept: nothing is stored")
+                .contains("过半", "“其余无变化”暂未记录").doesNotContain("已记录");
+        assertThat(latest(15).reportWeek()).isEqualTo("2023-W43");
+    }
+
+    @Test
     void socialWords_getAShortFriendlyAnswer_neverNotUnderstood() {
         String reply = bot.say(STAFF, NGK, "@督办助手 收到");
         assertThat(reply).startsWith("好的！").contains("本周还待报送", "12").doesNotContain("没有看懂");
