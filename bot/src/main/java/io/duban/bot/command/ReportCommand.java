@@ -28,7 +28,7 @@ public final class ReportCommand implements Command {
 
     @Override
     public String summary() {
-        return "报送任务进度（“报送”二字可省略；一条可报多项，每项一行；本期没有变化写“无变化”）";
+        return "报送任务进度（“报送”二字可省略；一条可报多项，每项一行；本期没有变化写“无变化”，报了几项后可写“其余无变化”）";
     }
 
     @Override
