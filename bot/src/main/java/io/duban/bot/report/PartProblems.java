@@ -5,12 +5,17 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Why a part of a message cannot be stored, in words, each with a correct example built from the person's own
  * words ({@code rest}). {@link PartReader} decides; this class only words it.
  */
 final class PartProblems {
+    /** {@code 12.65%}: a task number, a full stop used as a separator, and a percent. */
+    private static final Pattern TASK_DOT_PERCENT = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\s*[%％]");
+
     /** User text quoted in an explanation, at most. */
     static final int QUOTE = 30;
 
@@ -56,6 +61,13 @@ final class PartProblems {
     }
 
     static String decimal(PercentMention m, OptionalInt task, String rest) {
+        Matcher taskDotPercent = TASK_DOT_PERCENT.matcher(m.written().strip());
+        if (task.isEmpty() && taskDotPercent.matches()) { // 12.65% at the start: task 12 at 65%, or 12.65%?
+            return "“" + m.written().strip() + "”看不出是任务 " + taskDotPercent.group(1) + " 进度 "
+                    + taskDotPercent.group(2) + "%，还是进度 " + m.display() + "，暂未记录。如果是任务 "
+                    + taskDotPercent.group(1) + "，请在编号后空一格，例如：" + taskDotPercent.group(1) + " "
+                    + taskDotPercent.group(2) + "% " + words(rest);
+        }
         int rounded = m.value().setScale(0, RoundingMode.HALF_UP).min(BigDecimal.valueOf(100)).intValue();
         return "进度“" + m.display() + "”是小数，请写整数百分比，例如：" + task(task) + " " + rounded + "% " + words(rest);
     }

@@ -35,7 +35,8 @@ final class PartReader {
     private static final List<String> COUNT_LABELS = List.of("援滇人数", "援滇帮扶疗休养人数", "疗休养总人数", "总人数");
     /** Every field label (a regex alternation, longest first). */
     static final String LABELS = alternatives(PROBLEM_LABELS, NEXT_LABELS, COUNT_LABELS,
-            List.of("本周进展", "工作进展", "进展情况", "进展", "总体进度", "进度", "状态"));
+            List.of("本周进展", "工作进展", "进展情况", "进展", "主要进展", "本周工作", "本周情况", "工作情况", "推进情况",
+                    "完成情况", "工作开展情况", "总体进度", "进度", "状态"));
     static final Pattern FIELD = Pattern.compile("^(" + LABELS + ")\\s*[:：]\\s*(.*)$", Pattern.DOTALL);
     /**
      * A problems or next-steps label at the start of a clause, followed by a space or 是 instead of a colon:

@@ -49,6 +49,14 @@ public record TaskReference(List<Integer> numbers, int end) {
     private static final Pattern ENUMERATOR = Pattern.compile(
             "^(?:[(（]\\s*\\d{1,2}\\s*[)）]|\\d{1,2}\\s*[、.)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[一二三四五六七八九十]{1,2}\\s*、)\\s*");
     private static final Pattern SEPARATOR = Pattern.compile("^[\\s,，、:：.)）]*");
+    /** A reference in brackets, as in a heading: {@code 【任务12】}, {@code [第12项]}, {@code （12）65%}. */
+    private static final Pattern BRACKETED = Pattern.compile("^[【\\[（(〔]\\s*([^】\\]）)〕]{1,10}?)\\s*[】\\]）)〕]");
+    /**
+     * What must follow a bracketed bare number for it to name a task: a percent or "no change" — never words alone,
+     * since {@code （1）已完成培训} is a list item.
+     */
+    private static final Pattern FIGURE_AFTER = Pattern.compile("^[\\s:：,，]*(?:\\d{1,3}(?:\\.\\d+)?\\s*%|百分之"
+            + "|[一二三四五六七八九十]成|无变化|没有变化|同上周|无新进展|进度|完成率)");
     /** What may follow a bare number without a space at a segment start: {@code 15无变化}, {@code 15进度60%}. */
     private static final Pattern REPORT_HEAD = Pattern.compile(
             "^(?:无变化|没有变化|没变化|同上周|同上|无新进展|无进展|进度|完成|已完成|百分之|推进中|进行中|受阻|暂停|未启动|未开始)");
@@ -68,6 +76,20 @@ public record TaskReference(List<Integer> numbers, int end) {
             Optional<TaskReference> named = explicit(text.substring(item.end()));
             if (named.isPresent()) { // the list number is not a task: the task is the one named after it
                 return Optional.of(new TaskReference(named.get().numbers(), item.end() + named.get().end()));
+            }
+        }
+        Matcher bracketed = BRACKETED.matcher(text);
+        if (bracketed.find()) {
+            String inner = bracketed.group(1).strip();
+            Optional<TaskReference> named = explicit(inner).filter(r -> r.end() >= inner.length());
+            if (named.isPresent()) { // 【任务12】
+                return Optional.of(new TaskReference(named.get().numbers(), skipSeparator(text, bracketed.end())));
+            }
+            boolean figureAfter = FIGURE_AFTER.matcher(text.substring(bracketed.end())).find();
+            // （12）65% starting a message; on later lines （2）40%的企业已签约 is a list item in the text
+            if (inner.matches("\\d{1,4}") && position == Position.MESSAGE_START && figureAfter) {
+                return Optional.of(new TaskReference(List.of(Integer.parseInt(inner)), skipSeparator(text,
+                        bracketed.end())));
             }
         }
         Matcher list = LIST.matcher(text);
