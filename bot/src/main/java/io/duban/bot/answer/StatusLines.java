@@ -19,8 +19,12 @@ public final class StatusLines {
     public static String task(TaskStatus s) {
         String headline = Figures.headline(s);
         String reason = s.reason();
+        if (headline.equals(Figures.NO_REPORT)) { // not "暂无报送；尚无报送"
+            reason = reason.replaceFirst("，?尚无报送$", "");
+        }
         String repeated = "进度 " + headline + "，";
-        String rest = reason.startsWith(repeated) ? "，" + reason.substring(repeated.length()) : "；" + reason;
+        String rest = reason.isEmpty() ? "" : reason.startsWith(repeated) ? "，" + reason.substring(repeated.length())
+                : "；" + reason;
         return s.colour().symbol() + " " + s.task().number() + " " + ShortTitles.of(s.task()) + "：" + headline + rest;
     }
 

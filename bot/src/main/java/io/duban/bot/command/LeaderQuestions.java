@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public final class LeaderQuestions {
     private static final Pattern MISSING = Pattern.compile("没报|未报|没交|未交|谁没|没有报|还没报|欠报|漏报");
     private static final Pattern PROBLEMS = Pattern.compile("问题|困难|卡点");
-    private static final Pattern OVERVIEW = Pattern.compile("进度|进展|情况|怎么样|总体|整体|汇总");
+    private static final Pattern OVERVIEW = Pattern.compile("进度|进展|情况|怎么样|总体|整体|汇总|红灯|黄灯|亮灯|落后|滞后|慢了");
 
     private LeaderQuestions() {
     }

@@ -11,6 +11,9 @@ import java.util.OptionalInt;
  * {@code 农管科 60%（+10）｜集指科 30%（新报）}.
  */
 public final class Figures {
+    /** The headline of a task nobody has reported on. */
+    public static final String NO_REPORT = "暂无报送";
+
     private Figures() {
     }
 
@@ -40,7 +43,7 @@ public final class Figures {
         return s.headline()
                 .flatMap(h -> s.parts().stream().filter(p -> p.unit().equals(h.unit())).findFirst())
                 .map(p -> p.unit() + " " + figure(s, p, change))
-                .orElse(s.returned().isEmpty() ? "暂无报送" : "报送已退回");
+                .orElse(s.returned().isEmpty() ? NO_REPORT : "报送已退回");
     }
 
     private static String figure(TaskStatus s, UnitPart p, AcceptedReports change) {

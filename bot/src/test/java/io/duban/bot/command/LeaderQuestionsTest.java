@@ -29,6 +29,9 @@ class LeaderQuestionsTest {
             "有什么问题|问题",
             "进度怎么样了|进度",
             "整体情况|进度",
+            "红灯任务有哪些|进度",
+            "落后的任务|进度",
+            "农管科本周报了没有|单位 农管科",
     })
     void aQuestion_standsForItsCommand(String question, String command) {
         assertThat(LeaderQuestions.read(question, UNITS)).contains(command);

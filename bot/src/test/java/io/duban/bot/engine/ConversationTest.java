@@ -141,7 +141,9 @@ class ConversationTest {
         assertThat(bot.say(LEADER, LEADERS, "哪些单位没报")).contains("尚未报齐");
         assertThat(bot.say(LEADER, LEADERS, "导出")).contains("仅限管理员", "请告知办公室", "进度、未报送")
                 .doesNotContain("报送进度");
-        assertThat(bot.say(LEADER, null, "进度怎么样了")).contains("【进度】");
+        assertThat(bot.say(LEADER, null, "进度怎么样了")).contains("【进度】", "：暂无报送\n")
+                .as("a task nobody reported on says so once").doesNotContain("暂无报送；尚无报送");
+        assertThat(bot.say(LEADER, LEADERS, "红灯任务有哪些")).contains("【进度】");
         assertThat(bot.say(LEADER, LEADERS, "帮我写个总结")).contains("没有看懂", "可以发：进度、任务 12、未报送")
                 .doesNotContain("报送进度请发");
         assertThat(bot.say(STAFF, NGK, "哪些单位没报")).contains("没有看懂", "报送进度请发");
