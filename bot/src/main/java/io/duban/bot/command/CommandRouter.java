@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +27,11 @@ public final class CommandRouter {
     /** A number in Chinese numerals right after the command word, ending the word or followed by a space or 历史. */
     private static final Pattern CHINESE_NUMBER_ARG = Pattern.compile(
             "^[" + ChineseNumerals.ALL + "]+(?:$|\\s|历史|[:：,，])");
+
+    /** {@code 问题3已解决，已协调冷链补贴}: the 解决 command as people write it, number first. */
+    private static final Pattern SOLVED = Pattern.compile(
+            "^问题\\s*(\\d{1,6})\\s*(?:已经|已)?(?:得到)?(?:解决|处理完毕|处理好|处理完)了?(?:[，,。；;：:\\s]+(.*))?$",
+            Pattern.DOTALL);
 
     private final List<Command> commands;
     private final Command report;
@@ -61,6 +67,14 @@ public final class CommandRouter {
     }
 
     public Optional<Route> route(String text) {
+        Matcher solved = SOLVED.matcher(text.strip());
+        if (solved.matches()) {
+            String note = solved.group(2) == null ? "" : solved.group(2).strip();
+            Optional<Command> solve = commands.stream().filter(c -> c.name().equals("解决")).findFirst();
+            if (solve.isPresent()) {
+                return Optional.of(new Route(solve.get(), ("问题" + solved.group(1) + " " + note).strip()));
+            }
+        }
         String lower = text.toLowerCase(Locale.ROOT);
         for (Map.Entry<String, Command> w : words) {
             if (!lower.startsWith(w.getKey())) {
@@ -69,7 +83,7 @@ public final class CommandRouter {
             String rest = text.substring(w.getKey().length());
             boolean chineseNumber = CHINESE_NUMBER_ARG.matcher(rest).find();
             if (!rest.isEmpty() && !Character.isWhitespace(rest.charAt(0)) && !Character.isDigit(rest.charAt(0))
-                    && ":：,，".indexOf(rest.charAt(0)) < 0 && !chineseNumber) {
+                    && ":：,，".indexOf(rest.charAt(0)) < 0 && !chineseNumber && !w.getValue().acceptsJoined(rest)) {
                 continue;
             }
             String args = rest.replaceFirst("^[\\s:：,，]+", "").strip();

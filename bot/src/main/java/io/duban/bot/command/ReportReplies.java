@@ -39,6 +39,10 @@ import java.util.stream.Collectors;
  * answer, echoing exactly what was stored or saying why nothing was, with a correct example.
  */
 public final class ReportReplies {
+    /** {@code 撤回上一条}, {@code 撤回刚才那条}, {@code 撤回最后一条}: see {@link #isTheLastOne}. */
+    private static final Pattern THE_LAST_ONE = Pattern.compile(
+            "(?:我的)?(?:上一条|上条|刚才的?|刚刚的?|最后一条|最近一条)(?:那条|那一条|一条)?(?:报送|消息)?[。.！!]?");
+
     /** The bot's own prompt names the task this way; an answer to it may leave the number out. */
     private static final Pattern QUOTED_TASK = Pattern.compile("任务\\s*(\\d{1,4})");
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm");
@@ -123,13 +127,26 @@ public final class ReportReplies {
     }
 
     /** {@code 撤回 12}. */
+    /** Whether the words after 撤回 mean the sender's last report ({@code 上一条}, {@code 刚才那条}). */
+    static boolean isTheLastOne(String words) {
+        return THE_LAST_ONE.matcher(words.strip()).matches();
+    }
+
     Reply withdraw(WorkPlan plan, Person person, String args, long inboundId) {
         String clean = InputNormalizer.clean(args, settings.botName());
         Optional<TaskReference> ref = TaskReference.at(clean, TaskReference.Position.MESSAGE_START);
-        if (ref.isEmpty() || ref.get().numbers().size() > 1 || ref.get().end() < clean.length()) {
-            return Reply.of("请写明要撤回的一项任务编号，例如：撤回 12");
+        int number;
+        if (isTheLastOne(clean)) { // 撤回上一条: the sender's own latest report that counts
+            Optional<Integer> last = service.lastOwnReportedTask(plan, person);
+            if (last.isEmpty()) {
+                return Reply.of("您目前没有可撤回的报送。撤回本单位某项任务的报送请写编号，例如：撤回 12");
+            }
+            number = last.get();
+        } else if (ref.isEmpty() || ref.get().numbers().size() > 1 || ref.get().end() < clean.length()) {
+            return Reply.of("请写明要撤回的一项任务编号，例如：撤回 12（撤回自己刚发的一条：撤回上一条）");
+        } else {
+            number = ref.get().number();
         }
-        int number = ref.get().number();
         WithdrawResult result = service.withdraw(plan, person, number, inboundId);
         if (result instanceof WithdrawResult.Refused r) {
             return Reply.of(refusal(plan, person, r.refusal(), ""));

@@ -36,6 +36,11 @@ public final class WithdrawCommand implements Command {
     }
 
     @Override
+    public boolean acceptsJoined(String rest) {
+        return ReportReplies.isTheLastOne(rest);
+    }
+
+    @Override
     public Access access() {
         return Access.REGISTERED;
     }

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -277,6 +278,17 @@ public final class ReportService {
     }
 
     /** Withdraws the unit's latest effective report on a task; the one before it counts again. */
+    /**
+     * The task of the person's own latest report that still counts ({@code 撤回上一条}): what "the last one" means to
+     * the person who sent it. Empty when nothing the person reported counts any more.
+     */
+    public Optional<Integer> lastOwnReportedTask(WorkPlan plan, Person person) {
+        return reports.latestEffective(plan.year()).stream()
+                .filter(r -> r.unit().equals(person.unit()) && r.reporterId().equals(person.userId()))
+                .max(Comparator.comparing(ProgressReport::reportedAt).thenComparingLong(ProgressReport::id))
+                .map(ProgressReport::taskNumber);
+    }
+
     public WithdrawResult withdraw(WorkPlan plan, Person person, int number, long inboundId) {
         Optional<PlanTask> task = plan.task(number);
         if (task.isEmpty()) {

@@ -69,6 +69,30 @@ class ConversationTest {
     }
 
     @Test
+    void theLastOneSent_isTakenBackByItsSender_andAMistakeIsAnsweredWithHowToUndoIt() {
+        bot.say(STAFF, NGK, "12 60% 已对接");
+        bot.say("sunjie", "wr-demo-jzk", "12 50% 集指科的报送");
+        bot.say(STAFF, NGK, "15 40% 上架");
+        assertThat(bot.say(STAFF, NGK, "刚才那条发错了")).contains("撤回上一条", "更正 12").doesNotContain("已撤回");
+        assertThat(bot.app.storage().reports().latestEffective(2023, 15, "农管科")).isPresent();
+        assertThat(bot.say(STAFF, NGK, "撤回上一条")).contains("已撤回 农管科", "任务 15");
+        assertThat(bot.say(STAFF, NGK, "撤回刚才那条")).as("then the one before it").contains("任务 12");
+        assertThat(bot.say(STAFF, NGK, "撤回上一条")).contains("没有可撤回的报送");
+        assertThat(bot.app.storage().reports().latestEffective(2023, 12, "集指科")).as("another unit's report stays")
+                .isPresent();
+        assertThat(bot.say(STAFF, NGK, "撤回来")).as("no command inside a word").contains("没有看懂");
+    }
+
+    @Test
+    void aProblemMarkedSolvedInPlainWords_isSolvedWithOnlyTheWordsWritten() {
+        bot.say(STAFF, NGK, "12 60% 已对接；问题：冷链成本高");
+        assertThat(bot.say(STAFF, NGK, "问题1已解决")).contains("已将问题1", "标记为已解决。");
+        bot.say(STAFF, NGK, "12 62% 续；问题：资金未到位");
+        assertThat(bot.say(STAFF, NGK, "问题2已经解决了，已协调补贴")).contains("标记为已解决：已协调补贴");
+        assertThat(bot.say(LEADER, LEADERS, "问题")).contains("目前没有未解决的问题");
+    }
+
+    @Test
     void aCorrectionWithNothingToCorrect_isExplained() {
         assertThat(bot.say(STAFF, NGK, "更正 12 70% 已对接3家")).contains("还没有任务 12 的报送，没有可更正的内容", "例如");
         assertThat(bot.say(STAFF, NGK, "更正 70% 已对接3家")).contains("请写明要更正的任务编号", "例如");
