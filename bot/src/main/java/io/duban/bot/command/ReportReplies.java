@@ -33,12 +33,18 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reports in words: reads {@code 报送}, {@code 更正} and {@code 撤回}, asks the {@link ReportService}, and writes the
  * answer, echoing exactly what was stored or saying why nothing was, with a correct example.
  */
 public final class ReportReplies {
+    /**
+     * How much of each field the echo repeats: three fields of this length and the fixed lines stay within one phone
+     * screen (about 450 characters); the whole text is stored and exported with the 台账.
+     */
+    private static final int ECHO_FIELD_CHARS = 80;
     /** {@code 撤回上一条}, {@code 撤回刚才那条}, {@code 撤回最后一条}: see {@link #isTheLastOne}. */
     private static final Pattern THE_LAST_ONE = Pattern.compile(
             "(?:我的)?(?:上一条|上条|刚才的?|刚刚的?|最后一条|最近一条)(?:那条|那一条|一条)?(?:报送|消息)?[。.！!]?");
@@ -321,7 +327,7 @@ public final class ReportReplies {
 
     /** @param keptPercent the person wrote no percent: the echo says the last one stands, so it can be corrected */
     private String describe(ProgressReport r, boolean keptPercent) {
-        int max = settings.maxQuoteChars();
+        int max = Math.min(settings.maxQuoteChars(), ECHO_FIELD_CHARS);
         StringBuilder sb = new StringBuilder();
         sb.append("  进度：").append(keptPercent ? "沿用上次 " : "")
                 .append(r.percent().isPresent() ? r.percent().getAsInt() + "%" : "—");
@@ -332,6 +338,11 @@ public final class ReportReplies {
         if (r.kpiNumerator().isPresent() || r.kpiDenominator().isPresent()) {
             sb.append("\n  援滇人数：").append(r.kpiNumerator().isPresent() ? r.kpiNumerator().getAsInt() : "—")
                     .append("；疗休养总人数：").append(r.kpiDenominator().isPresent() ? r.kpiDenominator().getAsInt() : "—");
+        }
+        boolean cut = Stream.of(r.progress(), r.problems(), r.nextSteps())
+                .anyMatch(f -> f.codePointCount(0, f.length()) > max);
+        if (cut) {
+            sb.append("\n  （内容较长，这里只显示开头；全文已保存，台账中可见）");
         }
         return sb.toString();
     }

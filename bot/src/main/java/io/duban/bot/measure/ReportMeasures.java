@@ -22,6 +22,9 @@ import java.util.Optional;
  * was counted, the running total, and what happened to each problem item.
  */
 public final class ReportMeasures implements ReportFollowUp {
+    /** How much of a problem's text the line that registers it repeats (the problem list cuts the same way). */
+    private static final int ITEM_CHARS = 24;
+
     private final MetricService metrics;
     private final ProblemService problems;
     private final int maxQuoteChars;
@@ -87,7 +90,8 @@ public final class ReportMeasures implements ReportFollowUp {
     private List<String> problemLines(ProblemService.Update update) {
         List<String> lines = new ArrayList<>();
         for (ProblemItem p : update.raised()) {
-            lines.add("  已登记问题" + p.id() + "：" + UserText.escape(p.text(), maxQuoteChars)
+            // the echo above shows the problem; its start is enough to tell the items apart
+            lines.add("  已登记问题" + p.id() + "：" + UserText.escape(p.text(), Math.min(maxQuoteChars, ITEM_CHARS))
                     + "（解决后请发：解决 问题" + p.id() + " 解决情况）");
         }
         for (ProblemItem p : update.mentioned()) {

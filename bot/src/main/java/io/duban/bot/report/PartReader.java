@@ -78,7 +78,8 @@ final class PartReader {
     /** A second task written on the same line without a separator: {@code 12 60% 已对接 15 40% 上架}. */
     /** {@code … 15 40% …}, {@code …，15：40%}, {@code …。任务15 47%}: a second task written into this one's text. */
     private static final Pattern ANOTHER_TASK = Pattern.compile(
-            "(?:^|[\\s，,、。；;])(?:任务|第)?(\\d{1,3})(?:\\s*[:：]\\s*|\\s+|项\\s*)"
+            "(?:^|[\\s，,、。；;])(?:任务|第)?(\\d{1,3})(?:\\s*[:：]\\s*|\\s+|项\\s*|\\s*(?=进度|完成))"
+                    + "(?:(?:进度|完成率|完成了|完成)\\s*(?:为|达)?\\s*)?"
                     + "(?:\\d{1,3}(?:\\.\\d+)?\\s*%|百分之|[一二两三四五六七八九十]成|无变化|同上周)");
     private static final Pattern DOUBLED_COMMA = Pattern.compile("([，,、])\\s*[，,、]+");
     private static final Pattern CLAUSE_SPLIT = Pattern.compile("[，,。；;！!]");

@@ -159,6 +159,18 @@ class ReadingReportsTest {
     }
 
     @Test
+    void aVeryLongReport_isStoredWhole_andEchoedWithinOnePhoneScreen() {
+        String progress = "本周对接企业若干家，".repeat(30) + "结束";
+        String problem = "冷链成本高，".repeat(30) + "待协调";
+        String reply = bot.say(STAFF, NGK, "12 60% " + progress + "；问题：" + problem + "；下一步：" + progress);
+        assertThat(reply).contains("已记录", "全文已保存").doesNotContain("结束");
+        assertThat(reply.length()).as("about one phone screen").isLessThanOrEqualTo(450);
+        assertThat(reply.lines().count()).isLessThanOrEqualTo(20);
+        assertThat(latest(12).progress()).isEqualTo(progress);
+        assertThat(latest(12).problems()).isEqualTo(problem);
+    }
+
+    @Test
     void socialWords_getAShortFriendlyAnswer_neverNotUnderstood() {
         String reply = bot.say(STAFF, NGK, "@督办助手 收到");
         assertThat(reply).startsWith("好的！").contains("本周还待报送", "12").doesNotContain("没有看懂");
