@@ -45,6 +45,8 @@ public final class ReportReplies {
      * screen (about 450 characters); the whole text is stored and exported with the 台账.
      */
     private static final int ECHO_FIELD_CHARS = 80;
+    /** How much of a line that was not stored the answer to several reports quotes. */
+    private static final int LINE_START_CHARS = 12;
     /** {@code 撤回上一条}, {@code 撤回刚才那条}, {@code 撤回最后一条}: see {@link #isTheLastOne}. */
     private static final Pattern THE_LAST_ONE = Pattern.compile(
             "(?:我的)?(?:上一条|上条|刚才的?|刚刚的?|最后一条|最近一条)(?:那条|那一条|一条)?(?:报送|消息)?[。.！!]?");
@@ -54,7 +56,7 @@ public final class ReportReplies {
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("M月d日 HH:mm");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     /** Unreadable parts quoted in one answer; one phone screen. */
-    private static final int MAX_LISTED = 5;
+    private static final int MAX_LISTED = 3;
 
     private final Settings settings;
     private final ReportService service;
@@ -250,7 +252,9 @@ public final class ReportReplies {
                 repeated.add(String.valueOf(r.earlier().taskNumber()));
             } else {
                 ReportOutcome.NotStored n = (ReportOutcome.NotStored) o;
-                notStored.add("· “" + UserText.escape(n.source(), settings.maxQuoteChars()) + "”："
+                // the start of the line tells which one it was; the explanation repeats its words in the example
+                notStored.add("· “" + UserText.escape(n.source(), Math.min(settings.maxQuoteChars(), LINE_START_CHARS))
+                        + "”："
                         + refusal(plan, person, n.refusal(), "如需重新打开，请联系办公室。"));
             }
         }

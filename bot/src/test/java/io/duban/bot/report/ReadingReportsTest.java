@@ -171,6 +171,19 @@ class ReadingReportsTest {
     }
 
     @Test
+    void manyLinesThatCannotBeStored_stillFitOnePhoneScreen() {
+        StringBuilder message = new StringBuilder();
+        for (int task : new int[] {1, 2, 3, 4, 5, 6, 9, 10, 11, 12, 13, 15, 18, 19}) {
+            message.append(task).append(task % 2 == 0 ? " 过半 " : " 40% ")
+                    .append("本周开展了大量工作，包括调研、座谈、对接、签约等等，情况良好，继续推进各项工作落实落细\n");
+        }
+        String reply = bot.say(STAFF, NGK, message.toString());
+        assertThat(reply).startsWith("已记录 8 项").contains("未记录 6 项", "另有 3 项未记录");
+        assertThat(reply.length()).as("about one phone screen").isLessThanOrEqualTo(450);
+        assertThat(reply.lines().count()).isLessThanOrEqualTo(20);
+    }
+
+    @Test
     void socialWords_getAShortFriendlyAnswer_neverNotUnderstood() {
         String reply = bot.say(STAFF, NGK, "@督办助手 收到");
         assertThat(reply).startsWith("好的！").contains("本周还待报送", "12").doesNotContain("没有看懂");
