@@ -60,6 +60,9 @@ final class PartReader {
                 .collect(Collectors.joining("|"));
     }
 
+    /** {@code 援滇人数20人，疗休养总人数130人}: the task-17 counts written in the text without a colon. */
+    private static final Pattern SAID_COUNT = Pattern.compile(
+            "(援滇帮扶疗休养人数|援滇人数|疗休养总人数)\\s*(?:为|是|达到|达|共)?\\s*(\\d{1,7})\\s*(?:人|名)?(?![\\d.%％万])");
     private static final Pattern COUNT = Pattern.compile("^(\\d{1,7})\\s*人?$");
     private static final Pattern LABEL_BEFORE = Pattern.compile(
             "(?:(?:总体|整体|总|工作|目前|当前|累计)?(?:进度|完成率|完成度|完成比例|完成进度)\\s*(?:为|达到了|达到|已达|达|约|是|[:：])?\\s*"
@@ -444,6 +447,14 @@ final class PartReader {
                 }
             }
             String progress = String.join("；", parts);
+            for (Matcher said = SAID_COUNT.matcher(progress); said.find(); ) {
+                OptionalInt n = OptionalInt.of(Integer.parseInt(said.group(2)));
+                if (said.group(1).startsWith("援滇") && numerator.isEmpty()) {
+                    numerator = n;
+                } else if (!said.group(1).startsWith("援滇") && denominator.isEmpty()) {
+                    denominator = n;
+                }
+            }
             boolean empty = percent.isEmpty() && status.isEmpty() && progress.isEmpty() && problems.isEmpty()
                     && next.isEmpty() && numerator.isEmpty() && denominator.isEmpty() && !noChange;
             if (mayBePreamble && group.reference().isEmpty() && percent.isEmpty() && status.isEmpty() && !noChange

@@ -41,6 +41,10 @@ public record TaskReference(List<Integer> numbers, int end) {
             "^\\s*[、,，和及/]\\s*(?:任务|第)?\\s*(\\d{1,4})(?:\\s*(?:号任务|项任务|号|项))?");
     private static final Pattern LIST = Pattern.compile("^(\\d{1,4})((?:\\s*[、,，和及/]\\s*\\d{1,4})+)(?=\\s|$|[无同没])");
     private static final Pattern DIGITS = Pattern.compile("\\d{1,4}");
+    /** {@code 7-10 无变化}, {@code 7至10均无变化}: a range of tasks, read only before "no change". */
+    private static final Pattern RANGE = Pattern.compile("^(\\d{1,3})\\s*(?:-|－|~|～|—|至|到)\\s*(\\d{1,3})(?=\\s*(?:项|号)?\\s*"
+            + "(?:均|都|全部|暂)?\\s*(?:无变化|没有变化|没变化|同上周|无新进展|没有新进展|无进展))");
+    private static final Pattern RANGE_SUFFIX = Pattern.compile("^\\s*(?:项|号)");
     /** {@code 十二 60%}: a Chinese numeral alone names a task only when a percent follows it. */
     private static final Pattern BARE_CHINESE = Pattern.compile(
             "^([一二两三四五六七八九十]{1,3})\\s+(?=\\d{1,3}(?:\\.\\d+)?\\s*%|百分之|[一二两三四五六七八九十]成|进度)");
@@ -90,6 +94,23 @@ public record TaskReference(List<Integer> numbers, int end) {
             if (inner.matches("\\d{1,4}") && position == Position.MESSAGE_START && figureAfter) {
                 return Optional.of(new TaskReference(List.of(Integer.parseInt(inner)), skipSeparator(text,
                         bracketed.end())));
+            }
+        }
+        Matcher range = RANGE.matcher(text);
+        if (range.find()) {
+            int from = Integer.parseInt(range.group(1));
+            int to = Integer.parseInt(range.group(2));
+            if (from < to && to - from < 30) {
+                List<Integer> numbers = new ArrayList<>();
+                for (int n = from; n <= to; n++) {
+                    numbers.add(n);
+                }
+                int end = range.end();
+                Matcher suffix = RANGE_SUFFIX.matcher(text.substring(end));
+                if (suffix.find()) {
+                    end += suffix.end();
+                }
+                return Optional.of(new TaskReference(List.copyOf(numbers), skipSeparator(text, end)));
             }
         }
         Matcher list = LIST.matcher(text);

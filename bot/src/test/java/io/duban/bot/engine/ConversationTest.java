@@ -224,6 +224,10 @@ class ConversationTest {
         assertThat(bot.say(LEADER, LEADERS, "指标")).contains("20 / 疗休养总人数 120 = 16.7%", "已达标", "党群科（汇总）");
         assertThat(bot.say(STAFF, NGK, "12 60% x；援滇人数：3")).contains("没有数量指标");
         assertThat(bot.say("xuhao", "wr-demo-jgdzb", "17 50% x；援滇人数：60；疗休养总人数：50")).contains("不能多于");
+        // written in a sentence, without colons, the counts are read as well
+        assertThat(bot.say("chenlei", "wr-demo-dqk", "17 65% 援滇人数21人，疗休养总人数125人"))
+                .contains("援滇人数：21；疗休养总人数：125");
+        assertThat(bot.say(LEADER, LEADERS, "指标")).contains("21 / 疗休养总人数 125 = 16.8%");
     }
 
     @Test
