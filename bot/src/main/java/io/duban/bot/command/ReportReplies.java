@@ -85,15 +85,15 @@ public final class ReportReplies {
         }
         SubmitResult result = service.submit(plan, person, parts, quotedText.flatMap(ReportReplies::singleTaskIn),
                 inboundId);
-        return Reply.of(words(plan, person, result));
+        return Reply.of(answer(plan, person, result));
     }
 
-    private String words(WorkPlan plan, Person person, SubmitResult result) {
+    private String answer(WorkPlan plan, Person person, SubmitResult result) {
         if (result instanceof SubmitResult.RestUnchanged r) {
             String rest = r.rest().isEmpty() ? "“其余无变化”暂未记录：上面有未能记录的内容，改正后请连同“其余无变化”再发一次。"
                     : r.rest().get() instanceof NoChangeResult.NothingDue ? "其余任务本周没有待报送的，无需“无变化”。"
                     : noChange(plan, person, r.rest().get());
-            return words(plan, person, r.reports()) + "\n" + rest;
+            return answer(plan, person, r.reports()) + "\n" + rest;
         }
         if (result instanceof SubmitResult.NoChange n) {
             return noChange(plan, person, n.result());
@@ -134,12 +134,12 @@ public final class ReportReplies {
                 + describe(c.stored(), false) + extra + "\n如需撤回：撤回 " + number);
     }
 
-    /** {@code 撤回 12}. */
     /** Whether the words after 撤回 mean the sender's last report ({@code 上一条}, {@code 刚才那条}). */
     static boolean isTheLastOne(String words) {
         return THE_LAST_ONE.matcher(words.strip()).matches();
     }
 
+    /** {@code 撤回 12}, {@code 撤回上一条}. */
     Reply withdraw(WorkPlan plan, Person person, String args, long inboundId) {
         String clean = InputNormalizer.clean(args, settings.botName());
         Optional<TaskReference> ref = TaskReference.at(clean, TaskReference.Position.MESSAGE_START);

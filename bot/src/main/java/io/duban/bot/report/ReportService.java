@@ -141,9 +141,7 @@ public final class ReportService {
                 return Optional.empty();
             }
             ParsedReport r = read.report();
-            boolean bare = r.noChange() && r.percent().isEmpty() && r.status().isEmpty() && r.progress().isEmpty()
-                    && r.problems().isEmpty() && r.nextSteps().isEmpty() && !r.hasKpi();
-            if (!bare || (r.taskNumber().isEmpty() && parts.size() > 1)) {
+            if (!saysOnlyNoChange(r) || (r.taskNumber().isEmpty() && parts.size() > 1)) {
                 return Optional.empty();
             }
             r.taskNumber().ifPresent(named::add);
@@ -157,9 +155,13 @@ public final class ReportService {
             return false;
         }
         ParsedReport r = read.report();
-        return r.taskNumber().isEmpty() && r.noChange() && r.percent().isEmpty() && r.status().isEmpty()
-                && r.progress().isEmpty() && r.problems().isEmpty() && r.nextSteps().isEmpty() && !r.hasKpi()
-                && StatusWords.isRestUnchangedClause(r.source());
+        return r.taskNumber().isEmpty() && saysOnlyNoChange(r) && StatusWords.isRestUnchangedClause(r.source());
+    }
+
+    /** "No change" and nothing else: no percent, status, text, problem, next step or count. */
+    private static boolean saysOnlyNoChange(ParsedReport r) {
+        return r.noChange() && r.percent().isEmpty() && r.status().isEmpty() && r.progress().isEmpty()
+                && r.problems().isEmpty() && r.nextSteps().isEmpty() && !r.hasKpi();
     }
 
     /** Checks one report against the plan and the unit's history and stores it, or says why not. */
@@ -277,7 +279,6 @@ public final class ReportService {
                 followUp.afterStore(plan, task.get(), stored, target));
     }
 
-    /** Withdraws the unit's latest effective report on a task; the one before it counts again. */
     /**
      * The task of the person's own latest report that still counts ({@code 撤回上一条}): what "the last one" means to
      * the person who sent it. Empty when nothing the person reported counts any more.
@@ -289,6 +290,7 @@ public final class ReportService {
                 .map(ProgressReport::taskNumber);
     }
 
+    /** Withdraws the unit's latest effective report on a task; the one before it counts again. */
     public WithdrawResult withdraw(WorkPlan plan, Person person, int number, long inboundId) {
         Optional<PlanTask> task = plan.task(number);
         if (task.isEmpty()) {
