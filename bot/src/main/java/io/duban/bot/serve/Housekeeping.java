@@ -102,6 +102,9 @@ final class Housekeeping {
             }
             Instant now = clock.instant();
             heartbeat(now);
+            if (storage.database().dialect() == Database.Dialect.POSTGRESQL) {
+                releaseRepliesOfDeadSenders(); // another instance that died after this one started
+            }
             status(now, depth, problems.last().filter(p -> p.lastSeen().isAfter(now.minus(Duration.ofMinutes(2))))
                     .map(StorageProblems.Problem::line).orElse(""));
         } catch (StorageFault e) {
@@ -141,9 +144,11 @@ final class Housekeeping {
     }
 
     /**
-     * Replies a sender was delivering when its process died go out again at once, not after their lease. On SQLite
-     * this process is the only sender (the serve lock), so every lease but its own is a dead one's; on PostgreSQL the
-     * live senders are the instances with a recent heartbeat.
+     * Replies a sender was delivering when its process died go out again at once, not after their lease: at start and,
+     * on PostgreSQL, at every status round. On SQLite this process is the only sender (the serve lock), so every lease but its own
+     * is a dead one's; on PostgreSQL the live senders are the instances with a recent heartbeat whose process, when
+     * it ran on this host, still exists — an instance killed and restarted by its supervisor is found dead at once,
+     * not after {@link #INSTANCE_SILENT}, which would leave its last reply waiting for the outbox lease.
      */
     void releaseRepliesOfDeadSenders() {
         try {
@@ -151,7 +156,10 @@ final class Housekeeping {
             live.add(instance);
             if (storage.database().dialect() == Database.Dialect.POSTGRESQL) {
                 Instant recent = clock.instant().minus(INSTANCE_SILENT);
+                String here = host();
                 storage.instances().all().stream().filter(i -> i.heartbeatAt().isAfter(recent))
+                        .filter(i -> !i.host().equals(here) || ProcessHandle.of(i.pid()).map(ProcessHandle::isAlive)
+                                .orElse(false))
                         .forEach(i -> live.add(i.instanceId()));
             }
             int released = storage.outbox().releaseLeasesOfOthers(live);
