@@ -144,11 +144,12 @@ final class Housekeeping {
     }
 
     /**
-     * Replies a sender was delivering when its process died go out again at once, not after their lease: at start and,
-     * on PostgreSQL, at every status round. On SQLite this process is the only sender (the serve lock), so every lease but its own
-     * is a dead one's; on PostgreSQL the live senders are the instances with a recent heartbeat whose process, when
-     * it ran on this host, still exists — an instance killed and restarted by its supervisor is found dead at once,
-     * not after {@link #INSTANCE_SILENT}, which would leave its last reply waiting for the outbox lease.
+     * Replies a sender was delivering when its process died go out again soon, not after their 120 s lease: at start
+     * and, on PostgreSQL, at every status round (an instance that died after this one started, e.g. one killed and
+     * restarted by its supervisor while a reply was on its way, is found silent {@link #INSTANCE_SILENT} later). On
+     * SQLite this process is the only sender (the serve lock), so every lease but its own is a dead one's; on
+     * PostgreSQL the live senders are the instances with a recent heartbeat. (A process id is not asked: two
+     * containers on one host may share a host name and not see each other's processes.)
      */
     void releaseRepliesOfDeadSenders() {
         try {
@@ -156,10 +157,7 @@ final class Housekeeping {
             live.add(instance);
             if (storage.database().dialect() == Database.Dialect.POSTGRESQL) {
                 Instant recent = clock.instant().minus(INSTANCE_SILENT);
-                String here = host();
                 storage.instances().all().stream().filter(i -> i.heartbeatAt().isAfter(recent))
-                        .filter(i -> !i.host().equals(here) || ProcessHandle.of(i.pid()).map(ProcessHandle::isAlive)
-                                .orElse(false))
                         .forEach(i -> live.add(i.instanceId()));
             }
             int released = storage.outbox().releaseLeasesOfOthers(live);
