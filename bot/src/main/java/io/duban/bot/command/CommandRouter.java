@@ -33,6 +33,11 @@ public final class CommandRouter {
             "^问题\\s*(\\d{1,6})\\s*(?:已经|已)?(?:得到)?(?:解决|处理完毕|处理好|处理完)了?(?:[，,。；;：:\\s]+(.*))?$",
             Pattern.DOTALL);
 
+    /** {@code 这个机器人怎么用}, {@code 怎么报送？}: asking how to use the bot is asking for 帮助. */
+    private static final Pattern HOW_TO = Pattern.compile(
+            "^(?:请问)?(?:这个)?(?:机器人|督办助手|你)?(?:怎么|如何|咋)(?:用|使用|报送|报|填报|填)[?？。!！]*$"
+                    + "|^(?:使用说明|使用方法|操作说明|说明书)[?？。!！]*$");
+
     private final List<Command> commands;
     private final Command report;
     private final List<Map.Entry<String, Command>> words = new ArrayList<>();
@@ -70,9 +75,15 @@ public final class CommandRouter {
         Matcher solved = SOLVED.matcher(text.strip());
         if (solved.matches()) {
             String note = solved.group(2) == null ? "" : solved.group(2).strip();
-            Optional<Command> solve = commands.stream().filter(c -> c.name().equals("解决")).findFirst();
+            Optional<Command> solve = named("解决");
             if (solve.isPresent()) {
                 return Optional.of(new Route(solve.get(), ("问题" + solved.group(1) + " " + note).strip()));
+            }
+        }
+        if (HOW_TO.matcher(text.strip()).matches()) {
+            Optional<Command> help = named("帮助");
+            if (help.isPresent()) {
+                return Optional.of(new Route(help.get(), ""));
             }
         }
         String lower = text.toLowerCase(Locale.ROOT);
@@ -99,5 +110,10 @@ public final class CommandRouter {
             return Optional.of(new Route(report, text));
         }
         return Optional.empty();
+    }
+
+    /** The command with this name, when it is registered (a test may build a router without it). */
+    private Optional<Command> named(String name) {
+        return commands.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 }

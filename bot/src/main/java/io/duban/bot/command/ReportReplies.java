@@ -177,7 +177,10 @@ public final class ReportReplies {
      * person's unit still owes this week, if anything (leaders are not reminded).
      */
     public String socialAnswer(WorkPlan plan, Person person, String text) {
-        String word = text.contains("谢") || text.toLowerCase(Locale.ROOT).contains("thank") ? "不客气！" : "好的！";
+        String lower = text.toLowerCase(Locale.ROOT);
+        String word = lower.contains("谢") || lower.contains("thank") ? "不客气！"
+                : lower.matches(".*(?:在吗|在不在|在么).*") ? "在的。"
+                : lower.matches(".*(?:你好|您好|早上好|下午好|hi|hello).*") ? "您好！" : "好的！";
         List<PlanTask> awaiting = person.role() == Role.LEADER ? List.of() : service.awaitingThisWeek(plan,
                 person.unit());
         if (awaiting.isEmpty()) {

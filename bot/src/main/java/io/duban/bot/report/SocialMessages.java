@@ -11,7 +11,8 @@ public final class SocialMessages {
     private static final List<String> WORDS = List.of("收到了", "收到", "已收到", "收悉", "好的", "好滴", "好嘞", "好",
             "行", "可以", "谢谢您", "谢谢", "多谢", "感谢", "辛苦了", "辛苦", "明白了", "明白", "知道了", "了解", "已阅",
             "嗯嗯", "嗯", "哦", "ok", "okay", "thanks", "thx", "没问题", "马上", "稍后", "马上报", "稍后报", "晚点报",
-            "马上办", "这就报", "您好", "你好", "早上好", "在的", "ok的", "辛苦啦", "谢啦")
+            "马上办", "这就报", "您好", "你好", "早上好", "下午好", "在的", "在吗", "在不在", "在么", "ok的", "辛苦啦",
+            "谢啦", "hi", "hello")
             .stream().sorted((a, b) -> b.length() - a.length()).toList();
     private static final Pattern DECORATION = Pattern.compile(
             "\\[[^\\[\\]]{1,4}\\]|[\\p{So}\\p{Sk}\\p{P}\\p{Z}\\s~～啊呀哈啦呢吧哦喔嘛]");

@@ -190,6 +190,11 @@ class ReadingReportsTest {
         assertThat(bot.say(STAFF, NGK, "谢谢👍")).startsWith("不客气！");
         assertThat(bot.say(LEADER, LEADERS, "好的")).isEqualTo("好的！");
         assertThat(bot.say(STAFF, NGK, "今天天气不错")).contains("没有看懂");
+        assertThat(bot.say(STAFF, NGK, "你好")).startsWith("您好！");
+        assertThat(bot.say(STAFF, NGK, "在吗？")).startsWith("在的。");
+        assertThat(bot.say(STAFF, NGK, "这个机器人怎么用")).as("asking how is asking for help")
+                .startsWith("督办助手").contains("报送：12 60%");
+        assertThat(bot.say(STAFF, NGK, "怎么报送？")).startsWith("督办助手");
     }
 
     @Test
