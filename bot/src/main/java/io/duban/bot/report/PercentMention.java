@@ -30,6 +30,8 @@ public record PercentMention(int start, int end, String written, BigDecimal valu
     private static final Pattern CHINESE_SIGN = Pattern.compile(
             "(?<![零〇一二两三四五六七八九十百千\\d])([零〇一二两三四五六七八九十百]{1,4})\\s*%");
     private static final Pattern BARE = Pattern.compile("^(-)?(\\d{1,6}(?:\\.\\d+)?)(?![\\d.%])");
+    /** {@code 10.16}: month and day as people write a date before what happened on it. */
+    private static final Pattern MONTH_DOT_DAY = Pattern.compile("\\s*(?:[1-9]|1[0-2])\\.(?:[1-9]|[12]\\d|3[01])");
 
     public boolean readable() {
         return value != null;
@@ -161,6 +163,9 @@ public record PercentMention(int start, int end, String written, BigDecimal valu
             }
             if (look == end && !isHan(next) && "，,。；;、：:（(".indexOf(next) < 0) {
                 return java.util.Optional.empty(); // 1/2, 3-4: not a percent by position
+            }
+            if (isHan(next) && MONTH_DOT_DAY.matcher(m.group()).matches()) {
+                return java.util.Optional.empty(); // 10.16召开推介会: a date
             }
         }
         BigDecimal v = new BigDecimal(m.group(2));
