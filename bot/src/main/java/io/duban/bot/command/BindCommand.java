@@ -6,6 +6,7 @@ import io.duban.roster.ChatBinding;
 import io.duban.storage.ChatRepository;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code 绑定 农管科} or {@code 绑定 领导群}: an admin tells the bot what the current group chat is for. */
 public final class BindCommand implements Command {
@@ -59,8 +60,18 @@ public final class BindCommand implements Command {
             return Reply.of("请写明单位名称或“领导群”，例如：绑定 农管科。可用单位："
                     + String.join("、", org.units()) + "。");
         }
+        Optional<String> before = chats.find(chatId).map(BindCommand::label);
+        String now = label(binding);
+        if (before.filter(now::equals).isPresent()) {
+            return Reply.of("本群已是" + now + "，无需再绑定。");
+        }
         chats.saveFromChat(binding, clock.instant());
-        return Reply.of(binding.unit().map(u -> "本群已绑定为" + u + "的工作群，每周提醒将发到这里。")
-                .orElse("本群已绑定为领导群，每周汇总和月度通报将发到这里。"));
+        String was = before.map(b -> "（原为" + b + "，已改绑）").orElse("");
+        return Reply.of(binding.unit().map(u -> "本群已绑定为" + now + was + "，每周提醒将发到这里。")
+                .orElse("本群已绑定为" + now + was + "，每周汇总和月度通报将发到这里。"));
+    }
+
+    private static String label(ChatBinding binding) {
+        return binding.unit().map(u -> u + "的工作群").orElse("领导群");
     }
 }

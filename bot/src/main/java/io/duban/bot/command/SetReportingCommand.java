@@ -84,6 +84,9 @@ public final class SetReportingCommand implements Command {
         PlanTask after = changed.get().after();
         String note = setting.responsibleOwe().filter(o -> o).isPresent() && before.responsibleUnits().isEmpty()
                 ? "\n（该任务没有责任单位，仍由牵头单位报送。）" : "";
+        if (describe(after).equals(describe(before))) {
+            return Reply.of("任务 " + after.label() + " 的报送已是：" + describe(after) + "，无需修改。");
+        }
         return Reply.of("已修改任务 " + after.label() + " 的报送：" + describe(after) + "（原：" + describe(before)
                 + "）。\n修改人：" + ctx.person().name() + "，已记录，立即生效。" + note);
     }

@@ -163,6 +163,8 @@ class ReportingLoadEngineTest {
         String answer = bot.say("zhouhui", null, "设置 15 每两周");
         assertThat(answer).contains("已修改任务 15 促进农特产品销售 的报送：每两周，农管科 报送（原：每周，农管科 报送）", "周慧");
         List<ReportingChange> stored = bot.app.storage().reportingChanges().history(2023, 15);
+        assertThat(bot.say("zhouhui", null, "设置 15 每两周")).as("the same setting again")
+                .contains("报送已是：每两周，农管科 报送，无需修改").doesNotContain("已修改");
         assertThat(stored).singleElement().satisfies(c -> {
             assertThat(c.cadence()).isEqualTo("biweekly");
             assertThat(c.changedBy()).isEqualTo("zhouhui");

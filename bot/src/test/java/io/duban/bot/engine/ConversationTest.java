@@ -186,6 +186,10 @@ class ConversationTest {
     void adminsRegisterPeopleAndBindChats_andTheEditsSurviveARestart() {
         assertThat(bot.say(ADMIN, "wr-new", "登记 lisi 李四 农管科 联络员")).contains("已登记", "李四", "联络员");
         assertThat(bot.say(ADMIN, "wr-new", "绑定 农发科")).contains("已绑定为农发科");
+        assertThat(bot.say(ADMIN, "wr-new", "绑定 农发科")).contains("本群已是农发科的工作群，无需再绑定");
+        bot.say(ADMIN, "wr-other", "绑定 领导群");
+        assertThat(bot.say(ADMIN, "wr-other", "绑定 农管科")).as("a rebinding says what the group was")
+                .contains("已绑定为农管科的工作群（原为领导群，已改绑）");
         assertThat(bot.say(ADMIN, "wr-new", "登记 lisi 李四 火星科 联络员")).contains("没有名为“火星科”的单位");
         assertThat(bot.say(ADMIN, "wr-new", "登记 lisi")).contains("格式不对", "例如");
         assertThat(bot.say(ADMIN, null, "登记 zhouhui 周慧 办公室 联络员")).contains("不能取消自己的管理员身份");
