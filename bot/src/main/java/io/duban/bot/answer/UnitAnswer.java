@@ -77,6 +77,9 @@ public final class UnitAnswer {
         }
         String head = "【" + unit + "】" + tasks.size() + " 项任务（★牵头；本周应报 " + dueNow.size() + " 项），本周已报 "
                 + done + " 项";
-        return Screen.page(head, items, "报送示例：12 60% 本周进展；问题：…", moreCommand, page);
+        // the example names a task of this unit: one due now, else the first it owes, else its first
+        int example = dueNow.stream().sorted().findFirst().orElse(ordered.isEmpty() ? 12
+                : ordered.get(0).task().number());
+        return Screen.page(head, items, "报送示例：" + example + " 60% 本周进展；问题：…", moreCommand, page);
     }
 }

@@ -161,7 +161,9 @@ class ConversationTest {
         assertThat(bot.say(LEADER, LEADERS, "任务 12 进展如何？")).contains("【任务 12】");
         assertThat(bot.say(STAFF, NGK, "任务12最新进展")).as("staff ask about their own task").contains("【任务 12】");
         assertThat(bot.say(LEADER, LEADERS, "农管科")).contains("【农管科】");
-        assertThat(bot.say(LEADER, LEADERS, "集指科报了吗")).contains("【集指科】");
+        assertThat(bot.say(LEADER, LEADERS, "集指科报了吗")).contains("【集指科】", "报送示例：12 60%");
+        assertThat(bot.say(LEADER, LEADERS, "单位 援外干部")).as("the example names the unit's own task")
+                .contains("报送示例：8 60%");
         assertThat(bot.say(LEADER, LEADERS, "哪些单位没报")).contains("尚未报齐");
         assertThat(bot.say(LEADER, LEADERS, "导出")).contains("仅限管理员", "请告知办公室", "进度、未报送")
                 .doesNotContain("报送进度");
