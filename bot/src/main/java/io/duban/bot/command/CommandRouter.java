@@ -33,6 +33,10 @@ public final class CommandRouter {
             "^问题\\s*(\\d{1,6})\\s*(?:已经|已)?(?:得到)?(?:解决|处理完毕|处理好|处理完)了?(?:[，,。；;：:\\s]+(.*))?$",
             Pattern.DOTALL);
 
+    /** {@code 12应为70%}, {@code 任务12改成65% 已对接3家}: the 更正 command as people write it, task first. */
+    private static final Pattern CORRECTED = Pattern.compile(
+            "^(?:任务)?\\s*(\\d{1,3})\\s*(?:的进度|进度)?\\s*(?:应为|应该是|应是|改为|改成|更正为|修改为|更改为)\\s*(\\d.*)$",
+            Pattern.DOTALL);
     /** {@code 这个机器人怎么用}, {@code 怎么报送？}: asking how to use the bot is asking for 帮助. */
     private static final Pattern HOW_TO = Pattern.compile(
             "^(?:请问)?(?:这个)?(?:机器人|督办助手|你)?(?:怎么|如何|咋)(?:用|使用|报送|报|填报|填)[?？。!！]*$"
@@ -78,6 +82,13 @@ public final class CommandRouter {
             Optional<Command> solve = named("解决");
             if (solve.isPresent()) {
                 return Optional.of(new Route(solve.get(), ("问题" + solved.group(1) + " " + note).strip()));
+            }
+        }
+        Matcher corrected = CORRECTED.matcher(text.strip());
+        if (corrected.matches()) {
+            Optional<Command> correct = named("更正");
+            if (correct.isPresent()) {
+                return Optional.of(new Route(correct.get(), corrected.group(1) + " " + corrected.group(2).strip()));
             }
         }
         if (HOW_TO.matcher(text.strip()).matches()) {

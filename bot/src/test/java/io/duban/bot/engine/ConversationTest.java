@@ -66,6 +66,12 @@ class ConversationTest {
                 .containsExactly(ReportKind.REPORT, ReportKind.REPORT, ReportKind.CORRECTION, ReportKind.WITHDRAWAL);
         assertThat(bot.say(STAFF, NGK, "撤回 12")).contains("已撤回");
         assertThat(bot.say(STAFF, NGK, "撤回 12")).contains("没有任务 12 的有效报送");
+        bot.say(STAFF, NGK, "12 60% 已对接");
+        assertThat(bot.say(STAFF, NGK, "12应为70%")).as("a correction in plain words")
+                .contains("已更正", "进度：70%").doesNotContain("应为");
+        assertThat(bot.say(STAFF, NGK, "任务12改成65% 已对接3家")).contains("已更正", "进展：已对接3家");
+        assertThat(bot.app.storage().reports().latestEffective(2023, 12, "农管科").orElseThrow().kind())
+                .isEqualTo(ReportKind.CORRECTION);
     }
 
     @Test
