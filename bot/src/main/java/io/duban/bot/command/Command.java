@@ -32,14 +32,6 @@ public interface Command {
     }
 
     /**
-     * Whether the command also takes these words written right after its word without a space or number
-     * ({@code 撤回上一条}); by default a command word must stand apart, so that {@code 问题已解决} is no 问题 query.
-     */
-    default boolean acceptsJoined(String rest) {
-        return false;
-    }
-
-    /**
      * Runs the command.
      *
      * @param args the text after the command word, stripped

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +17,7 @@ import java.util.regex.Pattern;
  * command takes ({@code 任务十二}: people do not type a space before 十二, and without this rule the message read as an
  * empty report). Text that starts like a report ({@code 12 60% …},
  * {@code 60% …}, {@code 第十二项 …}, {@code 无变化}; see {@link ReportParser#looksLikeReport}) goes to the report command.
+ * Phrasings that stand for a command ({@code 问题3已解决}, {@code 12应为70%}; see {@link PlainPhrasings}) come first.
  */
 public final class CommandRouter {
 
@@ -27,20 +27,6 @@ public final class CommandRouter {
     /** A number in Chinese numerals right after the command word, ending the word or followed by a space or 历史. */
     private static final Pattern CHINESE_NUMBER_ARG = Pattern.compile(
             "^[" + ChineseNumerals.ALL + "]+(?:$|\\s|历史|[:：,，])");
-
-    /** {@code 问题3已解决，已协调冷链补贴}: the 解决 command as people write it, number first. */
-    private static final Pattern SOLVED = Pattern.compile(
-            "^问题\\s*(\\d{1,6})\\s*(?:已经|已)?(?:得到)?(?:解决|处理完毕|处理好|处理完)了?(?:[，,。；;：:\\s]+(.*))?$",
-            Pattern.DOTALL);
-
-    /** {@code 12应为70%}, {@code 任务12改成65% 已对接3家}: the 更正 command as people write it, task first. */
-    private static final Pattern CORRECTED = Pattern.compile(
-            "^(?:任务)?\\s*(\\d{1,3})\\s*(?:的进度|进度)?\\s*(?:应为|应该是|应是|改为|改成|更正为|修改为|更改为)\\s*(\\d.*)$",
-            Pattern.DOTALL);
-    /** {@code 这个机器人怎么用}, {@code 怎么报送？}: asking how to use the bot is asking for 帮助. */
-    private static final Pattern HOW_TO = Pattern.compile(
-            "^(?:请问)?(?:这个)?(?:机器人|督办助手|你)?(?:怎么|如何|咋)(?:用|使用|报送|报|填报|填)[?？。!！]*$"
-                    + "|^(?:使用说明|使用方法|操作说明|说明书)[?？。!！]*$");
 
     private final List<Command> commands;
     private final Command report;
@@ -76,26 +62,10 @@ public final class CommandRouter {
     }
 
     public Optional<Route> route(String text) {
-        Matcher solved = SOLVED.matcher(text.strip());
-        if (solved.matches()) {
-            String note = solved.group(2) == null ? "" : solved.group(2).strip();
-            Optional<Command> solve = named("解决");
-            if (solve.isPresent()) {
-                return Optional.of(new Route(solve.get(), ("问题" + solved.group(1) + " " + note).strip()));
-            }
-        }
-        Matcher corrected = CORRECTED.matcher(text.strip());
-        if (corrected.matches()) {
-            Optional<Command> correct = named("更正");
-            if (correct.isPresent()) {
-                return Optional.of(new Route(correct.get(), corrected.group(1) + " " + corrected.group(2).strip()));
-            }
-        }
-        if (HOW_TO.matcher(text.strip()).matches()) {
-            Optional<Command> help = named("帮助");
-            if (help.isPresent()) {
-                return Optional.of(new Route(help.get(), ""));
-            }
+        Optional<Route> phrased = PlainPhrasings.read(text)
+                .flatMap(m -> named(m.command()).map(c -> new Route(c, m.args())));
+        if (phrased.isPresent()) {
+            return phrased;
         }
         String lower = text.toLowerCase(Locale.ROOT);
         for (Map.Entry<String, Command> w : words) {
@@ -105,7 +75,7 @@ public final class CommandRouter {
             String rest = text.substring(w.getKey().length());
             boolean chineseNumber = CHINESE_NUMBER_ARG.matcher(rest).find();
             if (!rest.isEmpty() && !Character.isWhitespace(rest.charAt(0)) && !Character.isDigit(rest.charAt(0))
-                    && ":：,，".indexOf(rest.charAt(0)) < 0 && !chineseNumber && !w.getValue().acceptsJoined(rest)) {
+                    && ":：,，".indexOf(rest.charAt(0)) < 0 && !chineseNumber) {
                 continue;
             }
             String args = rest.replaceFirst("^[\\s:：,，]+", "").strip();

@@ -36,11 +36,6 @@ public final class WithdrawCommand implements Command {
     }
 
     @Override
-    public boolean acceptsJoined(String rest) {
-        return ReportReplies.isTheLastOne(rest);
-    }
-
-    @Override
     public Access access() {
         return Access.REGISTERED;
     }
