@@ -91,10 +91,11 @@ public final class JdbiInboundMessageRepository implements InboundMessageReposit
 
     @Override
     public boolean takeForAnswer(long id) {
-        return jdbi.withHandle(h -> h.createUpdate("""
-                        UPDATE inbound_message SET claim_until = claim_until WHERE id = :id AND handled_at IS NULL""")
-                .bind("id", id)
-                .execute()) == 1;
+        // plain JDBC: every callback's answer starts here (profiled in issue 14: through Jdbi it cost a tenth of
+        // the answer's time)
+        return jdbi.withHandle(h -> Jdbc.update(h, """
+                UPDATE inbound_message SET claim_until = claim_until WHERE id = ? AND handled_at IS NULL""",
+                st -> st.setLong(1, id))) == 1;
     }
 
     @Override
