@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CallbackRatioBench {
     private static final int PER_RUN = 2000;
     private static final int IN_FLIGHT = 200;
-    private static final int HTTP_THREADS = 8;
+    private static final int HTTP_THREADS = Integer.getInteger("duban.bench.httpThreads", 8);
 
     @TempDir
     Path dir;
@@ -58,7 +58,7 @@ class CallbackRatioBench {
         bare.start();
         try (App app = new App(dir, config, Storage.open("jdbc:sqlite:" + dir.resolve("cb.db")), clock, Map.of());
              GroupCommit commit = new GroupCommit(app.engine(), app.storage());
-             CallbackServer server = CallbackServer.builder()
+             CallbackServer server = answerThreads(CallbackServer.builder())
                      .bind(new InetSocketAddress("127.0.0.1", 0))
                      .robot("/wecom/robot", crypto)
                      .clock(Clock.systemUTC())
@@ -105,6 +105,12 @@ class CallbackRatioBench {
             bare.stop(0);
             bareThreads.shutdownNow();
         }
+    }
+
+    /** The server's own answering threads, unless {@code -Dduban.bench.answerThreads=N} asks for another number. */
+    private static CallbackServer.Builder answerThreads(CallbackServer.Builder builder) {
+        Integer threads = Integer.getInteger("duban.bench.answerThreads");
+        return threads == null ? builder : builder.processing(Executors.newFixedThreadPool(threads));
     }
 
     /**
