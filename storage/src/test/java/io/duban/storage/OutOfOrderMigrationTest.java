@@ -22,9 +22,10 @@ class OutOfOrderMigrationTest {
         Path sqlite = Path.of("src/main/resources/db/migration/sqlite");
         try (Stream<Path> files = Files.list(sqlite)) {
             for (Path f : files.filter(f -> !f.getFileName().toString().startsWith("V002__")
-                    // V090 and V092 build on V002: a build without V002 had neither
+                    // V090, V092 and V093 build on V002: a build without V002 had none of them
                     && !f.getFileName().toString().startsWith("V090__")
-                    && !f.getFileName().toString().startsWith("V092__")).toList()) {
+                    && !f.getFileName().toString().startsWith("V092__")
+                    && !f.getFileName().toString().startsWith("V093__")).toList()) {
                 Files.copy(f, old.resolve(f.getFileName()));
             }
         }
