@@ -3,15 +3,12 @@ package io.duban.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.duban.storage.model.ReplyRoute;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.stream.Stream;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,15 +22,7 @@ class ReplyRouteMigrationTest {
 
     @Test
     void routesStoredBeforeV092_surviveIt() throws Exception {
-        Path old = dir.resolve("old");
-        Files.createDirectories(old);
-        try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration/sqlite"))) {
-            for (Path f : files.filter(f -> !f.getFileName().toString().startsWith("V092__")).toList()) {
-                Files.copy(f, old.resolve(f.getFileName()));
-            }
-        }
-        String url = "jdbc:sqlite:" + dir.resolve("duban.db");
-        Flyway.configure().dataSource(url, null, null).locations("filesystem:" + old).load().migrate();
+        String url = OlderSchema.without(dir, "V092");
         try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
             s.execute("INSERT INTO reply_route VALUES ('m-1', 'wecom-ws', 'req-1', 'wr-chat', 'group', 1696813200000)");
             s.execute("INSERT INTO reply_route VALUES ('m-2', 'wecom-callback', 'https://x/r?code=2', 'zhangsan', "

@@ -26,11 +26,7 @@ public final class JdbiReplyRouteRepository implements ReplyRouteRepository {
         this.jdbi = jdbi;
     }
 
-    /**
-     * An upsert. It ends with RETURNING and runs as a query: the SQLite driver follows every INSERT run as an update
-     * with a {@code SELECT last_insert_rowid()} of its own, prepared anew each time (for getGeneratedKeys), which cost
-     * as much as the upsert itself.
-     */
+    /** An upsert, ending with RETURNING so that it runs as a query (see {@link Jdbc#update}). */
     @Override
     public void remember(ReplyRoute route) {
         jdbi.useHandle(h -> Jdbc.one(h, """
