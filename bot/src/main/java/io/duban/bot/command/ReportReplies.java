@@ -246,7 +246,8 @@ public final class ReportReplies {
             if (o instanceof ReportOutcome.Stored s) {
                 ProgressReport r = s.report();
                 stored.add(r.taskNumber() + " " + (s.keptPercent() ? "沿用上次 " : "") + r.percent().getAsInt() + "%");
-                s.notes().forEach(n -> remarks.add(r.taskNumber() + "：" + n));
+                // the notes are indented for the one-report layout; here each follows its task number
+                s.notes().forEach(n -> remarks.add(r.taskNumber() + "：" + n.strip()));
                 if (s.isLower()) {
                     remarks.add("⚠ " + r.taskNumber() + " 进度 " + r.percent().getAsInt() + "% 低于上次报送的 "
                             + s.previousPercent().getAsInt() + "%，已照录。");

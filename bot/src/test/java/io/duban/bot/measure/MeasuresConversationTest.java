@@ -192,6 +192,14 @@ class MeasuresConversationTest {
     }
 
     @Test
+    void aProblemInAMessageOfSeveralReports_isNamedAfterItsTask_onOneLine() {
+        String answer = bot.say("wangfang", "wr-demo-bgs", "1 70% 已召开联席会议；2 50% 制定方案 问题：经费待批");
+        assertThat(answer).contains("已记录 2 项：1 70%、2 50%");
+        assertThat(answer.lines().filter(l -> l.contains("经费待批")).toList())
+                .singleElement().satisfies(l -> assertThat(l).matches("2：已登记问题\\d+：经费待批.*"));
+    }
+
+    @Test
     void aLingeringProblem_isFlagged待会商_leadsTheDigestAndThe通报_untilAConsultationDecides() {
         bot.say(NGK_USER, NGK, "12 40% 推进中；问题：冷链成本高");
         assertThat(bot.say(LEADER, LEADERS, "会商")).contains("目前没有待会商的问题");
