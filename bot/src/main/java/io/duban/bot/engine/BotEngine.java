@@ -109,6 +109,15 @@ public final class BotEngine implements InboundPort {
                 () -> answer(message, received.id(), Lateness.ON_TIME, true)));
     }
 
+    /**
+     * Answers the messages in one transaction (each still under its own savepoint for its interpretation): a burst
+     * of callbacks costs one commit for the batch. A storage fault ends the whole batch; nothing of it is kept.
+     */
+    @Override
+    public int answerTogether(List<PendingAnswer> pending) {
+        return unit(() -> InboundPort.super.answerTogether(pending));
+    }
+
     /** The stored row of a message that still needs its answer; empty when it has one. */
     private Optional<InboundMessageRepository.Received> store(InboundMessage message) {
         return unit(() -> {

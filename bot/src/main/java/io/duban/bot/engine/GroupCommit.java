@@ -81,6 +81,11 @@ public final class GroupCommit implements InboundPort, AutoCloseable {
         return engine.receive(message);
     }
 
+    @Override
+    public int answerTogether(List<PendingAnswer> pending) {
+        return engine.answerTogether(pending);
+    }
+
     private void writeLoop() {
         List<Request> batch = new ArrayList<>();
         while (running) {

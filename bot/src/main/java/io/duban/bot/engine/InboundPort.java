@@ -2,6 +2,7 @@ package io.duban.bot.engine;
 
 import io.duban.bot.message.InboundMessage;
 import io.duban.storage.model.OutboxEntry;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,23 @@ public interface InboundPort {
     /** Stores the message and answers it at once. @return the outbox entry holding the answer; empty for a repeat */
     default Optional<OutboxEntry> receive(InboundMessage message) {
         return accept(message).flatMap(PendingAnswer::answer);
+    }
+
+    /**
+     * Answers several stored messages in turn. An engine with a database decides them in one transaction, so that a
+     * burst of messages costs one commit instead of one each; if that throws, nothing of it was kept and the caller
+     * answers each alone.
+     *
+     * @return how many answers were put into the outbox
+     */
+    default int answerTogether(List<PendingAnswer> pending) {
+        int enqueued = 0;
+        for (PendingAnswer p : pending) {
+            if (p.answer().isPresent()) {
+                enqueued++;
+            }
+        }
+        return enqueued;
     }
 
     /**

@@ -288,6 +288,57 @@ class EngineBench {
         return count[0];
     }
 
+    /**
+     * Answers decided together (the callback processor's batches, one transaction for up to 16) against the same
+     * answers one transaction each: CPU time per answer of the answering thread, stored messages prepared beforehand.
+     * Prints the ratio for batches of 4 (typical in a burst of callbacks) and of 16 (the largest).
+     */
+    @Test
+    void answeringTogether_againstOneByOne() {
+        MutableClock clock = MutableClock.at("2023-10-09T09:00+08:00");
+        ConfigDirectory config = ConfigDirectory.load(Path.of("../config"), name -> null);
+        try (App app = new App(dir, config, Storage.open("jdbc:sqlite:" + dir.resolve("t.db")), clock, Map.of())) {
+            int[] next = {0};
+            for (int warm = 0; warm < 30; warm++) {
+                for (int size : new int[] {1, 4, 16}) {
+                    answerCpuMicros(app, size, next);
+                }
+            }
+            for (int size : new int[] {4, 16}) {
+                Ratios.pairs("CPU per answer, " + size + " stored messages answered in one transaction vs one each",
+                        "µs", 9, () -> answerCpuMicros(app, size, next), () -> answerCpuMicros(app, 1, next));
+            }
+        }
+    }
+
+    /** Stores 1,600 messages, then answers them {@code size} per transaction: CPU µs per answer. */
+    private static double answerCpuMicros(App app, int size, int[] next) {
+        int n = 1600;
+        List<io.duban.bot.engine.InboundPort.PendingAnswer> pending = new ArrayList<>();
+        app.storage().inTransaction(() -> {
+            for (int i = 0; i < n; i++) {
+                InboundMessage m = new InboundMessage("together-" + next[0]++, "wecom-robot", "liuyang",
+                        ChatType.GROUP, Optional.of("wr-demo-ngk"), "@督办助手 第3项 本周完成" + (i % 90) + "%，资金未到位。",
+                        Optional.empty(), app.clock().instant());
+                pending.add(app.engine().accept(m).orElseThrow());
+            }
+        });
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();
+        for (int i = 0; i < n; i += size) {
+            if (size == 1) {
+                pending.get(i).answer();
+            } else {
+                app.engine().answerTogether(pending.subList(i, i + size));
+            }
+        }
+        double micros = (threads.getCurrentThreadCpuTime() - start) / 1000.0 / n;
+        if (app.storage().inbound().countUnanswered() != 0) {
+            throw new IllegalStateException("not every message was answered");
+        }
+        return micros;
+    }
+
     /** The working calendar the weekly rhythm needs, from the shipped configuration. */
     private static void copyCalendar(Path dir) {
         try {

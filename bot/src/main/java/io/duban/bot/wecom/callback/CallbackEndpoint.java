@@ -2,6 +2,7 @@ package io.duban.bot.wecom.callback;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import io.duban.bot.engine.InboundPort.PendingAnswer;
 import io.duban.bot.engine.StorageProblems;
 import io.duban.bot.wecom.crypto.WeComCrypto;
 import io.duban.bot.wecom.crypto.WeComCryptoException;
@@ -102,15 +103,15 @@ final class CallbackEndpoint implements HttpHandler {
         String plain = decrypt(signature, timestamp, nonce, encrypt);
         CallbackEvent event = format.decode(plain, clock.instant());
         // Stored before the 200: WeCom does not retry an acknowledged message, so it must already be durable.
-        Optional<Runnable> work;
+        Optional<PendingAnswer> pending;
         try {
-            work = processor.prepare(format.transport(), event);
+            pending = processor.prepare(format.transport(), event);
         } catch (StorageFault fault) {
             tellCannotStore(exchange, event, body, plain, timestamp, nonce, fault);
             return;
         }
         respond(exchange, 200, new byte[0]);
-        work.ifPresent(w -> processor.submit(format.transport(), w));
+        pending.ifPresent(p -> processor.submit(format.transport(), p));
     }
 
     /**

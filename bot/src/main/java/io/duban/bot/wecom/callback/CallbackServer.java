@@ -59,7 +59,7 @@ public final class CallbackServer implements AutoCloseable {
         this.ownsProcessing = b.processing == null;
         this.processing = ownsProcessing ? Executors.newFixedThreadPool(b.processingThreads,
                 named("wecom-callback-work")) : b.processing;
-        CallbackProcessor processor = new CallbackProcessor(b.inbound, b.afterAnswer, processing,
+        CallbackProcessor processor = new CallbackProcessor(b.inbound, b.afterAnswer, processing, b.processingThreads,
                 new RecentDeliveries(b.clock, b.dedupeTtl, b.dedupeCapacity));
         for (Map.Entry<String, CallbackFormat> r : b.receivers.entrySet()) {
             http.createContext(r.getKey(), new CallbackEndpoint(r.getKey(), b.cryptos.get(r.getKey()), r.getValue(),
