@@ -57,15 +57,27 @@ public final class Database implements AutoCloseable {
     private final FileWatch file;
 
     private final Optional<WalCheckpointer> checkpointer;
+    private final Optional<WriteTurn> writeTurn;
 
     private Database(Jdbi jdbi, Dialect dialect, String url, HikariDataSource pool, FileWatch file,
-                     Optional<WalCheckpointer> checkpointer) {
+                     Optional<WalCheckpointer> checkpointer, Optional<WriteTurn> writeTurn) {
         this.checkpointer = checkpointer;
+        this.writeTurn = writeTurn;
         this.jdbi = jdbi;
         this.dialect = dialect;
         this.url = url;
         this.pool = pool;
         this.file = file;
+    }
+
+    /**
+     * Whether another transaction of this process waits to write (SQLite writes one transaction at a time): a long
+     * unit of work that can be cut, such as answering several messages, commits early so that the waiting one (an
+     * acknowledgement waiting for its message to be stored) goes first. Always {@code false} on PostgreSQL, where
+     * transactions write side by side.
+     */
+    public boolean othersWaitToWrite() {
+        return writeTurn.map(WriteTurn::othersWait).orElse(false);
     }
 
     /**
@@ -107,6 +119,7 @@ public final class Database implements AutoCloseable {
         DataSource dataSource;
         Dialect dialect;
         SQLiteDataSource sqlite = null;
+        WriteTurn turn = null;
         AtomicBoolean written = new AtomicBoolean(); // set by each SQLite write transaction, read by the checkpointer
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {
             dialect = Dialect.SQLITE;
@@ -125,11 +138,12 @@ public final class Database implements AutoCloseable {
             SQLiteDataSource ds = new SQLiteDataSource(config);
             ds.setUrl(jdbcUrl);
             sqlite = ds;
-            WriteTurn turn = new WriteTurn(SQLITE_BUSY_TIMEOUT_MS, () -> written.set(true));
+            WriteTurn sqliteTurn = new WriteTurn(SQLITE_BUSY_TIMEOUT_MS, () -> written.set(true));
+            turn = sqliteTurn;
             dataSource = new Delegating(ds) {
                 @Override
                 public Connection getConnection() throws SQLException {
-                    return StatementCache.wrap(ds.getConnection(), turn);
+                    return StatementCache.wrap(ds.getConnection(), sqliteTurn);
                 }
             };
         } else if (jdbcUrl.startsWith("jdbc:postgresql:")) {
@@ -162,7 +176,7 @@ public final class Database implements AutoCloseable {
             probeWrite(jdbi);
             Optional<WalCheckpointer> checkpointer = sqlite != null && file.isPresent()
                     ? Optional.of(WalCheckpointer.start(ownConnection(sqlite, name), name, written)) : Optional.empty();
-            return new Database(jdbi, dialect, jdbcUrl, pool, watch, checkpointer);
+            return new Database(jdbi, dialect, jdbcUrl, pool, watch, checkpointer, Optional.ofNullable(turn));
         } catch (RuntimeException e) {
             pool.close();
             throw e;

@@ -40,6 +40,11 @@ final class WriteTurn {
         }
     }
 
+    /** Whether a transaction waits for the turn now. */
+    boolean othersWait() {
+        return permit.hasQueuedThreads();
+    }
+
     void end() {
         permit.release();
         afterTransaction.run();

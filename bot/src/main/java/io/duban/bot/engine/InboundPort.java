@@ -28,20 +28,16 @@ public interface InboundPort {
     }
 
     /**
-     * Answers several stored messages in turn. An engine with a database decides them in one transaction, so that a
-     * burst of messages costs one commit instead of one each; if that throws, nothing of it was kept and the caller
-     * answers each alone.
+     * Answers several stored messages in turn, from the first. An engine with a database decides them in one
+     * transaction, so that a burst of messages costs one commit instead of one each, and may stop early (when another
+     * transaction waits to write, e.g. an acknowledgement waiting for its message to be stored): the caller hands the
+     * rest in again. If it throws, nothing of it was kept and the caller answers each alone.
      *
-     * @return how many answers were put into the outbox
+     * @return how many of them, from the first, were answered (at least one unless the list is empty)
      */
     default int answerTogether(List<PendingAnswer> pending) {
-        int enqueued = 0;
-        for (PendingAnswer p : pending) {
-            if (p.answer().isPresent()) {
-                enqueued++;
-            }
-        }
-        return enqueued;
+        pending.forEach(PendingAnswer::answer);
+        return pending.size();
     }
 
     /**

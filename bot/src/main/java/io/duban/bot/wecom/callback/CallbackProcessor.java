@@ -19,10 +19,11 @@ import org.slf4j.LoggerFactory;
  * 200, on its own executor: lets the engine decide and enqueue the answers, then wakes the outbox. The answer goes
  * out through the outbox like every other ({@link ResponseUrlChannel} for the robot, the app channel for the app).
  *
- * <p>Answers waiting when an answering thread comes round are decided together, at most {@link #MAX_BATCH} in one
- * transaction ({@link InboundPort#answerTogether}): in a burst of callbacks the commit was about a sixth of each
- * answer's CPU, and each transaction made the writer storing the next callbacks wait for SQLite's write lock once
- * more. A lone message is answered alone, as soon as it is stored.
+ * <p>Answers waiting when an answering thread comes round are handed to the engine together, at most
+ * {@link #MAX_BATCH} ({@link InboundPort#answerTogether}), which decides them in one transaction: after a burst of
+ * callbacks the commit was about a third of each answer's CPU. While callbacks keep arriving the engine commits after
+ * each answer, so that storing them before their 200 never waits behind a batch. A lone message is answered alone,
+ * as soon as it is stored.
  */
 final class CallbackProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(CallbackProcessor.class);
@@ -124,8 +125,7 @@ final class CallbackProcessor {
                 if (batch.isEmpty()) {
                     return;
                 }
-                answer(batch);
-                batch.clear();
+                batch.subList(0, answer(batch)).clear(); // those not reached go with the next ones
             }
         } finally {
             answering.decrementAndGet();
@@ -133,18 +133,20 @@ final class CallbackProcessor {
         }
     }
 
-    /** In one transaction; when that fails, each alone, so that one message's failure fails only its own answer. */
-    private void answer(List<Waiting> batch) {
+    /**
+     * In one transaction, which the engine may end early; when it fails, each alone, so that one message's failure
+     * fails only its own answer. @return how many of the batch, from the first, are done with
+     */
+    private int answer(List<Waiting> batch) {
         if (batch.size() > 1) {
             try {
-                if (port.answerTogether(batch.stream().map(Waiting::pending).toList()) > 0) {
-                    afterAnswer.run();
-                }
-                return;
+                int answered = port.answerTogether(batch.stream().map(Waiting::pending).toList());
+                afterAnswer.run();
+                return Math.max(1, answered);
             } catch (StorageFault e) {
                 // the engine noted the cause (one line); stored, so the recovery pass answers them once storage works
                 LOG.warn("callback: {} stored messages are answered once storage works again", batch.size());
-                return;
+                return batch.size();
             } catch (RuntimeException e) {
                 LOG.warn("callback: answering {} stored messages together failed ({}); answering them one by one",
                         batch.size(), e.toString());
@@ -153,6 +155,7 @@ final class CallbackProcessor {
         for (Waiting w : batch) {
             answerAlone(w);
         }
+        return batch.size();
     }
 
     private void answerAlone(Waiting w) {
