@@ -69,12 +69,7 @@ class CallbackProcessorTest {
     @Test
     void whenABatchFails_eachMessageIsAnsweredAlone() {
         try (TestBot bot = new TestBot(dir, MutableClock.at("2023-10-09T09:00+08:00"))) {
-            Recording port = new Recording(bot.app.engine(), Failure.BUG);
-            CallbackProcessor processor = processor(port, bot);
-            for (int i = 0; i < 5; i++) {
-                processor.accept("robot", message(bot, i));
-            }
-            runQueuedWork();
+            Recording port = answerFive(bot, Failure.BUG);
 
             assertThat(port.alone).hasValue(5);
             assertThat(outboxWakeUps).hasValue(5);
@@ -85,17 +80,23 @@ class CallbackProcessorTest {
     @Test
     void whenStorageIsDown_theBatchIsNotRetriedMessageByMessage_theMessagesStayStoredForLater() {
         try (TestBot bot = new TestBot(dir, MutableClock.at("2023-10-09T09:00+08:00"))) {
-            Recording port = new Recording(bot.app.engine(), Failure.STORAGE);
-            CallbackProcessor processor = processor(port, bot);
-            for (int i = 0; i < 5; i++) {
-                processor.accept("robot", message(bot, i));
-            }
-            runQueuedWork();
+            Recording port = answerFive(bot, Failure.STORAGE);
 
             assertThat(port.alone).hasValue(0);
             assertThat(outboxWakeUps).hasValue(0);
             assertThat(bot.app.storage().inbound().countUnanswered()).isEqualTo(5);
         }
+    }
+
+    /** Five callbacks stored, then their answers run, through an engine failing as asked. */
+    private Recording answerFive(TestBot bot, Failure failure) {
+        Recording port = new Recording(bot.app.engine(), failure);
+        CallbackProcessor processor = processor(port, bot);
+        for (int i = 0; i < 5; i++) {
+            processor.accept("robot", message(bot, i));
+        }
+        runQueuedWork();
+        return port;
     }
 
     private CallbackProcessor processor(InboundPort port, TestBot bot) {
