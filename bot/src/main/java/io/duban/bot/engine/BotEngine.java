@@ -1,6 +1,7 @@
 package io.duban.bot.engine;
 
 import io.duban.bot.command.Access;
+import io.duban.bot.command.ClosureWords;
 import io.duban.bot.command.Command;
 import io.duban.bot.command.CommandContext;
 import io.duban.bot.command.CommandRouter;
@@ -262,6 +263,10 @@ public final class BotEngine implements InboundPort {
             return new Outcome("social", Reply.of(reports.socialAnswer(plans.get(), person.get(), text)));
         }
         text = SocialMessages.stripLeading(text); // 好的，12 60% …
+        Optional<String> closing = ClosureWords.answer(text, person.get().role()); // 办结 3: which of three meanings?
+        if (closing.isPresent()) {
+            return new Outcome("hint:closure", Reply.of(closing.get()));
+        }
         Optional<CommandRouter.Route> route = router.route(text);
         boolean asks = asksRatherThanReports(person.get(), chat, route.isEmpty());
         if (asks && (route.isEmpty() || router.isReport(route.get()))) { // a command word keeps its command

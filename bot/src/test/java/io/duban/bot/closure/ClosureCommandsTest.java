@@ -116,4 +116,20 @@ class ClosureCommandsTest {
         assertThat(bot.say(NGK_CONTACT, "办结情况")).contains("仅限领导和管理员");
         assertThat(bot.app().storage().closures().isClosed(plan.year(), 15)).isFalse();
     }
+    @Test
+    void aClosingWordWithATaskNumber_doesNothing_andShowsEachRoleWhatToSend() {
+        for (String text : List.of("办结 15", "办结15", "结项：任务15", "办结第15项。")) {
+            assertThat(bot.say(ADMIN, text)).as(text).contains("销号 15").doesNotContain("请写明任务编号", "没有看懂");
+            assertThat(bot.say(NGK_CONTACT, text)).as(text)
+                    .contains("申请办结 15", "15 100% 已完成", "本条未记录");
+            assertThat(bot.say(LEADER, text)).as(text).contains("任务 15", "办结情况");
+        }
+        assertThat(bot.app().storage().closures().isClosed(plan.year(), 15)).isFalse();
+        assertThat(bot.app().storage().reports().history(plan.year(), 15)).isEmpty();
+        assertThat(bot.outbox()).as("nobody was notified").isEmpty();
+        // the task first, saying it is done, stays a report; the command words keep their commands
+        assertThat(bot.say(NGK_CONTACT, "任务15办结")).contains("已记录");
+        assertThat(bot.say(NGK_STAFF, "申请办结 15")).contains("请写明办结依据");
+        assertThat(bot.say(LEADER, "办结情况")).contains("未销号");
+    }
 }
