@@ -263,7 +263,8 @@ public final class BotEngine implements InboundPort {
             return new Outcome("social", Reply.of(reports.socialAnswer(plans.get(), person.get(), text)));
         }
         text = SocialMessages.stripLeading(text); // 好的，12 60% …
-        Optional<String> closing = ClosureWords.answer(text, person.get().role()); // 办结 3: which of three meanings?
+        // 办结 3: 销号, 申请办结 or a report? Nothing is done; the answer says what to send
+        Optional<String> closing = ClosureWords.answer(text, person.get(), plans.get(), config.organization());
         if (closing.isPresent()) {
             return new Outcome("hint:closure", Reply.of(closing.get()));
         }

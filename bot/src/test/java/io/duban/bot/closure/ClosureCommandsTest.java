@@ -123,7 +123,10 @@ class ClosureCommandsTest {
             assertThat(bot.say(NGK_CONTACT, text)).as(text)
                     .contains("申请办结 15", "15 100% 已完成", "本条未记录");
             assertThat(bot.say(LEADER, text)).as(text).contains("任务 15", "办结情况");
+            assertThat(bot.say(NJZX, text)).as("a responsible unit: only the lead unit applies; %s", text)
+                    .contains("牵头单位（农管科）", "15 100% 已完成").doesNotContain("申请办结 15");
         }
+        assertThat(bot.say(NGK_CONTACT, "办结 99")).contains("没有任务 99", "本条未记录");
         assertThat(bot.app().storage().closures().isClosed(plan.year(), 15)).isFalse();
         assertThat(bot.app().storage().reports().history(plan.year(), 15)).isEmpty();
         assertThat(bot.outbox()).as("nobody was notified").isEmpty();
