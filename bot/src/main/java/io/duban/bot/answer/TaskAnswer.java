@@ -7,6 +7,7 @@ import io.duban.bot.status.UnitPart;
 import io.duban.bot.text.Screen;
 import io.duban.bot.text.ShortTitles;
 import io.duban.bot.text.UserText;
+import io.duban.plan.Cadence;
 import io.duban.plan.PlanTask;
 import io.duban.storage.model.ProgressReport;
 import io.duban.storage.model.ReportKind;
@@ -33,15 +34,16 @@ public final class TaskAnswer {
     /** @param owedBy the units that owe reports on the task (the others only contribute: 参与) */
     public static String summary(TaskStatus s, AcceptedReports accepted, ZoneId zone, List<String> owedBy) {
         PlanTask t = s.task();
+        boolean owed = owesReports(t);
         StringBuilder sb = new StringBuilder();
         sb.append("【任务 ").append(t.number()).append("】").append(ShortTitles.of(t)).append("\n")
                 .append(s.colour().symbol()).append(" ").append(s.colour().label()).append("灯：").append(s.reason())
                 .append("\n进度：").append(Figures.withChange(s, accepted))
                 .append("\n截止 ").append(t.deadline().format(DAY)).append("，").append(deadline(s))
-                .append("\n报送：").append(t.cadence().label()).append(owedBy.isEmpty() ? ""
+                .append("\n报送：").append(t.cadence().label()).append(owedBy.isEmpty() || !owed ? ""
                         : "，" + String.join("、", owedBy) + " 报送");
         for (UnitPart p : s.leads()) {
-            sb.append("\n★").append(p.unit()).append(" ").append(partLine(p, zone));
+            sb.append("\n★").append(p.unit()).append(" ").append(partLine(p, zone, owed));
         }
         List<UnitPart> others = s.parts().stream().filter(p -> !p.lead()).toList();
         if (!others.isEmpty()) {
@@ -51,7 +53,7 @@ public final class TaskAnswer {
             long returned = others.stream().filter(UnitPart::isReturned).count();
             // only units that owe reports are "not yet reported"; contributors appear once they have something
             long none = others.stream().filter(p -> p.latest().isEmpty() && !p.isReturned())
-                    .filter(p -> owedBy.contains(p.unit())).count();
+                    .filter(p -> owed && owedBy.contains(p.unit())).count();
             List<String> said = new ArrayList<>();
             if (!reported.isEmpty()) {
                 said.add(String.join("、", reported.subList(0, Math.min(6, reported.size())))
@@ -81,7 +83,7 @@ public final class TaskAnswer {
                 + (t.responsibleUnits().isEmpty() ? "—" : String.join("、", t.responsibleUnits())));
         for (UnitPart p : s.parts()) {
             StringBuilder line = new StringBuilder(p.lead() ? "★" : "·").append(p.unit()).append(" ")
-                    .append(partLine(p, zone));
+                    .append(partLine(p, zone, owesReports(t)));
             p.latest().filter(ProgressReport::hasProblems)
                     .ifPresent(r -> line.append("；问题：").append(UserText.escape(r.problems(), QUOTE)));
             items.add(line.toString());
@@ -103,11 +105,22 @@ public final class TaskAnswer {
                 page);
     }
 
-    /** {@code 60%（10月13日）进展…} / {@code 已退回（30%，10月13日），待重报} / {@code 尚未报送}. */
-    static String partLine(UnitPart p, ZoneId zone) {
+    /**
+     * A task set to 无需报送 (the office's own collecting, which the bot does) is owed by nobody: its cards say
+     * 暂无报送, never 尚未报送.
+     */
+    private static boolean owesReports(PlanTask t) {
+        return t.cadence().kind() != Cadence.Kind.NONE;
+    }
+
+    /**
+     * {@code 60%（10月13日）进展…} / {@code 已退回（30%，10月13日），待重报} / {@code 尚未报送} ({@code 暂无报送} when the
+     * task is owed by nobody).
+     */
+    static String partLine(UnitPart p, ZoneId zone, boolean owed) {
         if (p.latest().isEmpty()) {
             return p.returned().map(r -> "已退回（" + percent(r) + "，" + r.reportedAt().atZone(zone).format(DAY)
-                    + "），待重报").orElse("尚未报送");
+                    + "），待重报").orElse(owed ? "尚未报送" : "暂无报送");
         }
         ProgressReport r = p.latest().get();
         String line = percent(r) + (r.noChange() ? "（无变化）" : "") + r.status().map(x -> " " + x.label()).orElse("") + "（"

@@ -60,6 +60,16 @@ class ReportingLoadEngineTest {
     }
 
     @Test
+    void aTaskOwedByNobody_isNeverShownAsNotYetReported() {
+        at("2023-10-10T10:00+08:00");   // task 5 (the office's collecting) is set to 无需报送: the bot does it
+        String card = bot.say("lizhiguo", LEADERS, "任务 5");
+        assertThat(card).contains("报送：无需报送", "★办公室 暂无报送").doesNotContain("尚未报送", "办公室 报送");
+        assertThat(bot.say("lizhiguo", LEADERS, "任务 5 历史")).contains("★办公室 暂无报送").doesNotContain("尚未报送");
+        // a weekly task's lead unit still owes its report
+        assertThat(bot.say("lizhiguo", LEADERS, "任务 15")).contains("报送：每周，农管科 报送", "★农管科 尚未报送");
+    }
+
+    @Test
     void noChange_countsAsReported_keepsTheLastPercent_andSaysSo() {
         at("2023-10-10T10:00+08:00");
         bot.say("liuyang", NGK, "12 60% 对接企业2家");
