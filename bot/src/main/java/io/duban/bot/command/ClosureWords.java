@@ -30,8 +30,7 @@ public final class ClosureWords {
         int number = Integer.parseInt(m.group(1));
         Optional<PlanTask> task = plan.task(number);
         if (task.isEmpty()) {
-            return Optional.of(plan.year() + " 年计划中没有任务 " + number + "（共 " + plan.tasks().size()
-                    + " 项）。本条未记录。");
+            return Optional.of(ReportReplies.unknownTask(plan, number, "任务 12") + "。本条未记录。");
         }
         String report = number + " 100% 已完成";
         return Optional.of(switch (person.role()) {

@@ -31,7 +31,7 @@ public interface InboundPort {
      * Answers several stored messages in turn, from the first. An engine with a database decides them in one
      * transaction, so that a burst of messages costs one commit instead of one each, and may stop early (when another
      * transaction waits to write, e.g. an acknowledgement waiting for its message to be stored): the caller hands the
-     * rest in again. If it throws, nothing of it was kept and the caller answers each alone.
+     * rest in again. When that transaction throws, nothing of it was kept and the caller answers each alone.
      *
      * @return how many of them, from the first, were answered (at least one unless the list is empty)
      */
