@@ -79,6 +79,14 @@ public record Cadence(Kind kind, int monthWeek, List<String> holidays) {
         return new Cadence(kind, 0, List.of());
     }
 
+    /**
+     * Whether anyone owes reports on the task at all: {@code 无需报送} tasks (the office's own collecting, which the bot
+     * does) are owed by nobody, so no view calls a unit's missing report on them 尚未报送.
+     */
+    public boolean expectsReports() {
+        return kind != Kind.NONE;
+    }
+
     /** {@code 每月（第2个报送周）}, {@code 节前（元旦、春节）}, {@code 每两周}. */
     public String label() {
         return switch (kind) {

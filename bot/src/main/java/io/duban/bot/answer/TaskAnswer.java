@@ -7,7 +7,6 @@ import io.duban.bot.status.UnitPart;
 import io.duban.bot.text.Screen;
 import io.duban.bot.text.ShortTitles;
 import io.duban.bot.text.UserText;
-import io.duban.plan.Cadence;
 import io.duban.plan.PlanTask;
 import io.duban.storage.model.ProgressReport;
 import io.duban.storage.model.ReportKind;
@@ -34,7 +33,7 @@ public final class TaskAnswer {
     /** @param owedBy the units that owe reports on the task (the others only contribute: 参与) */
     public static String summary(TaskStatus s, AcceptedReports accepted, ZoneId zone, List<String> owedBy) {
         PlanTask t = s.task();
-        boolean owed = owesReports(t);
+        boolean owed = t.cadence().expectsReports();
         StringBuilder sb = new StringBuilder();
         sb.append("【任务 ").append(t.number()).append("】").append(ShortTitles.of(t)).append("\n")
                 .append(s.colour().symbol()).append(" ").append(s.colour().label()).append("灯：").append(s.reason())
@@ -83,7 +82,7 @@ public final class TaskAnswer {
                 + (t.responsibleUnits().isEmpty() ? "—" : String.join("、", t.responsibleUnits())));
         for (UnitPart p : s.parts()) {
             StringBuilder line = new StringBuilder(p.lead() ? "★" : "·").append(p.unit()).append(" ")
-                    .append(partLine(p, zone, owesReports(t)));
+                    .append(partLine(p, zone, t.cadence().expectsReports()));
             p.latest().filter(ProgressReport::hasProblems)
                     .ifPresent(r -> line.append("；问题：").append(UserText.escape(r.problems(), QUOTE)));
             items.add(line.toString());
@@ -103,14 +102,6 @@ public final class TaskAnswer {
         }
         return Screen.page("【任务 " + t.number() + " 历史】" + ShortTitles.of(t), items, "", "任务 " + t.number() + " 历史",
                 page);
-    }
-
-    /**
-     * A task set to 无需报送 (the office's own collecting, which the bot does) is owed by nobody: its cards say
-     * 暂无报送, never 尚未报送.
-     */
-    private static boolean owesReports(PlanTask t) {
-        return t.cadence().kind() != Cadence.Kind.NONE;
     }
 
     /**

@@ -58,7 +58,7 @@ public final class UnitAnswer {
             if (part.isReturned()) {
                 line.append("已退回，待重报");
             } else if (part.latest().isEmpty()) {
-                line.append("尚未报送");
+                line.append(s.task().cadence().expectsReports() ? "尚未报送" : "暂无报送");
             } else {
                 ProgressReport r = part.latest().get();
                 line.append(r.percent().isPresent() ? r.percent().getAsInt() + "%" : "—")

@@ -65,6 +65,8 @@ class ReportingLoadEngineTest {
         String card = bot.say("lizhiguo", LEADERS, "任务 5");
         assertThat(card).contains("报送：无需报送", "★办公室 暂无报送").doesNotContain("尚未报送", "办公室 报送");
         assertThat(bot.say("lizhiguo", LEADERS, "任务 5 历史")).contains("★办公室 暂无报送").doesNotContain("尚未报送");
+        assertThat(bot.say("wangfang", BGS, "我的任务")).contains("★任务 5 加强跟踪督促：暂无报送｜无需报送")
+                .doesNotContain("尚未报送｜无需报送");
         // a weekly task's lead unit still owes its report
         assertThat(bot.say("lizhiguo", LEADERS, "任务 15")).contains("报送：每周，农管科 报送", "★农管科 尚未报送");
     }
