@@ -218,7 +218,8 @@ public final class LedgerBuilder {
                     Cell.text(r.map(ProgressReport::namedProblems).orElse("")),
                     Cell.text(r.map(ProgressReport::nextSteps).orElse("")),
                     Cell.text(r.map(x -> rows.date(x.reportedAt())).orElse(
-                            part.filter(UnitPart::isReturned).isPresent() ? "已退回待重报" : "尚未报送")),
+                            part.filter(UnitPart::isReturned).isPresent() ? "已退回待重报"
+                                    : s.task().cadence().expectsReports() ? "尚未报送" : "暂无报送")),
                     Cell.text(r.map(rows::reporter).orElse("")),
                     Cell.text(part.flatMap(UnitPart::returned).map(x -> rows.review(x) + "（待重报）")
                             .orElse(r.map(rows::review).orElse("—")))));

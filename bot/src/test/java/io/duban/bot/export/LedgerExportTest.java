@@ -131,6 +131,11 @@ class LedgerExportTest {
             assertThat(row(unit.getRow(0))).startsWith("序号", "具体任务", "角色");
             assertThat(unit.getLastRowNum()).isEqualTo((int) plan.tasks().stream()
                     .filter(t -> bot.app().config().organization().isAssigned(t, "农技中心")).count());
+            // task 5 (无需报送) is owed by nobody: its 报送日期 reads as on the chat cards, not as a missing report
+            XSSFSheet office = wb.getSheet("办公室");
+            List<String> task5 = java.util.stream.IntStream.rangeClosed(1, office.getLastRowNum())
+                    .mapToObj(i -> row(office.getRow(i))).filter(r -> r.get(0).equals("5")).findFirst().orElseThrow();
+            assertThat(task5.get(8)).isEqualTo("暂无报送");
         }
 
         byte[] csv = Files.readAllBytes(dir.resolve("台账.csv"));
