@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,9 +22,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Group commit in front of the engine's {@link #accept}: HTTP threads hand their messages to one writer thread, which
- * stores everything waiting (at most {@link #MAX_BATCH} messages) in one transaction and then releases each caller —
- * so each callback is acknowledged only once its message is durable, and 200 callbacks in flight cost a handful of
- * commits instead of 200. SQLite has one writer at a time anyway; one thread that writes is faster than many that
+ * stores everything waiting (at most {@link #MAX_BATCH} messages) in one transaction and then completes each
+ * caller's future ({@link #acceptLater}) — so each callback is acknowledged only once its message is durable, and 200
+ * callbacks in flight cost a handful of commits instead of 200. The HTTP threads do not wait for it: the callback's
+ * acknowledgement runs where the future completes, so batches grow with the requests in flight, not with the number
+ * of HTTP threads. SQLite has one writer at a time anyway; one thread that writes is faster than many that
  * queue for the lock. Answering ({@link PendingAnswer#answer()}) and {@link #receive} go to the engine directly.
  *
  * <p>The writer does not wait for more messages before a commit: while one batch commits, the next one gathers by
@@ -35,45 +39,97 @@ public final class GroupCommit implements InboundPort, AutoCloseable {
     /** Largest batch: keeps one transaction short even when thousands wait. */
     static final int MAX_BATCH = 128;
     /** A caller gives up after this (WeCom gives up after 5 s and retries). */
-    private static final Duration CALLER_WAIT = Duration.ofSeconds(4);
+    public static final Duration CALLER_WAIT = Duration.ofSeconds(4);
 
-    private record Request(InboundMessage message, CompletableFuture<Optional<PendingAnswer>> done) {
+    private record Request(InboundMessage message, CompletableFuture<Optional<PendingAnswer>> done, long queuedAt) {
     }
 
     private final InboundPort engine;
     private final Storage storage;
+    private final Duration callerWait;
     private final BlockingQueue<Request> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
+    private final ScheduledExecutorService watch;
+    /** The batch the writer is storing, for the watch. */
+    private volatile List<Request> writing = List.of();
     private volatile boolean running = true;
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong storedAlone = new AtomicLong();
 
     public GroupCommit(InboundPort engine, Storage storage) {
+        this(engine, storage, CALLER_WAIT);
+    }
+
+    /** @param callerWait how long a message may wait to be stored before its caller is told it was not */
+    public GroupCommit(InboundPort engine, Storage storage, Duration callerWait) {
         this.engine = engine;
         this.storage = storage;
+        this.callerWait = callerWait;
         this.writer = new Thread(this::writeLoop, "group-commit");
         this.writer.setDaemon(true);
         this.writer.start();
+        this.watch = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "group-commit-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(10, Math.min(250, callerWait.toMillis() / 4));
+        this.watch.scheduleWithFixedDelay(this::giveUpOverdue, every, every, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public Optional<PendingAnswer> accept(InboundMessage message) {
-        Request request = new Request(message, new CompletableFuture<>());
-        queue.add(request);
         try {
-            return request.done().get(CALLER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return acceptLater(message).get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
+            if (e.getCause() instanceof TimeoutException t) {
+                throw new IllegalStateException(t.getMessage());
+            }
             throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("message " + message.messageId() + " not stored within "
-                    + CALLER_WAIT.toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while storing message " + message.messageId());
         }
+    }
+
+    /**
+     * Queues the message for the writer and returns at once; the writer completes the future when the batch holding
+     * it is durable (or failed). It fails with a {@link TimeoutException} when the writer has not stored it within
+     * the caller wait ({@link #giveUpOverdue}): the callback is answered 500 and WeCom retries.
+     */
+    @Override
+    public CompletableFuture<Optional<PendingAnswer>> acceptLater(InboundMessage message) {
+        Request request = new Request(message, new CompletableFuture<>(), System.nanoTime());
+        queue.add(request);
+        return request.done();
+    }
+
+    /**
+     * Fails the callers waiting longer than the caller wait, queued or in a batch that the writer is stuck on (a
+     * long lock on the database): their callbacks are answered 500 and WeCom retries. Runs every 250 ms (a quarter of a shorter wait); a timer per
+     * message (CompletableFuture.orTimeout) cost about 20 µs of CPU per callback.
+     */
+    private void giveUpOverdue() {
+        long overdue = System.nanoTime() - callerWait.toNanos();
+        Request head;
+        while ((head = queue.peek()) != null && head.queuedAt() - overdue < 0) {
+            if (queue.remove(head)) {
+                giveUp(head);
+            }
+        }
+        for (Request r : writing) {
+            if (r.queuedAt() - overdue < 0) {
+                giveUp(r); // the writer's later completion is ignored; a stored message is answered by recovery
+            }
+        }
+    }
+
+    private void giveUp(Request r) {
+        r.done().completeExceptionally(new TimeoutException("message " + r.message().messageId()
+                + " not stored within " + callerWait.toMillis() + " ms"));
     }
 
     @Override
@@ -96,11 +152,13 @@ public final class GroupCommit implements InboundPort, AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
+                writing = List.copyOf(batch);
                 write(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             } finally {
+                writing = List.of();
                 batch.clear();
             }
         }
@@ -163,6 +221,7 @@ public final class GroupCommit implements InboundPort, AutoCloseable {
     @Override
     public void close() {
         running = false;
+        watch.shutdownNow();
         try {
             writer.join(2000);
         } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import io.duban.bot.message.InboundMessage;
 import io.duban.storage.model.OutboxEntry;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The engine's one inbound port. Every transport (the local chat, the long connection, the HTTP callbacks) turns a
@@ -21,6 +22,20 @@ public interface InboundPort {
      * @return the answer still to be decided, or empty when the message id was stored before (a repeat)
      */
     Optional<PendingAnswer> accept(InboundMessage message);
+
+    /**
+     * {@link #accept}, but the caller need not wait: the future completes once the message is durable (with what
+     * {@code accept} returns) or could not be stored (with what it throws). A port that stores in batches completes it
+     * on its writer thread, so that an HTTP thread does not sit blocked per request and a batch can be as large as the
+     * number of requests in flight. The default stores at once, on the caller's thread.
+     */
+    default CompletableFuture<Optional<PendingAnswer>> acceptLater(InboundMessage message) {
+        try {
+            return CompletableFuture.completedFuture(accept(message));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /** Stores the message and answers it at once. @return the outbox entry holding the answer; empty for a repeat */
     default Optional<OutboxEntry> receive(InboundMessage message) {

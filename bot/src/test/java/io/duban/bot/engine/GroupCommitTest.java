@@ -1,6 +1,7 @@
 package io.duban.bot.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.duban.bot.message.ChatType;
 import io.duban.bot.message.InboundMessage;
@@ -12,11 +13,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,6 +119,31 @@ class GroupCommitTest {
                 assertThat(commit.batches()).as("the gate's batch, then all eight together").isEqualTo(2);
                 assertThat(commit.storedAlone()).as("the failed batch was retried message by message")
                         .isEqualTo(ids.size());
+            }
+        }
+    }
+
+    @Test
+    void aWriterStuckLongerThanTheCallerWait_failsItsCallers_theQueuedMessageIsLeftForWeComsRetry() throws Exception {
+        try (TestBot bot = new TestBot(dir, MutableClock.at("2023-10-09T09:00+08:00"))) {
+            Gate gate = new Gate(bot.app.engine());
+            try (GroupCommit commit = new GroupCommit(gate, bot.app.storage(), Duration.ofMillis(300))) {
+                CompletableFuture<Optional<InboundPort.PendingAnswer>> stuck = commit.acceptLater(message(bot, "cb-gate"));
+                gate.awaitEntered();
+                CompletableFuture<Optional<InboundPort.PendingAnswer>> queued = commit.acceptLater(message(bot, "cb-1"));
+
+                for (CompletableFuture<?> f : List.of(stuck, queued)) {
+                    assertThatThrownBy(() -> f.get(PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                            .isInstanceOf(ExecutionException.class).cause().isInstanceOf(TimeoutException.class)
+                            .hasMessageContaining("not stored within 300 ms");
+                }
+                assertThat(commit.waiting()).as("the queued one was taken out of the queue").isZero();
+                gate.open();
+                // the stuck batch is still written once the writer moves on (answered by the recovery pass)
+                CompletableFuture<Optional<InboundPort.PendingAnswer>> next = commit.acceptLater(message(bot, "cb-2"));
+                assertThat(next.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isPresent();
+                assertThat(bot.app.storage().inbound().count()).as("cb-gate and cb-2; cb-1 waits for WeCom's retry")
+                        .isEqualTo(2);
             }
         }
     }

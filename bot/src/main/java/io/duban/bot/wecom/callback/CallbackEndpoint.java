@@ -12,6 +12,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,33 +53,29 @@ final class CallbackEndpoint implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            try {
-                if (!path.equals(exchange.getRequestURI().getPath())) {
-                    throw new CallbackRejection(404, "unknown path");
+        boolean handedOver = false;
+        try {
+            if (!path.equals(exchange.getRequestURI().getPath())) {
+                throw new CallbackRejection(404, "unknown path");
+            }
+            switch (exchange.getRequestMethod()) {
+                case "GET" -> verifyUrl(exchange);
+                case "POST" -> handedOver = receive(exchange);
+                default -> {
+                    exchange.getResponseHeaders().set("Allow", "GET, POST");
+                    throw new CallbackRejection(405, "method not allowed");
                 }
-                switch (exchange.getRequestMethod()) {
-                    case "GET" -> verifyUrl(exchange);
-                    case "POST" -> receive(exchange);
-                    default -> {
-                        exchange.getResponseHeaders().set("Allow", "GET, POST");
-                        throw new CallbackRejection(405, "method not allowed");
-                    }
-                }
-            } catch (CallbackRejection r) {
-                LOG.warn("callback {} {} {} from {} rejected: {}", format.transport(), exchange.getRequestMethod(),
-                        exchange.getRequestURI().getPath(), client(exchange), r.getMessage());
-                respond(exchange, r.status(), r.getMessage().getBytes(StandardCharsets.UTF_8));
-            } catch (StorageFault e) {
-                // Not stored and not a message (receive() answers those passively): WeCom retries the delivery.
-                LOG.error("callback {}: message not stored, answering 500 so that WeCom retries: {}",
-                        format.transport(), e.getMessage());
-                respond(exchange, 500, "temporarily unavailable".getBytes(StandardCharsets.UTF_8));
-            } catch (RuntimeException e) {
-                // Not stored, so not acknowledged: WeCom retries the delivery.
-                LOG.error("callback {}: could not store a message; answering 500 so that WeCom retries",
-                        format.transport(), e);
-                respond(exchange, 500, "temporarily unavailable".getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (CallbackRejection r) {
+            LOG.warn("callback {} {} {} from {} rejected: {}", format.transport(), exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(), client(exchange), r.getMessage());
+            respond(exchange, r.status(), r.getMessage().getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            LOG.error("callback {}: could not take a request; answering 500", format.transport(), e);
+            respond(exchange, 500, "temporarily unavailable".getBytes(StandardCharsets.UTF_8));
+        } finally {
+            if (!handedOver) {
+                exchange.close();
             }
         }
     }
@@ -93,7 +91,12 @@ final class CallbackEndpoint implements HttpHandler {
         respond(exchange, 200, plain.getBytes(StandardCharsets.UTF_8));
     }
 
-    private void receive(HttpExchange exchange) throws IOException {
+    /**
+     * Checks and decodes the request, then hands the message over to be stored. The 200 is sent where storing
+     * completes (the group commit's writer, once the message is durable), not by this thread, which goes back to
+     * take the next request. @return {@code true}: the exchange is answered and closed by {@link #acknowledge}
+     */
+    private boolean receive(HttpExchange exchange) throws IOException {
         QueryParameters q = QueryParameters.parse(exchange.getRequestURI().getRawQuery());
         String signature = q.require("msg_signature");
         String timestamp = checkedTimestamp(q.require("timestamp"));
@@ -103,15 +106,48 @@ final class CallbackEndpoint implements HttpHandler {
         String plain = decrypt(signature, timestamp, nonce, encrypt);
         CallbackEvent event = format.decode(plain, clock.instant());
         // Stored before the 200: WeCom does not retry an acknowledged message, so it must already be durable.
-        Optional<PendingAnswer> pending;
-        try {
-            pending = processor.prepare(format.transport(), event);
-        } catch (StorageFault fault) {
-            tellCannotStore(exchange, event, body, plain, timestamp, nonce, fault);
-            return;
+        processor.prepare(format.transport(), event).whenComplete((pending, error) ->
+                acknowledge(exchange, new Delivery(event, body, plain, timestamp, nonce), pending, error));
+        return true;
+    }
+
+    /** What a stored-or-not message needs for its acknowledgement. */
+    private record Delivery(CallbackEvent event, byte[] body, String plain, String timestamp, String nonce) {
+    }
+
+    /**
+     * Answers the request once its message is stored (an empty 200, then its answer is queued) or could not be
+     * (a passive reply telling the sender, or 500 so that WeCom retries). Runs on whichever thread completed the
+     * store; never throws.
+     */
+    private void acknowledge(HttpExchange exchange, Delivery delivery, Optional<PendingAnswer> pending,
+                             Throwable error) {
+        try (exchange) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause == null) {
+                respond(exchange, 200, new byte[0]);
+            } else if (cause instanceof StorageFault fault && delivery.event() instanceof CallbackEvent.Message) {
+                tellCannotStore(exchange, delivery, fault);
+            } else {
+                // Not stored, so not acknowledged: WeCom retries the delivery.
+                if (cause instanceof StorageFault || cause instanceof TimeoutException) {
+                    LOG.error("callback {}: message {} not stored ({}); answering 500 so that WeCom retries",
+                            format.transport(), delivery.event().dedupeKey(), cause instanceof TimeoutException
+                                    ? "no write within the wait, the database is busy or stuck" : cause.getMessage());
+                } else {
+                    LOG.error("callback {}: could not store message {}; answering 500 so that WeCom retries",
+                            format.transport(), delivery.event().dedupeKey(), cause);
+                }
+                respond(exchange, 500, "temporarily unavailable".getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("callback {}: could not send the acknowledgement of message {}: {}", format.transport(),
+                    delivery.event().dedupeKey(), e.toString());
         }
-        respond(exchange, 200, new byte[0]);
-        pending.ifPresent(p -> processor.submit(format.transport(), p));
+        // stored: answered even when the 200 did not reach WeCom (its retry is recognised as a repeat)
+        if (pending != null) {
+            pending.ifPresent(p -> processor.submit(format.transport(), p));
+        }
     }
 
     /**
@@ -127,17 +163,13 @@ final class CallbackEndpoint implements HttpHandler {
      * The fault is noted in {@link io.duban.bot.engine.StorageProblems} (its one log line, at most once a minute, and
      * {@code ./duban status}); here one plain line per message says what the sender was told.
      */
-    private void tellCannotStore(HttpExchange exchange, CallbackEvent event, byte[] body, String plain,
-                                 String timestamp, String nonce, StorageFault fault) throws IOException {
-        if (!(event instanceof CallbackEvent.Message)) {
-            throw fault; // nobody to tell: answered 500 by handle()
-        }
+    private void tellCannotStore(HttpExchange exchange, Delivery delivery, StorageFault fault) throws IOException {
         // noted for ./duban status also when the fault came from the group commit around the engine
         onStorageFault.accept(fault);
         LOG.error("callback {}: message {} not stored ({}); the sender was told in the passive reply to send again",
-                format.transport(), event.dedupeKey(), fault.getMessage());
-        CallbackFormat.PassiveReply reply = format.passiveText(body, plain, StorageProblems.CANNOT_STORE, crypto,
-                timestamp, nonce);
+                format.transport(), delivery.event().dedupeKey(), fault.getMessage());
+        CallbackFormat.PassiveReply reply = format.passiveText(delivery.body(), delivery.plain(),
+                StorageProblems.CANNOT_STORE, crypto, delivery.timestamp(), delivery.nonce());
         exchange.getResponseHeaders().set("Content-Type", reply.contentType());
         byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(200, bytes.length);

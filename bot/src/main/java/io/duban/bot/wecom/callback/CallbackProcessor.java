@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -15,15 +17,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Before the 200: drops a repeated delivery and hands the message to the engine's port, which stores it. After the
- * 200, on its own executor: lets the engine decide and enqueue the answers, then wakes the outbox. The answer goes
+ * Before the 200: drops a repeated delivery and hands the message to the engine's port, which stores it (the 200 is
+ * sent when that completes). After the 200, on its own executor: lets the engine decide and enqueue the answers, then
+ * wakes the outbox. The answer goes
  * out through the outbox like every other ({@link ResponseUrlChannel} for the robot, the app channel for the app).
  *
  * <p>Answers waiting when an answering thread comes round are handed to the engine together, at most
  * {@link #MAX_BATCH} ({@link InboundPort#answerTogether}), which decides them in one transaction: after a burst of
- * callbacks the commit was about a third of each answer's CPU. While callbacks keep arriving the engine commits after
- * each answer, so that storing them before their 200 never waits behind a batch. A lone message is answered alone,
- * as soon as it is stored.
+ * callbacks the commit was about a third of each answer's CPU. During a burst of callbacks the answers wait until it
+ * is over, three seconds at most ({@link AcknowledgementsFirst}); when they must be decided during one, the engine
+ * commits after each answer, so that storing callbacks before their 200 never waits behind a batch. A lone message is
+ * answered alone, as soon as it is stored.
  */
 final class CallbackProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(CallbackProcessor.class);
@@ -31,7 +35,8 @@ final class CallbackProcessor {
     /** Most answers decided in one transaction: keeps the write lock short (an answer takes about 0.3 ms). */
     static final int MAX_BATCH = 16;
 
-    private record Waiting(String transport, PendingAnswer pending) {
+    /** @param deadline when it is answered at the latest, even while callbacks wait (see {@link AcknowledgementsFirst}) */
+    private record Waiting(String transport, PendingAnswer pending, long deadline) {
     }
 
     private final InboundPort port;
@@ -39,57 +44,71 @@ final class CallbackProcessor {
     private final Executor executor;
     private final int maxAnswering;
     private final RecentDeliveries recent;
+    private final AcknowledgementsFirst acknowledgementsFirst;
     private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicInteger answering = new AtomicInteger();
 
-    /** @param maxAnswering how many threads of {@code executor} may answer at once */
+    /**
+     * @param maxAnswering how many threads of {@code executor} may answer at once
+     * @param acknowledgementsFirst what answering waits for during a burst of callbacks
+     */
     CallbackProcessor(InboundPort port, Runnable afterAnswer, Executor executor, int maxAnswering,
-                      RecentDeliveries recent) {
+                      RecentDeliveries recent, AcknowledgementsFirst acknowledgementsFirst) {
         this.port = port;
         this.afterAnswer = afterAnswer;
         this.executor = executor;
         this.maxAnswering = maxAnswering;
         this.recent = recent;
+        this.acknowledgementsFirst = acknowledgementsFirst;
     }
 
     /**
-     * Runs before the 200: drops a repeated delivery and stores the message durably, so that an acknowledged
-     * message is never lost. Throws when storing fails (the endpoint then answers 500 and WeCom retries).
+     * Runs before the 200: drops a repeated delivery and hands the message to the port to be stored durably, so that
+     * an acknowledged message is never lost. The future fails when storing fails (the endpoint then answers 500 and
+     * WeCom retries, or tells the sender); the delivery is then forgotten, so that the retry is not taken for a repeat.
      *
-     * @return the answer to queue after the 200, or empty for a repeat or an ignored event
+     * @return the answer to queue after the 200, or empty for a repeat or an ignored event, once it is stored
      */
-    Optional<PendingAnswer> prepare(String transport, CallbackEvent event) {
-        if (!recent.firstTime(transport + ":" + event.dedupeKey())) {
+    CompletableFuture<Optional<PendingAnswer>> prepare(String transport, CallbackEvent event) {
+        String delivery = transport + ":" + event.dedupeKey();
+        if (!recent.firstTime(delivery)) {
             LOG.info("callback {}: repeated delivery ignored", transport);
-            return Optional.empty();
+            return CompletableFuture.completedFuture(Optional.empty());
         }
         if (event instanceof CallbackEvent.Ignored i) {
             LOG.debug("callback {}: {} acknowledged", transport, i.kind());
-            return Optional.empty();
+            return CompletableFuture.completedFuture(Optional.empty());
         }
         CallbackEvent.Message m = (CallbackEvent.Message) event;
-        Optional<PendingAnswer> pending;
+        CompletableFuture<Optional<PendingAnswer>> stored;
         try {
-            pending = port.accept(m.message());
+            stored = port.acceptLater(m.message());
         } catch (RuntimeException e) {
-            recent.forget(transport + ":" + event.dedupeKey());
-            throw e;
+            stored = CompletableFuture.failedFuture(e);
         }
-        if (pending.isEmpty()) {
-            LOG.info("callback {}: message already stored and answered", transport);
-        }
-        return pending;
+        return stored.whenComplete((pending, error) -> {
+            if (error != null) {
+                recent.forget(delivery);
+            } else if (pending.isEmpty()) {
+                LOG.info("callback {}: message already stored and answered", transport);
+            }
+        });
     }
 
     /** Queues a stored message's answer after the 200. */
     void submit(String transport, PendingAnswer pending) {
-        waiting.add(new Waiting(transport, pending));
+        waiting.add(new Waiting(transport, pending, acknowledgementsFirst.deadlineForAnswerStoredNow()));
         startAnswering();
     }
 
-    /** Prepares and queues in one step. {@code false} for a repeat. */
+    /** Prepares, waits until stored and queues, in one step. {@code false} for a repeat. */
     boolean accept(String transport, CallbackEvent event) {
-        Optional<PendingAnswer> pending = prepare(transport, event);
+        Optional<PendingAnswer> pending;
+        try {
+            pending = prepare(transport, event).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         pending.ifPresent(p -> submit(transport, p));
         return pending.isPresent();
     }
@@ -125,8 +144,14 @@ final class CallbackProcessor {
                 if (batch.isEmpty()) {
                     return;
                 }
+                acknowledgementsFirst.awaitBurstOver(batch.get(0).deadline());
+                while (batch.size() < MAX_BATCH && (w = waiting.poll()) != null) {
+                    batch.add(w); // those stored meanwhile
+                }
                 batch.subList(0, answer(batch)).clear(); // those not reached go with the next ones
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // shutting down: what waits stays stored, answered after the restart
         } finally {
             answering.decrementAndGet();
             startAnswering(); // a message queued after the last look, while this thread still counted

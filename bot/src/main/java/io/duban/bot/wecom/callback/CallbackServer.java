@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * WeCom's encrypted HTTP callbacks on the JDK's built-in server: one path for the intelligent robot (JSON) and/or
- * one for a self-built app (XML). Answers within milliseconds and processes afterwards on its own executor.
+ * one for a self-built app (XML). The HTTP threads check, decrypt and hand each message over to be stored; the 200
+ * goes out once it is durable (from the group commit's writer), and the engine answers afterwards on its own executor
+ * (after a burst of callbacks is over, see {@link AcknowledgementsFirst}).
  *
  * <pre>{@code
  * CallbackServer server = CallbackServer.builder()
@@ -59,8 +61,9 @@ public final class CallbackServer implements AutoCloseable {
         this.ownsProcessing = b.processing == null;
         this.processing = ownsProcessing ? Executors.newFixedThreadPool(b.processingThreads,
                 named("wecom-callback-work")) : b.processing;
+        AcknowledgementsFirst acknowledgementsFirst = new AcknowledgementsFirst();
         CallbackProcessor processor = new CallbackProcessor(b.inbound, b.afterAnswer, processing, b.processingThreads,
-                new RecentDeliveries(b.clock, b.dedupeTtl, b.dedupeCapacity));
+                new RecentDeliveries(b.clock, b.dedupeTtl, b.dedupeCapacity), acknowledgementsFirst);
         for (Map.Entry<String, CallbackFormat> r : b.receivers.entrySet()) {
             http.createContext(r.getKey(), new CallbackEndpoint(r.getKey(), b.cryptos.get(r.getKey()), r.getValue(),
                     b.clock, b.timestampWindow, b.maxBodyBytes, processor, b.onStorageFault));
@@ -74,7 +77,7 @@ public final class CallbackServer implements AutoCloseable {
                 }
             });
         }
-        http.setExecutor(httpThreads);
+        http.setExecutor(acknowledgementsFirst.counting(httpThreads));
     }
 
     public static Builder builder() {

@@ -101,7 +101,7 @@ class CallbackProcessorTest {
 
     private CallbackProcessor processor(InboundPort port, TestBot bot) {
         return new CallbackProcessor(port, outboxWakeUps::incrementAndGet, queuedWork::add, 2,
-                new RecentDeliveries(bot.clock, Duration.ofMinutes(10), 1000));
+                new RecentDeliveries(bot.clock, Duration.ofMinutes(10), 1000), new AcknowledgementsFirst());
     }
 
     /** Runs what was handed to the executor, including what that work hands on, until nothing is left. */
