@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** A real {@code duban serve} in a child JVM, connected to the fake WeCom, for crash and failover tests. */
 public final class ServeChild {
@@ -17,6 +18,12 @@ public final class ServeChild {
      * home are {@code home}, its output is appended to {@code log}.
      */
     public static Process start(String dbUrl, FakeWeCom fake, Path home, Path log, String... extra) throws IOException {
+        return start(dbUrl, fake, home, log, Map.of(), extra);
+    }
+
+    /** As {@link #start(String, FakeWeCom, Path, Path, String...)}, with more environment (e.g. the HTTP callback). */
+    public static Process start(String dbUrl, FakeWeCom fake, Path home, Path log, Map<String, String> env,
+                                String... extra) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Files.createDirectories(home);
         List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
@@ -31,6 +38,7 @@ public final class ServeChild {
         pb.environment().put("WECOM_BOT_SECRET", FakeWeCom.SECRET);
         pb.environment().put("DUBAN_STATUS_FILE", home.resolve("status.json").toString());
         pb.environment().put("DUBAN_HOME", home.toString());
+        pb.environment().putAll(env);
         return pb.start();
     }
 
