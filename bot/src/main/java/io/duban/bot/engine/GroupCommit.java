@@ -17,6 +17,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,15 +30,25 @@ import org.slf4j.LoggerFactory;
  * of HTTP threads. SQLite has one writer at a time anyway; one thread that writes is faster than many that
  * queue for the lock. Answering ({@link PendingAnswer#answer()}) and {@link #receive} go to the engine directly.
  *
- * <p>The writer does not wait for more messages before a commit: while one batch commits, the next one gathers by
- * itself. An earlier 2 ms gathering window capped throughput at (HTTP threads) / (window + commit) — about 2,000
- * callbacks a second with 8 HTTP threads, all of them waiting — and added 2 ms to every acknowledgement.
+ * <p>While one batch commits, the next one gathers by itself; only under load does a small batch wait
+ * {@link #LINGER} for more. An earlier 2 ms window for every batch, when the HTTP threads still waited for the writer,
+ * capped throughput at (HTTP threads) / (window + commit) — about 2,000 callbacks a second with 8 HTTP threads — and
+ * added 2 ms to every acknowledgement.
  */
 public final class GroupCommit implements InboundPort, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
     /** Largest batch: keeps one transaction short even when thousands wait. */
     static final int MAX_BATCH = 128;
+    /**
+     * Under load (the previous batch had company) a batch smaller than {@link #LINGER_UNTIL} waits this long for more
+     * before it commits: measured with 200 callbacks in flight, batches grow from ~2.5 to ~5 messages and the writer's
+     * CPU per callback falls by about a quarter (0.35 → 0.28 of the client's). It costs an acknowledgement at most
+     * 1 ms, and a message on its own nothing. The HTTP threads do not wait for the writer ({@link #acceptLater}), so
+     * waiting here does not cap throughput as an earlier 2 ms window did when they did.
+     */
+    static final Duration LINGER = Duration.ofMillis(1);
+    static final int LINGER_UNTIL = 8;
     /** A caller gives up after this (WeCom gives up after 5 s and retries). */
     public static final Duration CALLER_WAIT = Duration.ofSeconds(4);
 
@@ -144,14 +155,21 @@ public final class GroupCommit implements InboundPort, AutoCloseable {
 
     private void writeLoop() {
         List<Request> batch = new ArrayList<>();
+        int lastBatch = 0;
         while (running) {
             try {
                 Request first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    lastBatch = 0;
                     continue;
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
+                if (lastBatch > 1 && batch.size() < LINGER_UNTIL) {
+                    LockSupport.parkNanos(this, LINGER.toNanos()); // not woken by arrivals: no signal per message
+                    queue.drainTo(batch, MAX_BATCH - batch.size());
+                }
+                lastBatch = batch.size();
                 writing = List.copyOf(batch);
                 write(batch);
             } catch (InterruptedException e) {
