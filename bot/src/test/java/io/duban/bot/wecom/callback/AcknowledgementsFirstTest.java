@@ -65,18 +65,11 @@ class AcknowledgementsFirstTest {
     @Test
     void anAnswer_waitsWhileTheBurstLasts_andIsDecidedWhenItIsOver() throws Exception {
         try (TestBot bot = new TestBot(dir, MutableClock.at("2023-10-09T09:00+08:00"))) {
-            CallbackProcessor processor = processor(bot);
-            arriveEvery(1, 16);
-            processor.accept("robot", message(bot, 1));
-            Thread answering = runQueuedWorkOnAThread();
-
-            awaitParked(answering);
+            Thread answering = storedDuringABurst(bot);
             assertThat(bot.app.storage().inbound().countUnanswered()).as("held back during the burst").isEqualTo(1);
 
             now.addAndGet(100 * MS);
-            LockSupport.unpark(answering);
-            answering.join(Duration.ofSeconds(10).toMillis());
-            assertThat(answering.isAlive()).isFalse();
+            awaitDone(answering);
             assertThat(bot.app.storage().inbound().countUnanswered()).isZero();
         }
     }
@@ -84,11 +77,7 @@ class AcknowledgementsFirstTest {
     @Test
     void aBurstThatDoesNotEnd_holdsAnAnswerBackThreeSecondsAtMost() throws Exception {
         try (TestBot bot = new TestBot(dir, MutableClock.at("2023-10-09T09:00+08:00"))) {
-            CallbackProcessor processor = processor(bot);
-            arriveEvery(1, 16);
-            processor.accept("robot", message(bot, 1));
-            Thread answering = runQueuedWorkOnAThread();
-            awaitParked(answering);
+            Thread answering = storedDuringABurst(bot);
 
             now.addAndGet(AcknowledgementsFirst.MAX_ANSWER_DELAY.toNanos() - 20 * MS);
             arriveEvery(1, 16); // still arriving at burst rate
@@ -98,9 +87,7 @@ class AcknowledgementsFirstTest {
 
             now.addAndGet(20 * MS);
             arriveEvery(1, 16);
-            LockSupport.unpark(answering);
-            answering.join(Duration.ofSeconds(10).toMillis());
-            assertThat(answering.isAlive()).isFalse();
+            awaitDone(answering);
             assertThat(gate.inBurst()).isTrue();
             assertThat(bot.app.storage().inbound().countUnanswered()).isZero();
         }
@@ -128,6 +115,23 @@ class AcknowledgementsFirstTest {
         while (!queuedWork.isEmpty()) {
             queuedWork.remove(0).run();
         }
+    }
+
+    /** Sixteen requests a millisecond apart, then a message stored: its answering thread, parked behind the burst. */
+    private Thread storedDuringABurst(TestBot bot) {
+        CallbackProcessor processor = processor(bot);
+        arriveEvery(1, 16);
+        processor.accept("robot", message(bot, 1));
+        Thread answering = runQueuedWorkOnAThread();
+        awaitParked(answering);
+        return answering;
+    }
+
+    /** Wakes the parked thread (after the test moved the clock) and waits until it has finished. */
+    private static void awaitDone(Thread answering) throws InterruptedException {
+        LockSupport.unpark(answering);
+        answering.join(Duration.ofSeconds(10).toMillis());
+        assertThat(answering.isAlive()).isFalse();
     }
 
     private Thread runQueuedWorkOnAThread() {
