@@ -92,7 +92,7 @@ public final class LedgerBuilder {
         for (String unit : org.units()) {
             List<TaskStatus> own = statuses.stream().filter(s -> org.isAssigned(s.task(), unit)).toList();
             if (!own.isEmpty()) {
-                sheets.add(unitSheet(unit, own, rows));
+                sheets.add(unitSheet(unit, own, rows, org));
             }
         }
         String title = plan.title() + " 推进台账（截至 " + asOf.atZone(zone).format(TITLE_DATE) + "）";
@@ -199,7 +199,12 @@ public final class LedgerBuilder {
         return new Sheet(HISTORY_SHEET, columns, out);
     }
 
-    private Sheet unitSheet(String unit, List<TaskStatus> statuses, Rows rows) {
+    /**
+     * One unit's tasks. A task without its report reads 尚未报送 only when the unit owes one ({@link Organization#owes},
+     * and the task's cadence asks for reports at all), as the chat's lists say; a unit that may contribute, but is
+     * never asked, reads 暂无报送 (as in 我的任务's 参与的任务).
+     */
+    private Sheet unitSheet(String unit, List<TaskStatus> statuses, Rows rows, Organization org) {
         List<Column> columns = List.of(
                 Column.of("序号", 6), Column.wrapped("具体任务", 50), Column.of("角色", 6), Column.of("任务状态", 9),
                 Column.of("本单位进度(%)", 13), Column.wrapped("最新进展", 36), Column.wrapped("存在问题", 28),
@@ -219,7 +224,8 @@ public final class LedgerBuilder {
                     Cell.text(r.map(ProgressReport::nextSteps).orElse("")),
                     Cell.text(r.map(x -> rows.date(x.reportedAt())).orElse(
                             part.filter(UnitPart::isReturned).isPresent() ? "已退回待重报"
-                                    : s.task().cadence().expectsReports() ? "尚未报送" : "暂无报送")),
+                                    : s.task().cadence().expectsReports() && org.owes(s.task(), unit) ? "尚未报送"
+                                    : "暂无报送")),
                     Cell.text(r.map(rows::reporter).orElse("")),
                     Cell.text(part.flatMap(UnitPart::returned).map(x -> rows.review(x) + "（待重报）")
                             .orElse(r.map(rows::review).orElse("—")))));

@@ -60,6 +60,11 @@ class LedgerExportTest {
         bot.close();
     }
 
+    private static List<String> rowOfTask(XSSFSheet sheet, int task) {
+        return java.util.stream.IntStream.rangeClosed(1, sheet.getLastRowNum()).mapToObj(i -> row(sheet.getRow(i)))
+                .filter(r -> r.get(0).equals(String.valueOf(task))).findFirst().orElseThrow();
+    }
+
     @Test
     void workbookHasTheLedgerWithEveryTask_theHistory_andASheetPerUnit() throws Exception {
         Path out = dir.resolve("台账.xlsx");
@@ -136,6 +141,9 @@ class LedgerExportTest {
             List<String> task5 = java.util.stream.IntStream.rangeClosed(1, office.getLastRowNum())
                     .mapToObj(i -> row(office.getRow(i))).filter(r -> r.get(0).equals("5")).findFirst().orElseThrow();
             assertThat(task5.get(8)).isEqualTo("暂无报送");
+            // task 1 (monthly): the office leads and owes it; 农技中心 may contribute but is never asked
+            assertThat(rowOfTask(office, 1).get(8)).isEqualTo("尚未报送");
+            assertThat(rowOfTask(unit, 1).get(8)).isEqualTo("暂无报送");
         }
 
         byte[] csv = Files.readAllBytes(dir.resolve("台账.csv"));
