@@ -120,8 +120,8 @@ public final class GroupCommit implements InboundPort, AutoCloseable {
 
     /**
      * Fails the callers waiting longer than the caller wait, queued or in a batch that the writer is stuck on (a
-     * long lock on the database): their callbacks are answered 500 and WeCom retries. Runs every 250 ms (a quarter of a shorter wait); a timer per
-     * message (CompletableFuture.orTimeout) cost about 20 µs of CPU per callback.
+     * long lock on the database): their callbacks are answered 500 and WeCom retries. Runs every 250 ms (a quarter
+     * of a shorter wait); a timer per message (CompletableFuture.orTimeout) cost about 20 µs of CPU per callback.
      */
     private void giveUpOverdue() {
         long overdue = System.nanoTime() - callerWait.toNanos();

@@ -128,9 +128,11 @@ class GroupCommitTest {
         try (TestBot bot = new TestBot(dir, MutableClock.at("2023-10-09T09:00+08:00"))) {
             Gate gate = new Gate(bot.app.engine());
             try (GroupCommit commit = new GroupCommit(gate, bot.app.storage(), Duration.ofMillis(300))) {
-                CompletableFuture<Optional<InboundPort.PendingAnswer>> stuck = commit.acceptLater(message(bot, "cb-gate"));
+                CompletableFuture<Optional<InboundPort.PendingAnswer>> stuck =
+                        commit.acceptLater(message(bot, "cb-gate"));
                 gate.awaitEntered();
-                CompletableFuture<Optional<InboundPort.PendingAnswer>> queued = commit.acceptLater(message(bot, "cb-1"));
+                CompletableFuture<Optional<InboundPort.PendingAnswer>> queued =
+                        commit.acceptLater(message(bot, "cb-1"));
 
                 for (CompletableFuture<?> f : List.of(stuck, queued)) {
                     assertThatThrownBy(() -> f.get(PATIENCE.toSeconds(), TimeUnit.SECONDS))

@@ -50,7 +50,7 @@ final class AcknowledgementsFirst {
     }
 
     /** The HTTP threads, noting each request as it is handed over. */
-    Executor counting(Executor httpThreads) {
+    Executor notingArrivals(Executor httpThreads) {
         return request -> {
             arrived();
             httpThreads.execute(request);
@@ -86,7 +86,7 @@ final class AcknowledgementsFirst {
         return burstOverAt() - nanoTime.getAsLong() > 0;
     }
 
-    /** When the current burst is over unless more requests arrive: the oldest of the last {@link #BURST} plus the window. */
+    /** When the burst is over unless more requests arrive: the oldest of the last {@link #BURST} plus the window. */
     private long burstOverAt() {
         return arrivedAt.get((int) (arrivals.get() % BURST)) + WINDOW_NANOS;
     }

@@ -123,7 +123,8 @@ final class CallbackEndpoint implements HttpHandler {
     private void acknowledge(HttpExchange exchange, Delivery delivery, Optional<PendingAnswer> pending,
                              Throwable error) {
         try (exchange) {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            Throwable cause = error instanceof CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
             if (cause == null) {
                 respond(exchange, 200, new byte[0]);
             } else if (cause instanceof StorageFault fault && delivery.event() instanceof CallbackEvent.Message) {

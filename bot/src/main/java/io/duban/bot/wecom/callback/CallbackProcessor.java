@@ -137,17 +137,12 @@ final class CallbackProcessor {
         try {
             List<Waiting> batch = new ArrayList<>(MAX_BATCH);
             while (true) {
-                Waiting w;
-                while (batch.size() < MAX_BATCH && (w = waiting.poll()) != null) {
-                    batch.add(w);
-                }
+                fillUp(batch);
                 if (batch.isEmpty()) {
                     return;
                 }
                 acknowledgementsFirst.awaitBurstOver(batch.get(0).deadline());
-                while (batch.size() < MAX_BATCH && (w = waiting.poll()) != null) {
-                    batch.add(w); // those stored meanwhile
-                }
+                fillUp(batch); // those stored meanwhile
                 batch.subList(0, answer(batch)).clear(); // those not reached go with the next ones
             }
         } catch (InterruptedException e) {
@@ -155,6 +150,14 @@ final class CallbackProcessor {
         } finally {
             answering.decrementAndGet();
             startAnswering(); // a message queued after the last look, while this thread still counted
+        }
+    }
+
+    /** Takes waiting answers into the batch, up to {@link #MAX_BATCH}. */
+    private void fillUp(List<Waiting> batch) {
+        Waiting w;
+        while (batch.size() < MAX_BATCH && (w = waiting.poll()) != null) {
+            batch.add(w);
         }
     }
 

@@ -77,7 +77,7 @@ public final class CallbackServer implements AutoCloseable {
                 }
             });
         }
-        http.setExecutor(acknowledgementsFirst.counting(httpThreads));
+        http.setExecutor(acknowledgementsFirst.notingArrivals(httpThreads));
     }
 
     public static Builder builder() {
